@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Every target: Swift 6 language mode plus the stricter settings STYLE.md asks for.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "lore-digest",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lore-digest", targets: ["lore-digest"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+    ],
+    targets: [
+        // Layer 1: RFC 5322 / 2045-2047 / 2231 over bytes.
+        .target(name: "MailParser", swiftSettings: strictSettings),
+        // Layer 2: what a mail means for a patch workflow.
+        .target(name: "PatchModel", dependencies: ["MailParser"], swiftSettings: strictSettings),
+        // Layer 3: public-inbox archives on git.
+        .target(
+            name: "InboxReader",
+            dependencies: [
+                "MailParser",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Layer 4: aggregation into one report model, and its renderers.
+        .target(
+            name: "Digest",
+            dependencies: ["MailParser", "PatchModel", "InboxReader"],
+            swiftSettings: strictSettings
+        ),
+        // The thin command line.
+        .executableTarget(
+            name: "lore-digest",
+            dependencies: [
+                "MailParser", "PatchModel", "InboxReader", "Digest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Sample")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strictSettings),
+        .testTarget(name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
+        .testTarget(name: "InboxReaderTests", dependencies: ["InboxReader"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DigestTests",
+            dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LoreDigestCLITests",
+            dependencies: ["InboxReader"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SharedCorpusTests",
+            dependencies: ["Digest", "InboxReader"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

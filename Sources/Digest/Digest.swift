@@ -1,0 +1,1 @@
+// Digest: see docs/architecture.md

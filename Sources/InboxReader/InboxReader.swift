@@ -1,0 +1,1 @@
+// InboxReader: see docs/architecture.md

@@ -1,0 +1,1 @@
+// MailParser: see docs/architecture.md

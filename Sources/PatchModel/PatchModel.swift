@@ -1,0 +1,1 @@
+// PatchModel: see docs/architecture.md

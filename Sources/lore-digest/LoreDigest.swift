@@ -1,0 +1,4 @@
+@main
+struct LoreDigest {
+    static func main() {}
+}
