@@ -48,22 +48,24 @@ let package = Package(
             resources: [.copy("Sample")],
             swiftSettings: strictSettings
         ),
+        // Test-only helpers: the shared folder, temporary folders, running the built binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strictSettings),
         .testTarget(name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
         .testTarget(name: "InboxReaderTests", dependencies: ["InboxReader"], swiftSettings: strictSettings),
         .testTarget(
             name: "DigestTests",
-            dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader"],
+            dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LoreDigestCLITests",
-            dependencies: ["InboxReader"],
+            dependencies: ["InboxReader", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SharedCorpusTests",
-            dependencies: ["Digest", "InboxReader"],
+            dependencies: ["Digest", "InboxReader", "TestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),

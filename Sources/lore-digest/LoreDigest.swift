@@ -1,4 +1,21 @@
+import ArgumentParser
+
+/// The `lore-digest` command: a mailing-list update from a public-inbox archive.
 @main
-struct LoreDigest {
-    static func main() {}
+struct LoreDigest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lore-digest",
+        abstract: "Turn a public-inbox mailing-list archive into a readable mailing list update.",
+        discussion: """
+            Reads a public-inbox archive (the git format lore.kernel.org serves: a v2 inbox \
+            directory with git/0.git, git/1.git, ..., one epoch's bare repository, or a v1 inbox) \
+            and reports, for a range of its history, who sent patches and from which companies, \
+            every patch mail, and the commit message of each new patch or series.
+
+            With no arguments, prints the report of a small fictional sample archive shipped \
+            with the tool.
+            """,
+        subcommands: [ReportCommand.self, MessagesCommand.self],
+        defaultSubcommand: ReportCommand.self
+    )
 }

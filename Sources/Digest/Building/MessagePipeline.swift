@@ -1,0 +1,54 @@
+internal import Foundation
+package import InboxReader
+package import MailParser
+package import PatchModel
+
+/// One message of a range after parsing, in archive order.
+package enum ParsedMessage: Sendable {
+    /// A commit that deletes a message: not a message.
+    case deleted(CommitRef)
+    case message(CommitRef, MessageFacts)
+}
+
+/// Reads a range's messages from git and parses them on every core, handing the results over
+/// in archive order.
+///
+/// Reading (the `cat-file` processes, which read ahead on their own) overlaps with parsing: each
+/// batch is parsed by its own task while the next batch is read, and at most `window` batches
+/// are in flight, so memory is bounded by the window, not by the range.
+package struct MessagePipeline: Sendable {
+    package var batchSize: Int
+    package var window: Int
+
+    package init(batchSize: Int = 256, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1) {
+        self.batchSize = batchSize
+        self.window = max(1, window)
+    }
+
+    /// Calls `handle` once per commit of `commits`, in order.
+    /// - Throws: what reading the archive throws (``InboxError``); a message that fails to parse
+    ///   is not thrown but handed over as an `unparseable` message.
+    package func run(
+        inbox: Inbox, commits: [CommitRef], handle: (ParsedMessage) throws -> Void
+    ) async throws {
+        var inFlight: [Task<[ParsedMessage], Never>] = []
+        for try await batch in inbox.blobs(for: commits, batchSize: batchSize) {
+            inFlight.append(Task { Self.parse(batch) })
+            if inFlight.count >= window {
+                for parsed in await inFlight.removeFirst().value { try handle(parsed) }
+            }
+        }
+        for task in inFlight {
+            for parsed in await task.value { try handle(parsed) }
+        }
+    }
+
+    /// Parses one batch; pure, so batches can be parsed on any thread.
+    package static func parse(_ batch: [RawMail]) -> [ParsedMessage] {
+        batch.map { raw in
+            guard let bytes = raw.bytes else { return .deleted(raw.commit) }
+            let mail = MailMessage(bytes: bytes)
+            return .message(raw.commit, MessageFacts(commit: raw.commit.oid, mail: mail))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Digest: see docs/architecture.md

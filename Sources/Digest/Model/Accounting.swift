@@ -1,0 +1,25 @@
+/// Where every message of a range went: each one is in exactly one bucket.
+package struct Accounting: Sendable, Codable, Equatable {
+    /// Patches and cover letters: what the tables count.
+    package var patchMails = 0
+    package var replies = 0
+    /// Pull requests, bot reports and everything else that is neither a patch nor a reply.
+    package var other = 0
+    /// Messages with no usable header block at all.
+    package var unparseable = 0
+    /// Commits of the range that delete a message (no `m` in their tree): not messages.
+    package var deleted = 0
+    /// The unparseable messages, for `--verbose`: commit id and reason.
+    package var unparseableCommits: [UnparseableMessage] = []
+
+    package init() {}
+
+    /// Messages of the range, deleted ones excluded.
+    package var messages: Int { patchMails + replies + other + unparseable }
+}
+
+/// A message that could not be parsed, and why.
+package struct UnparseableMessage: Sendable, Codable, Equatable {
+    package var commit: String
+    package var reason: String
+}

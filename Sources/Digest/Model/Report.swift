@@ -1,0 +1,93 @@
+/// Everything a mailing-list update says, independent of how it is printed.
+///
+/// Built by ``ReportBuilder`` from the messages of one range, in archive order; every renderer
+/// reads only this value, so the formats cannot disagree on a count.
+package struct Report: Sendable, Codable, Equatable {
+    /// The list's name as shown in the title, e.g. `KVM`.
+    package var listName: String
+    /// What was selected: the revisions as git abbreviates them, and the dates of the first and
+    /// last message (commit time).
+    package var selection: Selection
+    /// How many rows the two tables were asked for (`--top`).
+    package var top: Int
+    /// Patch mails (cover letters included) counted by the domain of their author's address.
+    package var domains: [DomainRow]
+    /// Patch mails counted by author.
+    package var contributors: [ContributorRow]
+    /// Every patch mail, in archive order, a series' patches right after its cover letter.
+    package var patchList: [PatchListLine]
+    /// The "New:" entries: standalone patches, and each series' cover letter and first patch.
+    package var entries: [PatchEntry]
+    /// Every message of the range, each in exactly one bucket.
+    package var accounting: Accounting
+
+    package init(
+        listName: String, selection: Selection, top: Int, domains: [DomainRow],
+        contributors: [ContributorRow], patchList: [PatchListLine], entries: [PatchEntry],
+        accounting: Accounting
+    ) {
+        self.listName = listName
+        self.selection = selection
+        self.top = top
+        self.domains = domains
+        self.contributors = contributors
+        self.patchList = patchList
+        self.entries = entries
+        self.accounting = accounting
+    }
+}
+
+/// The range a report covers.
+package struct Selection: Sendable, Codable, Equatable {
+    /// The `--from` revision as git abbreviates it; nil when the range starts at the first message.
+    package var fromLabel: String?
+    /// The `--to` revision (or the newest commit) as git abbreviates it.
+    package var toLabel: String
+    /// Commit time of the first and last message of the range, seconds since 1970 (UTC).
+    package var firstCommitTime: Int64?
+    package var lastCommitTime: Int64?
+
+    package init(fromLabel: String?, toLabel: String, firstCommitTime: Int64?, lastCommitTime: Int64?) {
+        self.fromLabel = fromLabel
+        self.toLabel = toLabel
+        self.firstCommitTime = firstCommitTime
+        self.lastCommitTime = lastCommitTime
+    }
+}
+
+/// One row of the domain table.
+package struct DomainRow: Sendable, Codable, Equatable {
+    package var domain: String
+    package var count: Int
+}
+
+/// One row of the contributor table: one person, identified by address without regard to case.
+package struct ContributorRow: Sendable, Codable, Equatable {
+    /// The name this person used most in the range (ties: the first seen).
+    package var name: String
+    /// The spelling of the address this person used most (ties: the first seen).
+    package var email: String
+    package var count: Int
+}
+
+/// One line of the patch list.
+package struct PatchListLine: Sendable, Codable, Equatable {
+    package var subject: String
+    package var commit: String
+    /// True for the patches listed under a cover letter (renderers may indent them).
+    package var isInSeries: Bool
+}
+
+/// One "New:" entry.
+package struct PatchEntry: Sendable, Codable, Equatable {
+    /// The subject without its bracketed tags.
+    package var title: String
+    /// The whole subject.
+    package var subject: String
+    package var authorName: String
+    package var authorEmail: String
+    /// The commit message (or cover letter text) with its diffstat, per report.md.
+    package var text: String
+    package var commit: String
+    package var messageID: String?
+}

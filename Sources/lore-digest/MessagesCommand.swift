@@ -1,0 +1,43 @@
+import ArgumentParser
+import Digest
+import Foundation
+import InboxReader
+
+/// `lore-digest messages`: one JSON object of facts per message, for scripts.
+struct MessagesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "messages",
+        abstract: "Print one JSON line of facts per message of a range (JSON Lines), in archive order.",
+        discussion: """
+            Each line: commit, message_id, date (UTC, ISO 8601, or null), subject, author {name, email} \
+            (the in-body author for patch mails), kind (patch, cover, reply, pull, bot, other, \
+            unparseable), number, total, version, body_first_line and problems. Commits that \
+            delete a message are left out.
+
+            Example:
+              lore-digest messages ~/lore/kvm --from 83929009f | jq -r 'select(.kind=="patch") | .subject'
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A public-inbox archive; omitted: the embedded sample.", valueName: "archive"))
+    var archive: String?
+
+    @OptionGroup var range: RangeOptions
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() async throws {
+        let inbox = try archive.map { try Inbox.open($0) } ?? SampleArchive.open()
+        let resolved = try await inbox.resolve(range.revisionRange)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var lines = Data()
+        try await MessagePipeline().run(inbox: inbox, commits: resolved.commits) { parsed in
+            guard case .message(_, let facts) = parsed else { return }
+            lines.append(try encoder.encode(facts))
+            lines.append(0x0A)
+        }
+        try OutputWriter(path: output).write(String(decoding: lines, as: UTF8.self))
+    }
+}

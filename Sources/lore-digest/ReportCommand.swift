@@ -1,0 +1,59 @@
+import ArgumentParser
+import Digest
+import Foundation
+import InboxReader
+
+/// `lore-digest report`: the mailing list update of a range.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the mailing list update of a range of an archive (the default command).",
+        discussion: """
+            Examples:
+              lore-digest report ~/lore/kvm --from 83929009f --to ccd18b971
+              lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
+              lore-digest report ~/lore/kvm --format json --output week.json
+            """
+    )
+
+    @Argument(
+        help: ArgumentHelp(
+            "A public-inbox archive: a v2 inbox directory, one epoch's bare git repository, or a v1 inbox. "
+                + "Omitted: the embedded sample archive.",
+            valueName: "archive"))
+    var archive: String?
+
+    @OptionGroup var range: RangeOptions
+
+    @Option(name: .customLong("list"), help: "The list's name in the title (default: from List-Id, e.g. KVM).")
+    var listName: String?
+
+    @Option(help: "Rows in each of the two tables.")
+    var top: Int = 15
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Also list the messages that could not be parsed (commit id and reason) on standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
+        if let listName, listName.isEmpty { throw ValidationError("--list needs a name, not an empty string.") }
+    }
+
+    func run() async throws {
+        let inbox = try archive.map { try Inbox.open($0) } ?? SampleArchive.open()
+        let report = try await ReportBuilder().build(
+            inbox: inbox, range: range.revisionRange, options: ReportOptions(listName: listName, top: top))
+        try OutputWriter(path: output).write(format.render(report))
+        if verbose {
+            for message in report.accounting.unparseableCommits {
+                FileHandle.standardError.write(Data("unparseable: \(message.commit): \(message.reason)\n".utf8))
+            }
+        }
+    }
+}

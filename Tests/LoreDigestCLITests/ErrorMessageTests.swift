@@ -1,0 +1,94 @@
+import Foundation
+import InboxReader
+import Testing
+import TestSupport
+
+/// The command's one-line errors, word for word, with their exit codes, run on the built binary.
+@Suite struct ErrorMessageTests {
+    /// A two-mail archive to point the command at.
+    private static func makeArchive(in directory: TemporaryDirectory) throws -> String {
+        let inbox = directory.url.appendingPathComponent("list")
+        try FileManager.default.createDirectory(
+            at: inbox.appendingPathComponent("git"), withIntermediateDirectories: true)
+        let mail = { (n: Int) in
+            Array("From: A <a@example.com>\nSubject: [PATCH] fix \(n)\nMessage-ID: <\(n)@x>\n\nbody\n".utf8)
+        }
+        try ArchiveWriter.writeEpoch(mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
+        return inbox.path
+    }
+
+    @Test func aPathThatDoesNotExistIsOneLineAndExitsNonZero() throws {
+        let result = try CommandRunner.loreDigest(["report", "/nonexistent/lore-digest-archive"])
+        #expect(result.exitCode == 1)
+        #expect(result.standardOutput.isEmpty)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(result.standardError.hasPrefix("Error: "))
+        #expect(result.standardError.contains("/nonexistent/lore-digest-archive"))
+    }
+
+    @Test func aPlainDirectoryIsNotAnArchive() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try CommandRunner.loreDigest(["report", directory.path])
+        #expect(result.exitCode == 1)
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(result.standardError.contains("not a public-inbox archive"))
+    }
+
+    @Test func anUnknownRevisionNamesTheRevision() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Self.makeArchive(in: directory)
+        let result = try CommandRunner.loreDigest(["report", archive, "--to", "v6.99"])
+        #expect(result.exitCode == 1)
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(result.standardError.contains("'v6.99'"))
+        #expect(!result.standardError.contains("fatal:"))
+    }
+
+    @Test(arguments: ["--output=/tmp/lore-digest-injected", "-p", "--all"])
+    func aRevisionStartingWithADashNeverReachesGit(revision: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Self.makeArchive(in: directory)
+        let result = try CommandRunner.loreDigest(["report", archive, "--from=\(revision)"])
+        #expect(result.exitCode == 64)
+        #expect(result.standardError.contains("starts with '-'"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/lore-digest-injected"))
+    }
+
+    @Test func toThatIsNotAfterFromIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Self.makeArchive(in: directory)
+        let last = try CommandRunner.shell("git --git-dir='\(archive)/git/0.git' rev-parse HEAD")
+            .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let first = try CommandRunner.shell("git --git-dir='\(archive)/git/0.git' rev-parse HEAD~1")
+            .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (from, to) in [(last, first), (last, last)] {
+            let result = try CommandRunner.loreDigest(["report", archive, "--from", from, "--to", to])
+            #expect(result.exitCode == 1)
+            #expect(result.standardError.split(separator: "\n").count == 1)
+            #expect(result.standardError.contains("not after"))
+        }
+    }
+
+    @Test func anUnknownOptionOrFormatIsAUsageError() throws {
+        let unknownOption = try CommandRunner.loreDigest(["report", "--frmo", "x"])
+        #expect(unknownOption.exitCode == 64)
+        #expect(unknownOption.standardError.contains("Unknown option '--frmo'"))
+        let unknownFormat = try CommandRunner.loreDigest(["report", "--format", "pdf"])
+        #expect(unknownFormat.exitCode == 64)
+        #expect(unknownFormat.standardError.contains("'pdf'"))
+        let badTop = try CommandRunner.loreDigest(["report", "--top", "0"])
+        #expect(badTop.exitCode == 64)
+        #expect(badTop.standardError.contains("--top must be at least 1"))
+    }
+
+    @Test func noStackTraceOnAnyError() throws {
+        let result = try CommandRunner.loreDigest(["report", "/nonexistent", "--from", "x"])
+        #expect(!result.standardError.contains("Fatal error"))
+        #expect(!result.standardError.contains("Stack dump"))
+    }
+}
