@@ -4,12 +4,24 @@ import Digest
 /// `--format`: which renderer prints the report.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case text
+    case markdown
+    case html
     case json
+    case email
 
-    func render(_ report: Report) throws -> String {
+    /// The e-mail headers, used by `email` only.
+    struct EmailHeaders {
+        var from: String
+        var to: String?
+    }
+
+    func render(_ report: Report, email: EmailHeaders) throws -> String {
         switch self {
         case .text: TextRenderer().render(report)
+        case .markdown: MarkdownRenderer().render(report)
+        case .html: HTMLRenderer().render(report)
         case .json: try JSONRenderer().render(report)
+        case .email: EmailRenderer(from: email.from, to: email.to).render(report)
         }
     }
 }

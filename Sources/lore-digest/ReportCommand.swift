@@ -12,7 +12,8 @@ struct ReportCommand: AsyncParsableCommand {
             Examples:
               lore-digest report ~/lore/kvm --from 83929009f --to ccd18b971
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
-              lore-digest report ~/lore/kvm --format json --output week.json
+              lore-digest report ~/lore/kvm --format html --output week.html
+              lore-digest report ~/lore/kvm --format email --email-to kvm-team@example.com | sendmail -t
             """
     )
 
@@ -31,8 +32,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Rows in each of the two tables.")
     var top: Int = 15
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format: text (the classic report), markdown, html, json, or email (an RFC 5322 message).")
     var format: OutputFormat = .text
+
+    @Option(name: .customLong("email-from"), help: ArgumentHelp("With --format email: the From: header.", valueName: "address"))
+    var emailFrom = "lore-digest <lore-digest@localhost>"
+
+    @Option(name: .customLong("email-to"), help: ArgumentHelp("With --format email: the To: header.", valueName: "address"))
+    var emailTo: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -49,7 +56,8 @@ struct ReportCommand: AsyncParsableCommand {
         let inbox = try archive.map { try Inbox.open($0) } ?? SampleArchive.open()
         let report = try await ReportBuilder().build(
             inbox: inbox, range: range.revisionRange, options: ReportOptions(listName: listName, top: top))
-        try OutputWriter(path: output).write(format.render(report))
+        try OutputWriter(path: output).write(
+            format.render(report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo)))
         if verbose {
             for message in report.accounting.unparseableCommits {
                 FileHandle.standardError.write(Data("unparseable: \(message.commit): \(message.reason)\n".utf8))

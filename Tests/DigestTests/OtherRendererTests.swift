@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import Digest
+
+@Suite struct HTMLRendererTests {
+    @Test func escapesEverythingFromMail() {
+        let hostile = "[PATCH] <script>alert('x')</script> & \"quotes\""
+        let html = HTMLRenderer().render(ReportFixture.make(subject: hostile, name: "<b>Bold</b>"))
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>Bold"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(html.contains("&lt;b&gt;Bold&lt;/b&gt;"))
+    }
+
+    @Test func isACompleteDocumentWithEverySection() {
+        let html = HTMLRenderer().render(ReportFixture.make())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        #expect(html.contains("<li class=\"series\">[PATCH 1/1] widget: part</li>"))
+        #expect(html.contains("<td>Jörg Müller</td>"))
+        #expect(html.contains("Accounting: 6 messages"))
+        #expect(html.hasSuffix("</html>\n"))
+    }
+}
+
+@Suite struct MarkdownRendererTests {
+    @Test func escapesMarkupInMailText() {
+        let markdown = MarkdownRenderer().render(
+            ReportFixture.make(subject: "[PATCH] a|b *bold* <img src=x>", name: "[link](http://x)"))
+        #expect(markdown.contains("\\[link\\]\\(http://x\\)"))
+        #expect(markdown.contains("a\\|b \\*bold\\* \\<img src=x\\>"))
+    }
+
+    @Test func aCommitMessageCannotCloseItsFence() {
+        var report = ReportFixture.make()
+        report.entries[0].text = "before\n````\nafter"
+        let markdown = MarkdownRenderer().render(report)
+        #expect(markdown.contains("`````text\nbefore\n````\nafter\n`````\n"))
+    }
+}
+
+@Suite struct EmailRendererTests {
+    @Test func isAMessageWithAnEncodedSubjectWhenNeeded() {
+        var report = ReportFixture.make()
+        report.listName = "WIDGET-Ü"
+        let date = Date(timeIntervalSince1970: 1_760_000_000)
+        let mail = EmailRenderer(from: "Digest <d@example.com>", to: "team@example.com", date: date).render(report)
+        let (head, body) = (mail.components(separatedBy: "\n\n")[0], mail)
+        #expect(head.contains("From: Digest <d@example.com>"))
+        #expect(head.contains("To: team@example.com"))
+        #expect(head.contains("Subject: =?UTF-8?B?"))
+        #expect(head.contains("Date: Thu, 09 Oct 2025 08:53:20 +0000"))
+        #expect(head.contains("Content-Type: text/plain; charset=utf-8"))
+        #expect(body.contains("Accounting: 6 messages"))
+    }
+
+    @Test func aHeaderValueCannotInjectHeaders() {
+        let mail = EmailRenderer(from: "x <x@example.com>\nBcc: victim@example.com", date: Date()).render(
+            ReportFixture.make())
+        #expect(!mail.contains("\nBcc:"))
+    }
+
+    @Test func longLinesAreQuotedPrintable() {
+        var report = ReportFixture.make()
+        report.entries[0].text = String(repeating: "x", count: 1200) + " = end"
+        let mail = EmailRenderer(date: Date()).render(report)
+        #expect(mail.contains("Content-Transfer-Encoding: quoted-printable"))
+        #expect(!mail.split(separator: "\n").contains { $0.utf8.count > 76 })
+        #expect(mail.contains("=3D end"))
+    }
+}
+
+@Suite struct JSONRendererTests {
+    @Test func isValidJSONWithSnakeCaseKeys() throws {
+        let json = try JSONRenderer().render(ReportFixture.make(subject: "[PATCH] bad \u{0} byte \u{1B}"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["list_name"] as? String == "WIDGET")
+        let accounting = try #require(object["accounting"] as? [String: Any])
+        #expect(accounting["patch_mails"] as? Int == 3)
+    }
+}
