@@ -257,6 +257,17 @@ def in_body_headers(body):
 # ---------------------------------------------------------------------------- body
 
 def _part_text(part, errors):
+    charset = (part.get_param("charset") or "us-ascii")
+    charset = str(charset).strip().lower() if not isinstance(charset, tuple) else "x"
+    if charset in ("us-ascii", "ascii") and part.get_content_maintype() == "text":
+        # Python reads 8-bit bytes of an undeclared (US-ASCII) text as U+FFFD. Such mails are
+        # almost always UTF-8, else Latin-1: read them so (the rule MailParser documents too).
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and any(byte > 0x7F for byte in payload):
+            try:
+                return payload.decode("utf-8")
+            except UnicodeDecodeError:
+                return payload.decode("latin-1")
     try:
         content = part.get_content()
     except Exception as error:  # noqa: BLE001 - Python's failure, counted apart

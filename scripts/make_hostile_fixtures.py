@@ -134,7 +134,16 @@ def build():
     add("invalid-utf8-in-body",
         mail(std(b"[PATCH] foo: bad body bytes", frm=b"Sean Sender <sean@example.org>", name="badbody"),
              b"From: J\xfcrgen Author <juergen@example.org>\n\nFix \xc3\x28 things.\n"),
-        "[PATCH] foo: bad body bytes", ("J\ufffdrgen Author", "juergen@example.org"), "patch")
+        # No charset declared and not valid UTF-8: MailParser reads such a body as ISO-8859-1
+        # (MIMEPart.decodedText, documented); Python gives U+FFFD.
+        "[PATCH] foo: bad body bytes", ("J\u00fcrgen Author", "juergen@example.org"), "patch")
+    add("body-8bit-undeclared-valid-utf8",
+        mail(std(b"[PATCH] foo: undeclared UTF-8 body", frm=b"Sean Sender <sean@example.org>", name="u8body"),
+             "From: Philippe Mathieu-Daudé <philmd@linaro.org>\n\nFix it.\n".encode()),
+        "[PATCH] foo: undeclared UTF-8 body", ("Philippe Mathieu-Daudé", "philmd@linaro.org"), "patch")
+    add("raw-utf8-header-bytes",
+        mail(std("[PATCH] docs: Grüße aus Köln".encode(), frm="Jürgen Roe <jr@example.org>".encode(), name="u8hdr")),
+        "[PATCH] docs: Grüße aus Köln", ("Jürgen Roe", "jr@example.org"), "patch")
     add("latin1-8bit-header-bytes",
         mail(std(b"[PATCH] doc: caf\xe9 cr\xe8me", frm=b"Andr\xe9 Roe <andre@example.org>", name="l1hdr")),
         "[PATCH] doc: caf\ufffd cr\ufffdme", ("Andr\ufffd Roe", "andre@example.org"), "patch")
@@ -188,7 +197,9 @@ def build():
     charset_case("rfc2047-koi8r-subject", "koi8-r", "Исправление ошибки")
     charset_case("rfc2047-gb2312", "gb2312", "修复内存泄漏")
     charset_case("rfc2047-gbk", "gbk", "修復記憶體洩漏")  # traditional forms: GBK, not GB2312
-    charset_case("rfc2047-gb18030", "gb18030", "修复 ḿ 𠀀")  # four-byte GB18030 sequences
+    # Four-byte GB18030 sequences (ß, U+20000). Not ḿ: Python's codec encodes it with the
+    # GB18030-2000 table (0x8135F437), which GB18030-2005 and glibc read as U+E7C7.
+    charset_case("rfc2047-gb18030", "gb18030", "修复 ß 𠀀")
     charset_case("rfc2047-big5", "big5", "修正記憶體洩漏")
     charset_case("rfc2047-shift-jis", "shift_jis", "メモリリークを修正")
     charset_case("rfc2047-euc-jp", "euc-jp", "メモリリークを修正")
@@ -389,6 +400,9 @@ def build():
     simple("address-quoted-last-comma-first", b"[PATCH] foo: quoted comma name",
            "[PATCH] foo: quoted comma name", "patch", author=("Doe, Jane", "jane@example.org"),
            frm=b"\"Doe, Jane\" <jane@example.org>")
+    simple("address-junk-after-angle-addr", b"[PATCH] foo: junk after the address",
+           "[PATCH] foo: junk after the address", "patch", author=("Jane Doe", "jane@example.org"),
+           frm=b"Jane Doe <jane@example.org> (sent from my phone) junk")
     simple("address-angle-only", b"[PATCH] foo: angle address",
            "[PATCH] foo: angle address", "patch", author=("", "jane@example.org"),
            frm=b"<jane@example.org>")
