@@ -47,19 +47,15 @@ extension Inbox {
             if let from, epoch.number == from.epoch.number { revisions.append("^" + from.oid) }
             listings.append((epoch, revisions))
         }
+        let jobs = listings
         let perEpoch = await withTaskGroup(of: (Int, Result<[CommitRef], InboxError>).self) { group in
-            for (index, listing) in listings.enumerated() {
-                group.addTask {
-                    do throws(InboxError) {
-                        return (index, .success(try await Self.list(listing.epoch, listing.revisions, isV1: isV1)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
+            for index in jobs.indices {
+                let job = jobs[index]
+                group.addTask { (index, await Self.listResult(job.epoch, job.revisions, isV1: isV1)) }
             }
-            var results = [Result<[CommitRef], InboxError>](repeating: .success([]), count: listings.count)
-            for await (index, result) in group { results[index] = result }
-            return results
+            var results: [(Int, Result<[CommitRef], InboxError>)] = []
+            for await item in group { results.append(item) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
         var commits: [CommitRef] = []
         for result in perEpoch { commits += try result.get() }
@@ -169,6 +165,16 @@ extension Inbox {
                 "git ls-tree failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is readable")
         }
         return !output.lines.allSatisfy { $0 == "m" || $0 == "d" }
+    }
+
+    private static func listResult(
+        _ epoch: Epoch, _ revisions: [String], isV1: Bool
+    ) async -> Result<[CommitRef], InboxError> {
+        do throws(InboxError) {
+            return .success(try await list(epoch, revisions, isV1: isV1))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The commits of one epoch for `revisions`, oldest first, with one git process.
