@@ -113,7 +113,9 @@ package enum EncodedWords {
         guard encoding == 0x62 || encoding == 0x71 else { return nil }  // "b" or "q"
         let textStart = charsetEnd + 3
         let textEnd = nextClose.find(in: bytes, from: textStart)
-        guard textEnd < bytes.count, nextBlank.find(in: bytes, from: textStart) > textEnd else { return nil }
+        guard textEnd < bytes.count, nextBlank.find(in: bytes, from: textStart) > textEnd,
+            nextQuestion.find(in: bytes, from: textStart) == textEnd  // no "?" inside encoded text
+        else { return nil }
         let text = bytes[textStart..<textEnd]
         let decoded = encoding == 0x62 ? TransferDecoding.base64(text) : decodeQ(text)
         return Word(charset: Charset(label: bytes[charsetStart..<charsetEnd]), bytes: decoded, end: textEnd + 2)
