@@ -1,3 +1,5 @@
+import Glibc
+
 /// One leaf of a message's MIME tree, located in the message bytes.
 package struct MIMEPart: Sendable {
     /// The part's own header fields (ranges into the message bytes); empty for a bare body.
@@ -55,7 +57,10 @@ package struct MIMEPart: Sendable {
 
     /// CRLF becomes LF.
     static func normalizingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(ASCII.cr) else { return text }
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(ASCII.cr), buffer.count) != nil } ?? false
+        } ?? text.utf8.contains(ASCII.cr)
+        guard hasCarriageReturn else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var previousCR = false

@@ -96,6 +96,9 @@ import Testing
         #expect(message.subject?.utf8.count == MailParseLimits.standard.headerFieldBytes - 1)
         #expect(message.from == Mailbox(name: "Big", address: "big@x.org"))
         #expect(message.problems.contains("header line over 102400 bytes truncated"))
+        // 102400 bytes hold 7314 whole words of "a", joined without the space between them.
+        let words = message.decodedValue(of: "x-words") ?? ""
+        #expect(words.utf8.count >= 7314 && words.hasPrefix("aaaa"))
         let body = message.bodyText()
         #expect(body.text.utf8.count == (10 << 20) / line.count * line.count)
         #expect(body.text.hasPrefix("+ a line"))
