@@ -1,0 +1,63 @@
+/// One trailer line of a commit message or review: `Reviewed-by: Jane Doe <jane@example.org>`.
+///
+/// Person trailers (`Signed-off-by`, `Reviewed-by`, `Acked-by`, `Tested-by`, `Reported-by`,
+/// `Suggested-by`, `Co-developed-by`, any other `*-by`, and `Cc`) carry a mailbox. Utility
+/// trailers (`Fixes`, `Link`, `Closes`, `Change-Id`, `Message-ID`, `Base-commit`) carry a value.
+/// Other `Name: value` lines are not trailers: they are too often prose (`Note: ...`).
+package struct Trailer: Sendable, Hashable, Codable {
+    /// The name as written, e.g. `Signed-off-by`.
+    package var name: String
+    /// The value, white space at either end trimmed.
+    package var value: String
+    /// The mailbox of a person trailer; nil for utility trailers and unparseable values.
+    package var person: Mailbox?
+    package var isPersonTrailer: Bool
+
+    package init(name: String, value: String, person: Mailbox?, isPersonTrailer: Bool) {
+        self.name = name
+        self.value = value
+        self.person = person
+        self.isPersonTrailer = isPersonTrailer
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, value, person
+        case isPersonTrailer = "is_person"
+    }
+
+    /// The name in lower case, for comparisons: `signed-off-by`.
+    package var key: String { name.lowercased() }
+
+    /// Lower-case names of trailers that name a person besides the `*-by` ones.
+    static let otherPersonNames: Set<String> = ["cc"]
+    /// Lower-case names of utility trailers.
+    static let utilityNames: Set<String> = [
+        "fixes", "link", "closes", "change-id", "message-id", "base-commit",
+    ]
+
+    /// Parses one line `Name: value`; nil when the line is no known trailer.
+    ///
+    /// The name starts the line (no indentation), is 2 to 40 letters, digits and hyphens, and is
+    /// followed by a colon and a non-empty value.
+    package init?(line: Substring) {
+        let utf8 = line.utf8
+        guard let firstByte = utf8.first, ASCII.isLetter(firstByte),
+            let colon = utf8.prefix(41).firstIndex(of: ASCII.colon)
+        else { return nil }
+        let nameBytes = utf8[utf8.startIndex..<colon]
+        guard nameBytes.count >= 2,
+            nameBytes.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.hyphen })
+        else { return nil }
+        let name = line[line.startIndex..<colon]
+        let key = name.lowercased()
+        let isPerson = key.hasSuffix("-by") || Self.otherPersonNames.contains(key)
+        guard isPerson || Self.utilityNames.contains(key) else { return nil }
+        let value = line[line.index(after: colon)...].trimmingSpaces()
+        guard !value.isEmpty else { return nil }
+        self.init(
+            name: String(name),
+            value: String(value),
+            person: isPerson ? AddressParser.mailbox(from: value.utf8) : nil,
+            isPersonTrailer: isPerson)
+    }
+}
