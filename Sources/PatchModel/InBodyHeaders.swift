@@ -1,3 +1,5 @@
+package import MailParser
+
 /// The in-body header block git send-email writes at the top of a body when the patch's author is
 /// not its sender:
 ///
@@ -85,7 +87,7 @@ package struct InBodyHeaders: Sendable {
         for (field, value) in values {
             switch field {
             case .from where headers.from == nil:
-                headers.from = AddressParser.mailbox(from: value.utf8)
+                headers.from = AddressParser.mailbox(from: value.utf8).flatMap { $0.address.contains("@") ? $0 : nil }
                 if headers.from == nil {
                     headers.problems.append("in-body From: \"\(value)\" is no mailbox; the header From: is used")
                 }

@@ -1,3 +1,5 @@
+package import MailParser
+
 /// One trailer line of a commit message or review: `Reviewed-by: Jane Doe <jane@example.org>`.
 ///
 /// Person trailers (`Signed-off-by`, `Reviewed-by`, `Acked-by`, `Tested-by`, `Reported-by`,
@@ -25,8 +27,31 @@ package struct Trailer: Sendable, Hashable, Codable {
         case isPersonTrailer = "is_person"
     }
 
+    /// JSON shape: `person` as `{"name": …, "email": …}`, like the people of `MessageFacts`.
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(value, forKey: .value)
+        try container.encodeIfPresent(person.map(MessageFacts.Person.init), forKey: .person)
+        try container.encode(isPersonTrailer, forKey: .isPersonTrailer)
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        value = try container.decode(String.self, forKey: .value)
+        person = try container.decodeIfPresent(MessageFacts.Person.self, forKey: .person)?.mailbox
+        isPersonTrailer = try container.decode(Bool.self, forKey: .isPersonTrailer)
+    }
+
     /// The name in lower case, for comparisons: `signed-off-by`.
     package var key: String { name.lowercased() }
+
+    /// The mailbox of a person trailer's value; nil when it names no address.
+    static func person(in value: some StringProtocol) -> Mailbox? {
+        guard let mailbox = AddressParser.mailbox(from: value.utf8), mailbox.address.contains("@") else { return nil }
+        return mailbox
+    }
 
     /// Lower-case names of trailers that name a person besides the `*-by` ones.
     static let otherPersonNames: Set<String> = ["cc"]
@@ -57,7 +82,7 @@ package struct Trailer: Sendable, Hashable, Codable {
         self.init(
             name: String(name),
             value: String(value),
-            person: isPerson ? AddressParser.mailbox(from: value.utf8) : nil,
+            person: isPerson ? Self.person(in: value) : nil,
             isPersonTrailer: isPerson)
     }
 }

@@ -1,3 +1,5 @@
+import MailParser
+
 /// Finds the trailers of a commit message, or of a review reply.
 package enum TrailerParser {
     /// The trailers of a commit message: its trailer block.
@@ -59,6 +61,6 @@ extension Trailer {
     /// Appends a continuation line to the value (and parses the person again).
     mutating func continueValue(with line: Substring) {
         value += " " + line.trimmingSpaces()
-        if isPersonTrailer { person = AddressParser.mailbox(from: value.utf8) }
+        if isPersonTrailer { person = Self.person(in: value) }
     }
 }
