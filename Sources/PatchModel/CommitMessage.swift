@@ -48,7 +48,7 @@ package struct CommitMessage: Sendable {
                 firstLine = body
             }
             if line.hadCarriageReturn { sawCarriageReturn = true }
-            if body == "-- " {
+            if body.isSignatureSeparator {
                 stop = line.start
                 break
             }

@@ -33,7 +33,7 @@ struct TextLines: Sequence, IteratorProtocol {
         guard position < base.endIndex else { return nil }
         let start = position
         let utf8 = base.utf8
-        let lineEnd = utf8[start...].firstIndex(of: ASCII.lineFeed) ?? base.endIndex
+        let lineEnd = Self.nextLineFeed(in: utf8[start...]) ?? base.endIndex
         let next = lineEnd == base.endIndex ? lineEnd : utf8.index(after: lineEnd)
         var textEnd = lineEnd
         var hadCarriageReturn = false
@@ -47,6 +47,19 @@ struct TextLines: Sequence, IteratorProtocol {
         position = next
         return TextLine(
             text: base[start..<textEnd], start: start, next: next, hadCarriageReturn: hadCarriageReturn)
+    }
+
+    /// The index of the next LF: a tight loop over contiguous UTF-8 when the string has it (native
+    /// strings do), else a walk over the view.
+    private static func nextLineFeed(in utf8: Substring.UTF8View) -> String.Index? {
+        let offset = utf8.withContiguousStorageIfAvailable { buffer -> Int? in
+            buffer.firstIndex(of: ASCII.lineFeed)
+        }
+        switch offset {
+        case .some(.some(let offset)): return utf8.index(utf8.startIndex, offsetBy: offset)
+        case .some(.none): return nil
+        case .none: return utf8.firstIndex(of: ASCII.lineFeed)
+        }
     }
 }
 
@@ -87,37 +100,50 @@ extension StringProtocol {
         return true
     }
 
+    /// Whether the text is exactly the signature separator `-- `.
+    var isSignatureSeparator: Bool {
+        utf8.elementsEqual("-- ".utf8)
+    }
+
     /// Whether the text starts with `prefix`, byte for byte.
     func hasBytePrefix(_ prefix: String) -> Bool {
         utf8.starts(with: prefix.utf8)
     }
 
-    /// The text with runs of white space collapsed to one space and none at either end.
+    /// The text with runs of ASCII white space (space, tab, CR, LF) collapsed to one space and
+    /// none at either end. Works on the UTF-8 bytes; other characters are copied unchanged.
     func collapsingWhitespace() -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for character in self {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
+        for byte in utf8 {
+            if ASCII.isWhitespace(byte) {
+                pendingSpace = !bytes.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { bytes.append(ASCII.space) }
                 pendingSpace = false
-                result.append(character)
+                bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text without spaces and tabs at either end.
+    /// The text without spaces and tabs at either end (compared as bytes, not characters).
     func trimmingSpaces() -> SubSequence {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
-            end = before
+        let view = utf8
+        var start: Index?
+        var end = view.startIndex
+        var position = view.startIndex
+        while position < view.endIndex {
+            let byte = view[position]
+            let next = view.index(after: position)
+            if byte != ASCII.space && byte != ASCII.tab {
+                if start == nil { start = position }
+                end = next
+            }
+            position = next
         }
+        guard let start else { return self[endIndex..<endIndex] }
         return self[start..<end]
     }
 }

@@ -65,14 +65,20 @@ package struct Trailer: Sendable, Hashable, Codable {
     /// The name starts the line (no indentation), is 2 to 40 letters, digits and hyphens, and is
     /// followed by a colon and a non-empty value.
     package init?(line: Substring) {
+        // The name: a letter, then letters, digits and hyphens, then the colon, within 41 bytes.
+        // Prose fails at its first space, so this costs a few bytes per line.
         let utf8 = line.utf8
-        guard let firstByte = utf8.first, ASCII.isLetter(firstByte),
-            let colon = utf8.prefix(41).firstIndex(of: ASCII.colon)
-        else { return nil }
-        let nameBytes = utf8[utf8.startIndex..<colon]
-        guard nameBytes.count >= 2,
-            nameBytes.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.hyphen })
-        else { return nil }
+        guard let firstByte = utf8.first, ASCII.isLetter(firstByte) else { return nil }
+        var colon = utf8.index(after: utf8.startIndex)
+        var length = 1
+        while colon < utf8.endIndex {
+            let byte = utf8[colon]
+            if byte == ASCII.colon { break }
+            guard length < 40, ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == ASCII.hyphen else { return nil }
+            length += 1
+            colon = utf8.index(after: colon)
+        }
+        guard colon < utf8.endIndex, length >= 2 else { return nil }
         let name = line[line.startIndex..<colon]
         let key = name.lowercased()
         let isPerson = key.hasSuffix("-by") || Self.otherPersonNames.contains(key)

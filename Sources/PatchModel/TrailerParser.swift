@@ -49,7 +49,7 @@ package enum TrailerParser {
         var trailers: [Trailer] = []
         for line in TextLines(body) {
             let text = line.text
-            if text == "-- " { break }
+            if text.isSignatureSeparator { break }
             guard let first = text.utf8.first, ASCII.isLetter(first) else { continue }
             if let trailer = Trailer(line: text) { trailers.append(trailer) }
         }
