@@ -82,17 +82,27 @@ package struct Charset: Sendable, Hashable {
 
     /// ISO-8859-1: every byte is the code point of the same value.
     package static func decodeLatin1(_ bytes: some Collection<UInt8>) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            if byte < 0x80 {
-                utf8.append(byte)
-            } else {
-                utf8.append(0xC0 | (byte >> 6))
-                utf8.append(0x80 | (byte & 0x3F))
+        if let string = bytes.withContiguousStorageIfAvailable(decodeLatin1(buffer:)) { return string }
+        return Array(bytes).withUnsafeBufferPointer(decodeLatin1(buffer:))
+    }
+
+    private static func decodeLatin1(buffer: UnsafeBufferPointer<UInt8>) -> String {
+        var extra = 0
+        for byte in buffer where byte >= 0x80 { extra += 1 }
+        return String(unsafeUninitializedCapacity: buffer.count + extra) { output in
+            var index = 0
+            for byte in buffer {
+                if byte < 0x80 {
+                    output[index] = byte
+                    index += 1
+                } else {
+                    output[index] = 0xC0 | (byte >> 6)
+                    output[index + 1] = 0x80 | (byte & 0x3F)
+                    index += 2
+                }
             }
+            return index
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// iconv_open returns (iconv_t)-1 on failure.

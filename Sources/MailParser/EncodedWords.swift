@@ -27,12 +27,20 @@ package enum EncodedWords {
             return (decoded.string, decoded.valid ? [] : ["invalid UTF-8 replaced"])
         }
         var segments: [Segment] = []
+        // The run of adjacent encoded words in one charset, joined in place (no re-copying).
+        var pendingCharset: Charset?
+        var pendingBytes: [UInt8] = []
         var literalStart = 0
         var index = 0
         var nextQuestion = ForwardSearch(byte: ASCII.question)
         var nextBlank = ForwardSearch(byte: ASCII.space, alternate: ASCII.tab)
         var nextClose = ForwardSearch(byte: ASCII.question, followedBy: ASCII.equals)
         let count = bytes.count
+        func flushPending() {
+            if let charset = pendingCharset { segments.append(.encoded(charset, pendingBytes)) }
+            pendingCharset = nil
+            pendingBytes = []
+        }
         while index + 1 < count {
             guard bytes[index] == ASCII.equals, bytes[index + 1] == ASCII.question else {
                 index += 1
@@ -44,21 +52,19 @@ package enum EncodedWords {
             }
             if literalStart < index {
                 let literal = literalStart..<index
-                let isBlankOnly = bytes[literal].allSatisfy(ASCII.isBlank)
-                if case .encoded = segments.last, isBlankOnly {
-                    // White space between encoded words is dropped.
-                } else {
+                // White space between encoded words is dropped; other text ends the run.
+                if pendingCharset == nil || !bytes[literal].allSatisfy(ASCII.isBlank) {
+                    flushPending()
                     segments.append(.literal(literal))
                 }
             }
-            if case .encoded(let charset, let previous) = segments.last, charset == word.charset {
-                segments[segments.count - 1] = .encoded(charset, previous + word.bytes)
-            } else {
-                segments.append(.encoded(word.charset, word.bytes))
-            }
+            if pendingCharset != word.charset { flushPending() }
+            pendingCharset = word.charset
+            pendingBytes += word.bytes
             index = word.end
             literalStart = word.end
         }
+        flushPending()
         if literalStart < count { segments.append(.literal(literalStart..<count)) }
 
         var text = ""
@@ -113,7 +119,9 @@ package enum EncodedWords {
         guard encoding == 0x62 || encoding == 0x71 else { return nil }  // "b" or "q"
         let textStart = charsetEnd + 3
         let textEnd = nextClose.find(in: bytes, from: textStart)
-        guard textEnd < bytes.count, nextBlank.find(in: bytes, from: textStart) > textEnd else { return nil }
+        guard textEnd < bytes.count, nextBlank.find(in: bytes, from: textStart) > textEnd,
+            nextQuestion.find(in: bytes, from: textStart) == textEnd  // no "?" inside encoded text
+        else { return nil }
         let text = bytes[textStart..<textEnd]
         let decoded = encoding == 0x62 ? TransferDecoding.base64(text) : decodeQ(text)
         return Word(charset: Charset(label: bytes[charsetStart..<charsetEnd]), bytes: decoded, end: textEnd + 2)

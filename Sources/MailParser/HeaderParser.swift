@@ -1,3 +1,5 @@
+import Glibc
+
 /// Splits a header block into fields under ``MailParseLimits``.
 ///
 /// Lines may end in CRLF, LF or a bare CR. The block ends at the first empty line. A line that
@@ -107,19 +109,21 @@ package enum HeaderParser {
     }
 
     /// Where the line starting at `start` ends (before CRLF, LF or CR) and where the next begins.
+    ///
+    /// memchr finds the LF, then the CR before it if any, so long lines cost vectorised scans.
     @inline(__always)
     static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (contentEnd: Int, next: Int) {
-        var index = start
-        while index < end {
-            let byte = buffer[index]
-            if byte == ASCII.lf { return (index, index + 1) }
-            if byte == ASCII.cr {
-                if index + 1 < end, buffer[index + 1] == ASCII.lf { return (index, index + 2) }
-                return (index, index + 1)
-            }
-            index += 1
+        guard start < end, let base = buffer.baseAddress else { return (end, end) }
+        var lineFeed = end
+        if let found = memchr(base + start, Int32(ASCII.lf), end - start) {
+            lineFeed = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return (end, end)
+        if let found = memchr(base + start, Int32(ASCII.cr), lineFeed - start) {
+            let carriageReturn = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if carriageReturn + 1 == lineFeed, lineFeed < end { return (carriageReturn, lineFeed + 1) }
+            return (carriageReturn, carriageReturn + 1)
+        }
+        return lineFeed == end ? (end, end) : (lineFeed, lineFeed + 1)
     }
 
     @inline(__always)

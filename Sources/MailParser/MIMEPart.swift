@@ -1,3 +1,5 @@
+import Glibc
+
 /// One leaf of a message's MIME tree, located in the message bytes.
 package struct MIMEPart: Sendable {
     /// The part's own header fields (ranges into the message bytes); empty for a bare body.
@@ -13,10 +15,13 @@ package struct MIMEPart: Sendable {
     /// The file name from Content-Disposition `filename` or Content-Type `name`.
     package var filename: String? { disposition?.filename ?? contentType.name }
 
-    /// text/x-patch, text/x-diff, or an attachment named *.patch / *.diff.
+    /// text/x-patch, text/x-diff, or a part named *.patch / *.diff.
+    ///
+    /// The name counts whatever the disposition: mailers also send patches as
+    /// `text/plain; inline; filename=0001-x.patch` after the cover text.
     package var isPatch: Bool {
         if contentType.type == "text", ["x-patch", "x-diff", "diff", "patch"].contains(contentType.subtype) { return true }
-        guard disposition?.isAttachment == true, let filename = filename?.lowercased() else { return false }
+        guard let filename = filename?.lowercased() else { return false }
         return filename.hasSuffix(".patch") || filename.hasSuffix(".diff")
     }
 
@@ -33,7 +38,7 @@ package struct MIMEPart: Sendable {
         transferEncoding = TransferDecoding(headerValue: header.firstValue(of: MIMEPart.encodingName, in: bytes))
     }
 
-    /// Transfer-decodes and charset-decodes the body; CRLF becomes LF.
+    /// Transfer-decodes and charset-decodes the body; CRLF becomes LF; format=flowed is unwrapped.
     ///
     /// A missing or US-ASCII charset with 8-bit bytes is read as UTF-8 when valid, else as
     /// ISO-8859-1 (with a problem): that is what such mails almost always are.
@@ -50,12 +55,19 @@ package struct MIMEPart: Sendable {
             result = charset.decode(decoded)
         }
         result.text = MIMEPart.normalizingLineEnds(result.text)
+        if contentType.type == "text", contentType.parameters["format"]?.lowercased() == "flowed" {
+            let deleteSpace = contentType.parameters["delsp"]?.lowercased() == "yes"
+            result.text = FlowedText.unwrap(result.text, deleteSpace: deleteSpace)
+        }
         return result
     }
 
     /// CRLF becomes LF.
     static func normalizingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(ASCII.cr) else { return text }
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(ASCII.cr), buffer.count) != nil } ?? false
+        } ?? text.utf8.contains(ASCII.cr)
+        guard hasCarriageReturn else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var previousCR = false

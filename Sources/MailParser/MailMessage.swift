@@ -103,8 +103,7 @@ package struct MailMessage: Sendable {
     /// The readable text of the message: the first text/plain part (or the whole body when the
     /// message is not multipart), then every patch part (text/x-patch, text/x-diff, attachments
     /// named *.patch or *.diff), each starting on a new line. Transfer- and charset-decoded;
-    /// CRLF becomes LF. format=flowed is not unwrapped: patches are never sent flowed, and the
-    /// report only quotes the first lines of replies.
+    /// CRLF becomes LF; format=flowed text is unwrapped (RFC 3676, see ``FlowedText``).
     package func bodyText() -> BodyText {
         let walk = parts()
         var problems = walk.problems
