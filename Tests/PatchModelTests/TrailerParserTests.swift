@@ -43,24 +43,6 @@ import Testing
         #expect(trailers.first?.value == "https://example.org/a /b")
     }
 
-    @Test("Known trailer names", arguments: [
-        ("Signed-off-by", true), ("Reviewed-by", true), ("Acked-by", true), ("Tested-by", true),
-        ("Reported-by", true), ("Suggested-by", true), ("Co-developed-by", true), ("Cc", true),
-        ("Fixes", false), ("Link", false), ("Closes", false), ("Change-Id", false), ("Message-ID", false),
-        ("Base-commit", false),
-    ])
-    func knownNames(_ name: String, _ isPerson: Bool) {
-        let trailer = Trailer(line: "\(name): Jane Doe <jane@example.org>"[...])
-        #expect(trailer?.name == name)
-        #expect(trailer?.isPersonTrailer == isPerson)
-        #expect((trailer?.person != nil) == isPerson)
-    }
-
-    @Test("Not trailers", arguments: ["Note: prose", "Signed-off-by:", " Signed-off-by: A <a@b.c>", "> Acked-by: A <a@b.c>", "http://x"])
-    func notTrailers(_ line: String) {
-        #expect(Trailer(line: line[...]) == nil)
-    }
-
     @Test func replyCountsOnlyUnquotedTrailers() {
         let reply = """
             On 10/7/25 13:46, Philippe Mathieu-Daudé wrote:
