@@ -28,7 +28,7 @@ struct MessagesCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let inbox = try archive.map { try Inbox.open($0) } ?? SampleArchive.open()
+        let inbox = try await SampleArchive.openArchive(archive)
         let resolved = try await inbox.resolve(range.revisionRange)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
