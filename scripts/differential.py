@@ -251,10 +251,20 @@ def main():
     archive = os.path.abspath(args.archive)
     dirs = epochs(archive)
     lore_result = {}
-    lore_thread = threading.Thread(target=lambda: lore_result.update(lore_side(archive, args.rev_from, args.rev_to)))
+    lore_failure = []
+
+    def run_lore():
+        try:
+            lore_result.update(lore_side(archive, args.rev_from, args.rev_to))
+        except SystemExit:
+            lore_failure.append(True)  # fail() already said why
+
+    lore_thread = threading.Thread(target=run_lore)
     lore_thread.start()
     py = python_side(dirs, args.rev_from, args.rev_to)
     lore_thread.join()
+    if lore_failure:
+        sys.exit(2)
     lore = lore_result
 
     counts = Counter()
