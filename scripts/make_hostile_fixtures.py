@@ -353,6 +353,26 @@ def build():
     ]
     for name, subject, kind, n, t, v in tag_cases:
         simple(name, subject.encode(), subject, kind, n, t, v)
+    simple("reply-prefix-no-space-before-tag", b"Re:[PATCH 1/2] foo: bar", "Re:[PATCH 1/2] foo: bar",
+           "reply", 1, 2, body=b"Looks good.\n")
+    simple("reply-prefix-space-before-colon", b"RE : [PATCH] foo: bar", "RE : [PATCH] foo: bar",
+           "reply", body=b"Looks good.\n")
+    simple("tags-then-re-is-still-a-patch", b"[PATCH] Re: foo: bar", "[PATCH] Re: foo: bar", "patch")
+    add("subject-duplicated-first-wins",
+        mail(std(b"[PATCH 1/2] foo: the first subject", name="dupsubj",
+                 extra=[b"Subject: Re: the second subject"])),
+        "[PATCH 1/2] foo: the first subject", JANE, "patch", 1, 2)
+    add("header-names-odd-case-and-space-before-colon",
+        mail([b"FROM: Jane Doe <jane@example.org>", b"subject : [PATCH v2] foo: obsolete syntax",
+              b"message-id: <oddcase@example.org>", b"DATE: " + DATE]),
+        "[PATCH v2] foo: obsolete syntax", JANE, "patch", None, None, 2,
+        message_id="oddcase@example.org", date=DATE_EPOCH)
+    simple("rfc2047-empty-encoded-word", b"[PATCH] foo:=?UTF-8?Q??= bar", "[PATCH] foo: bar", "patch")
+    add("mime-missing-final-boundary",
+        mail(std(b"[PATCH] foo: unterminated multipart", frm=b"Sean Sender <sean@example.org>", name="noend",
+                 extra=[b"MIME-Version: 1.0", b"Content-Type: multipart/mixed; boundary=zz"]),
+             b"--zz\nContent-Type: text/plain\n\nFrom: Una Author <una@example.org>\n\nNo closing boundary.\n"),
+        "[PATCH] foo: unterminated multipart", ("Una Author", "una@example.org"), "patch")
     simple("subject-empty", b"", "", "other")
     simple("subject-whitespace-runs-collapsed", b"  [PATCH]   foo:\t tabs  and   spaces  ",
            "[PATCH] foo: tabs and spaces", "patch")
