@@ -169,6 +169,10 @@ def build():
         mail(std(b"[PATCH] foo: two ids", name="first-id",
                  extra=[b"Message-ID: <second-id@example.org>"])),
         "[PATCH] foo: two ids", JANE, "patch", message_id="first-id@example.org")
+    add("message-id-without-angle-brackets",
+        mail(std(b"[PATCH] foo: bare id", mid=False, name="bareid",
+                 extra=[b"Message-ID: DF48D01B-4A2F-4813-959E-9E44C457B7F8"])),
+        "[PATCH] foo: bare id", JANE, "patch", message_id="DF48D01B-4A2F-4813-959E-9E44C457B7F8")
     add("missing-message-id",
         mail(std(b"[PATCH] foo: no id", mid=False, name="noid")),
         "[PATCH] foo: no id", JANE, "patch", message_id="")
@@ -225,6 +229,12 @@ def build():
            "[PATCH] foo: name in KOI8-R", "patch",
            author=("Иван Петров", "ivan@example.ru"),
            frm=("=?koi8-r?B?%s?= <ivan@example.ru>" % b64("Иван Петров", "koi8-r")).encode())
+    simple("rfc2047-name-words-across-a-fold", b"[PATCH] foo: folded encoded name",
+           "[PATCH] foo: folded encoded name", "patch",
+           author=("Елиано Крис", "contact@example.bg"),
+           frm=("=?UTF-8?B?%s?=\n =?UTF-8?B?%s?= <contact@example.bg>" % (
+               base64.b64encode("Елиано Кр".encode()).decode(),
+               base64.b64encode("ис".encode()).decode())).encode())
     simple("rfc2047-word-inside-quoted-name", b"[PATCH] foo: quoted encoded name",
            "[PATCH] foo: quoted encoded name", "patch",
            author=("Jürgen Roe", "juergen@example.org"),
