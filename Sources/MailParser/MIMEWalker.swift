@@ -48,7 +48,8 @@ package enum MIMEWalker {
                 leaves.append(part)
                 continue
             }
-            for range in ranges.reversed() {
+            // More children than parts allowed cannot all be visited; do not scan their headers.
+            for range in ranges.prefix(limits.parts).reversed() {
                 var childHeader = HeaderParser.scan(bytes, in: range, allowMboxFromLine: false, limits: limits)
                 childHeader.problems.removeAll { $0 == "no header block" }
                 problems += childHeader.problems

@@ -68,6 +68,10 @@ package struct MailMessage: Sendable {
     package var from: Mailbox? { firstValue(MailMessage.fromName).flatMap(AddressParser.mailbox(from:)) }
     package var replyTo: Mailbox? { firstValue(MailMessage.replyToName).flatMap(AddressParser.mailbox(from:)) }
     package var originalFrom: Mailbox? { firstValue(MailMessage.originalFromName).flatMap(AddressParser.mailbox(from:)) }
+    /// Every mailbox of every To field, in order.
+    package var to: [Mailbox] { values(of: "To").flatMap(AddressParser.mailboxes(from:)) }
+    /// Every mailbox of every Cc field, in order.
+    package var cc: [Mailbox] { values(of: "Cc").flatMap(AddressParser.mailboxes(from:)) }
     package var messageID: String? { firstValue(MailMessage.messageIDName).flatMap(MessageID.first(in:)) }
     package var inReplyTo: String? { firstValue(MailMessage.inReplyToName).flatMap(MessageID.first(in:)) }
     package var references: [String] { values(of: "References").flatMap(MessageID.ids(in:)) }
@@ -101,7 +105,7 @@ package struct MailMessage: Sendable {
     }
 
     /// The readable text of the message: the first text/plain part (or the whole body when the
-    /// message is not multipart), then every patch part (text/x-patch, text/x-diff, attachments
+    /// message is not multipart), then every patch part (text/x-patch, text/x-diff, parts
     /// named *.patch or *.diff), each starting on a new line. Transfer- and charset-decoded;
     /// CRLF becomes LF; format=flowed text is unwrapped (RFC 3676, see ``FlowedText``).
     package func bodyText() -> BodyText {
