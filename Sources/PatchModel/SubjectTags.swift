@@ -81,13 +81,13 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     /// Reads the words of one tag into the flags, version and counter.
     ///
     /// Words are separated by white space and commas; a word that means nothing whole is read again
-    /// in pieces split at `/` and `-` (`RFC/PATCH`, `RFC-PATCH`).
+    /// in pieces split at `/`, `-` and `:` (`RFC/PATCH`, `RFC-PATCH`, `stable:PATCH`).
     private mutating func readWords(of tag: String) {
         for word in tag.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let upper = Substring(word.uppercased())
             if readWord(upper) { continue }
-            if upper.contains("/") || upper.contains("-") {
-                for piece in upper.split(whereSeparator: { $0 == "/" || $0 == "-" }) { _ = readWord(piece) }
+            if upper.contains(where: { $0 == "/" || $0 == "-" || $0 == ":" }) {
+                for piece in upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == ":" }) { _ = readWord(piece) }
             }
         }
     }

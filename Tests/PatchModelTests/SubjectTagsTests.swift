@@ -102,6 +102,7 @@ import Testing
             subject: "[RFC/PATCH 2/3] slash", tags: ["RFC/PATCH 2/3"], title: "slash", hasPatchTag: true, isRFC: true,
             number: 2, total: 3),
         Case(subject: "[RFC-PATCH] hyphen", tags: ["RFC-PATCH"], title: "hyphen", hasPatchTag: true, isRFC: true),
+        Case(subject: "[stable:PATCH] KVM: arm64: Reset PMC_EL0", tags: ["stable:PATCH"], title: "KVM: arm64: Reset PMC_EL0", hasPatchTag: true),
         Case(
             subject: "[PATCH-v2 1/2] hyphen version", tags: ["PATCH-v2 1/2"], title: "hyphen version", hasPatchTag: true,
             version: 2, number: 1, total: 2),
