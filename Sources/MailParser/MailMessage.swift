@@ -68,6 +68,10 @@ package struct MailMessage: Sendable {
     package var from: Mailbox? { firstValue(MailMessage.fromName).flatMap(AddressParser.mailbox(from:)) }
     package var replyTo: Mailbox? { firstValue(MailMessage.replyToName).flatMap(AddressParser.mailbox(from:)) }
     package var originalFrom: Mailbox? { firstValue(MailMessage.originalFromName).flatMap(AddressParser.mailbox(from:)) }
+    /// Every mailbox of every To field, in order.
+    package var to: [Mailbox] { values(of: "To").flatMap(AddressParser.mailboxes(from:)) }
+    /// Every mailbox of every Cc field, in order.
+    package var cc: [Mailbox] { values(of: "Cc").flatMap(AddressParser.mailboxes(from:)) }
     package var messageID: String? { firstValue(MailMessage.messageIDName).flatMap(MessageID.first(in:)) }
     package var inReplyTo: String? { firstValue(MailMessage.inReplyToName).flatMap(MessageID.first(in:)) }
     package var references: [String] { values(of: "References").flatMap(MessageID.ids(in:)) }

@@ -25,6 +25,12 @@ import Testing
         #expect(message.bodyText().text == "body")
     }
 
+    @Test func recipientListsJoinRepeatedFields() {
+        let message = MailMessage(bytes: mailBytes("To: a@x, \"B, b\" <b@y>\nCc: undisclosed-recipients:;\nCc: c@z\nTo: d@w\n\n"))
+        #expect(message.to.map(\.address) == ["a@x", "b@y", "d@w"])
+        #expect(message.cc == [Mailbox(name: "", address: "c@z")])
+    }
+
     @Test func missingHeadersAreProblemsNotFailures() {
         let message = MailMessage(bytes: mailBytes("X-Foo: bar\n\nhello\n"))
         #expect(message.hasHeaderBlock)
