@@ -60,10 +60,24 @@ def subject_tags(subject):
         result["tags"].append(collapse(s[1:close]))
         s = s[close + 1:].lstrip(WS)
     for index, tag in enumerate(result["tags"]):
+        bot_tag = index == 0 and _is_bot_tag(tag)
+        words = []
         for word in re.split(r"[ ,]+", tag):
             if not word:
                 continue
             up = word.upper()
+            # `RFC/PATCH`, `RFC-PATCH`: a word that is no keyword, version or counter whole is
+            # read in pieces. Not in a bot's `tree:branch` tag, whose `-v10` names a branch.
+            if bot_tag:
+                # `[stable:PATCH]` names the word PATCH: a patch tag, not a bot's tree:branch.
+                if any(piece in ("PATCH", "PATCHES", "PATCHSET") for piece in re.split(r"[:/-]+", up)):
+                    result["has_patch"] = True
+                words.append(up)
+            elif _keyword(up) is None and ("/" in up or "-" in up):
+                words.extend(piece for piece in re.split(r"[/-]+", up) if piece)
+            else:
+                words.append(up)
+        for up in words:
             rest = up
             if up.startswith("PATCH"):
                 glued = up[5:]
@@ -91,15 +105,34 @@ def subject_tags(subject):
                 if result["number"] is None:
                     result["number"], result["total"] = int(c.group(1)), int(c.group(2))
         if index == 0:
-            low = tag.lower()
-            if low.startswith("syzbot"):
-                result["is_bot"] = True
-            elif ":" in tag:
-                before, after = tag.split(":", 1)
-                result["is_bot"] = bool(before) and " " not in before and bool(after.strip(" "))
+            result["is_bot"] = bot_tag
     if result["has_patch"] or result["is_pull"]:
         result["is_bot"] = False
     return result
+
+
+def _is_bot_tag(tag):
+    if tag.lower().startswith("syzbot"):
+        return True
+    if ":" not in tag:
+        return False
+    before, after = tag.split(":", 1)
+    return bool(before) and " " not in before and bool(after.strip(" "))
+
+
+def _keyword(up):
+    """What a whole upper-cased word means, or None."""
+    if up in ("PATCH", "PATCHES", "PATCHSET", "RFC", "RESEND", "PULL"):
+        return up
+    if _version.match(up) or _counter.match(up):
+        return "number"
+    for prefix in ("PATCH", "RFC"):
+        glued = up[len(prefix):] if up.startswith(prefix) else None
+        if glued:
+            glued = glued[1:] if glued[0] in "-_" and prefix == "PATCH" else glued
+            if _version.match(glued) or _counter.match(glued):
+                return prefix
+    return None
 
 
 def classify(subject):

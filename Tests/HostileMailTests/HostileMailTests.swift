@@ -16,6 +16,8 @@ import Testing
             "MailParser: bodyText() turns CRLF into LF but keeps bare CR, so the in-body From line runs to the end of the body",
         "address-junk-after-angle-addr":
             "MailParser: AddressParser appends words after <addr> to the display name ('Jane Doe junk')",
+        "bot-branch-name-is-no-version":
+            "PatchModel: SubjectTags reads version 10 from the branch name in [agraf-2.6:snp-host-v10 63/108]",
         "message-id-without-angle-brackets":
             "MailParser: MailMessage.messageID is nil for a Message-ID without <>, and no problem is recorded",
     ]
