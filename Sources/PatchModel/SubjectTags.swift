@@ -86,8 +86,12 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         for word in tag.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let upper = Substring(word.uppercased())
             if readWord(upper) { continue }
-            if upper.contains(where: { $0 == "/" || $0 == "-" || $0 == ":" }) {
-                for piece in upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == ":" }) { _ = readWord(piece) }
+            let pieces = upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == ":" })
+            // Only a word glued to a keyword is read in pieces: `snp-host-v10` in a bot's branch
+            // name is no version.
+            let hasKeyword = pieces.contains { $0.hasPrefix("PATCH") || $0 == "RFC" || $0 == "RESEND" || $0 == "PULL" }
+            if pieces.count > 1, hasKeyword {
+                for piece in pieces { _ = readWord(piece) }
             }
         }
     }

@@ -11,16 +11,7 @@ import Testing
     /// Rows that fail because of a known bug in the layers, with the bug. `withKnownIssue` keeps
     /// the suite green and reports "Known issue was not recorded" once the bug is fixed: then
     /// delete the entry.
-    static let knownIssues: [String: String] = [
-        "line-ends-bare-cr":
-            "MailParser: bodyText() turns CRLF into LF but keeps bare CR, so the in-body From line runs to the end of the body",
-        "address-junk-after-angle-addr":
-            "MailParser: AddressParser appends words after <addr> to the display name ('Jane Doe junk')",
-        "bot-branch-name-is-no-version":
-            "PatchModel: SubjectTags reads version 10 from the branch name in [agraf-2.6:snp-host-v10 63/108]",
-        "message-id-without-angle-brackets":
-            "MailParser: MailMessage.messageID is nil for a Message-ID without <>, and no problem is recorded",
-    ]
+    static let knownIssues: [String: String] = [:]
 
     @Test(arguments: HostileFixtures.names)
     func fixtureReadsAsExpected(name: String) throws {
