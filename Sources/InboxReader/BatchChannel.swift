@@ -1,0 +1,133 @@
+import Synchronization
+
+/// A bounded single-producer, single-consumer queue of batches.
+///
+/// `send` suspends while `capacity` batches wait unread, so a producer can run ahead of the
+/// consumer by at most that many batches. `cancel()` (from the consumer side) wakes a waiting
+/// producer and makes every later `send` return false.
+final class BatchChannel: Sendable {
+    private struct State: ~Copyable {
+        var queue: [[RawMail]] = []
+        var head = 0
+        var end: Result<Void, InboxError>?
+        var cancelled = false
+        var consumer: CheckedContinuation<Result<[RawMail]?, InboxError>, Never>?
+        var producer: CheckedContinuation<Bool, Never>?
+
+        var count: Int { queue.count - head }
+
+        mutating func pop() -> [RawMail] {
+            let batch = queue[head]
+            queue[head] = []
+            head += 1
+            if head >= 16 && head * 2 >= queue.count {
+                queue.removeSubrange(0..<head)
+                head = 0
+            }
+            return batch
+        }
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Adds a batch, waiting while the channel is full. False: the consumer went away; stop.
+    func send(_ batch: [RawMail]) async -> Bool {
+        enum Action { case done(Bool), resume(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>), wait }
+        let action: Action = state.withLock { state in
+            if state.cancelled { return .done(false) }
+            if let consumer = state.consumer {
+                state.consumer = nil
+                return .resume(consumer)
+            }
+            if state.count < capacity {
+                state.queue.append(batch)
+                return .done(true)
+            }
+            return .wait
+        }
+        switch action {
+        case .done(let result): return result
+        case .resume(let consumer):
+            consumer.resume(returning: .success(batch))
+            return true
+        case .wait:
+            let accepted = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let ready: Bool? = state.withLock { state in
+                    if state.cancelled { return false }
+                    if state.count < capacity { return true }
+                    state.producer = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+            guard accepted else { return false }
+            return await send(batch)
+        }
+    }
+
+    /// No more batches: the consumer sees the end (or `error`) once it has read the queue.
+    func finish(_ result: Result<Void, InboxError> = .success(())) {
+        let consumer = state.withLock { state -> CheckedContinuation<Result<[RawMail]?, InboxError>, Never>? in
+            if state.end == nil { state.end = result }
+            defer { state.consumer = nil }
+            return state.consumer
+        }
+        consumer?.resume(returning: result.map { nil })
+    }
+
+    /// The next batch; nil at the end.
+    func receive() async throws(InboxError) -> [RawMail]? {
+        enum Action { case value(Result<[RawMail]?, InboxError>, CheckedContinuation<Bool, Never>?), wait }
+        let first: Action = state.withLock { state in
+            if state.count > 0 {
+                let producer = state.producer
+                state.producer = nil
+                return .value(.success(state.pop()), producer)
+            }
+            if let end = state.end { return .value(end.map { nil }, nil) }
+            return .wait
+        }
+        let result: Result<[RawMail]?, InboxError>
+        switch first {
+        case .value(let value, let producer):
+            producer?.resume(returning: true)
+            result = value
+        case .wait:
+            result = await withCheckedContinuation { continuation in
+                let immediate: (Result<[RawMail]?, InboxError>, CheckedContinuation<Bool, Never>?)? =
+                    state.withLock { state in
+                        if state.count > 0 {
+                            let producer = state.producer
+                            state.producer = nil
+                            return (.success(state.pop()), producer)
+                        }
+                        if let end = state.end { return (end.map { nil }, nil) }
+                        state.consumer = continuation
+                        return nil
+                    }
+                if let (value, producer) = immediate {
+                    producer?.resume(returning: true)
+                    continuation.resume(returning: value)
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// The consumer is gone: wake and stop the producer.
+    func cancel() {
+        let producer = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+            state.cancelled = true
+            state.queue = []
+            state.head = 0
+            defer { state.producer = nil }
+            return state.producer
+        }
+        producer?.resume(returning: false)
+    }
+}

@@ -1,0 +1,167 @@
+import Subprocess
+
+/// Reads message blobs of one stripe of batches through long-lived `git cat-file --batch`
+/// processes: one per epoch the stripe touches, never one per message.
+///
+/// A child task writes `<oid>:<path>` lines to cat-file's standard input while this task drains
+/// its standard output through `CatFileFrameDecoder` (the pipe rule: if nobody reads while we
+/// write, both pipes fill and everything stops). The writer stays at most `maximumInFlight`
+/// requests ahead of the reader, so its lines always fit into the pipe buffer and it never
+/// blocks in `write` (which keeps cancellation simple), and memory stays bounded when the
+/// consumer is slow: a full `BatchChannel` stops the reader, which stops the writer.
+struct CatFileBatch: Sendable {
+    /// This worker's batches, in the order they are to be delivered.
+    var batches: [[CommitRef]]
+    /// Epoch number → git directory.
+    var gitDirectories: [Int: String]
+    var channel: BatchChannel
+    /// Requests written but not yet answered, at most (≈ 43 bytes each: well under 64 KiB).
+    static let maximumInFlight = 512
+    /// Requests written per `write` call.
+    static let writeChunk = 64
+
+    /// Reads everything, sends each batch to `channel`, and finishes it (with an error if any).
+    func run() async {
+        do {
+            try await readAll()
+            channel.finish()
+        } catch let error as InboxError {
+            channel.finish(.failure(error))
+        } catch {
+            channel.finish(.failure(InboxError(.gitFailed, "reading messages stopped: \(error)")))
+        }
+    }
+
+    private struct Delivery {
+        var batches: [[CommitRef]]
+        var channel: BatchChannel
+        var batchIndex = 0
+        var current: [RawMail] = []
+
+        init(batches: [[CommitRef]], channel: BatchChannel) {
+            self.batches = batches
+            self.channel = channel
+            current.reserveCapacity(batches.first?.count ?? 0)
+        }
+
+        /// Adds one mail; sends the batch when it is complete.
+        mutating func deliver(_ mail: RawMail) async throws {
+            current.append(mail)
+            while batchIndex < batches.count && current.count == batches[batchIndex].count {
+                let batch = current
+                current = []
+                batchIndex += 1
+                if batchIndex < batches.count { current.reserveCapacity(batches[batchIndex].count) }
+                guard await channel.send(batch) else { throw CancellationError() }
+            }
+        }
+    }
+
+    private func readAll() async throws {
+        let commits = batches.flatMap { $0 }
+        var delivery = Delivery(batches: batches, channel: channel)
+        var start = 0
+        while start < commits.count {
+            let epoch = commits[start].epoch
+            var end = start + 1
+            while end < commits.count && commits[end].epoch == epoch { end += 1 }
+            guard let gitDirectory = gitDirectories[epoch] else {
+                throw InboxError(.gitFailed, "no epoch \(epoch) in this archive; resolve the range with the same Inbox")
+            }
+            try await readRun(commits[start..<end], gitDirectory: gitDirectory, delivery: &delivery)
+            start = end
+        }
+    }
+
+    /// One cat-file process for consecutive commits of one epoch.
+    private func readRun(
+        _ commits: ArraySlice<CommitRef>, gitDirectory: String, delivery: inout Delivery
+    ) async throws {
+        let requests = commits.compactMap { commit in commit.messagePath.map { "\(commit.oid):\($0)\n" } }
+        if requests.isEmpty {
+            for commit in commits { try await delivery.deliver(RawMail(commit: commit, bytes: nil)) }
+            return
+        }
+        let result = try await Subprocess.run(
+            .name("git"),
+            arguments: GitCommand.arguments(gitDirectory: gitDirectory, ["cat-file", "--batch"]),
+            environment: GitCommand.environment,
+            input: .inputWriter,
+            output: .sequence,
+            error: .discarded
+        ) { execution in
+            let (progress, progressContinuation) = AsyncStream.makeStream(of: Int.self)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                let writer = execution.standardInputWriter
+                group.addTask {
+                    try await Self.write(requests, to: writer, progress: progress)
+                }
+                defer { progressContinuation.finish() }
+                var decoder = CatFileFrameDecoder()
+                var next = commits.startIndex
+                var answered = 0
+                // v1 deletions have no request: deliver them in place.
+                while next < commits.endIndex && commits[next].messagePath == nil {
+                    try await delivery.deliver(RawMail(commit: commits[next], bytes: nil))
+                    next += 1
+                }
+                reading: for try await buffer in execution.standardOutput {
+                    buffer.withUnsafeBytes { decoder.append($0) }
+                    while let frame = try decoder.nextFrame() {
+                        guard next < commits.endIndex else {
+                            throw InboxError(
+                                .malformedGitOutput,
+                                "git cat-file --batch answered more requests than it was sent; check the git version")
+                        }
+                        let bytes: [UInt8]?
+                        switch frame {
+                        case .object(_, _, let body): bytes = body
+                        case .missing: bytes = nil
+                        }
+                        try await delivery.deliver(RawMail(commit: commits[next], bytes: bytes))
+                        next += 1
+                        answered += 1
+                        if answered % Self.writeChunk == 0 { progressContinuation.yield(answered) }
+                        while next < commits.endIndex && commits[next].messagePath == nil {
+                            try await delivery.deliver(RawMail(commit: commits[next], bytes: nil))
+                            next += 1
+                        }
+                    }
+                    if next == commits.endIndex { break reading }
+                }
+                progressContinuation.finish()
+                try await group.waitForAll()
+                return next
+            }
+        }
+        let delivered = result.closureResult
+        if delivered < commits.endIndex {
+            throw InboxError(
+                .gitFailed,
+                "git cat-file --batch in \(gitDirectory) stopped after \(delivered - commits.startIndex) of \(commits.count) messages (\(result.terminationStatus)); check the repository with 'git -C \(gitDirectory) fsck'"
+            )
+        }
+    }
+
+    /// Writes the requests in chunks, never more than `maximumInFlight` ahead of the answers.
+    private static func write(
+        _ requests: [String], to writer: StandardInputWriter, progress: AsyncStream<Int>
+    ) async throws {
+        var acknowledged = 0
+        var progressIterator = progress.makeAsyncIterator()
+        var written = 0
+        while written < requests.count {
+            let end = min(written + writeChunk, requests.count)
+            while end - acknowledged > maximumInFlight {
+                guard let value = await progressIterator.next() else { return }
+                acknowledged = value
+            }
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity((end - written) * 48)
+            for request in requests[written..<end] { chunk.append(contentsOf: request.utf8) }
+            _ = try await writer.write(chunk)
+            written = end
+        }
+        try await writer.finish()
+    }
+}

@@ -1,0 +1,238 @@
+extension Inbox {
+    /// Turns `--from/--to` into the commits of the range, oldest first, across epochs.
+    ///
+    /// A revision is looked up in every epoch with
+    /// `git rev-parse --verify --quiet --end-of-options REV^{commit}`; when several epochs know it
+    /// (a branch name such as `master`), the newest epoch wins. The range is `FROM..TO` as in
+    /// `git log`: with FROM in epoch i and TO in epoch j ≥ i it is (FROM..HEAD of i) + every epoch
+    /// between + (root..TO of j). Each epoch is listed by one `git rev-list --reverse --timestamp`
+    /// (v1: one `git log --raw`), the epochs concurrently.
+    ///
+    /// - Throws: `InboxError` `.invalidRevision` (empty, or starts with `-`: refused before git
+    ///   sees it), `.unknownRevision`, `.emptyRange` (TO is FROM, an ancestor of it, unrelated to
+    ///   it, or in an earlier epoch), `.emptyArchive`, `.gitNotRunnable`, `.gitFailed`.
+    package func resolve(_ range: RevisionRange) async throws(InboxError) -> ResolvedRange {
+        for revision in [range.from, range.to].compactMap({ $0 }) {
+            try Self.validate(revision)
+        }
+        let heads = try await epochHeads()
+        guard let newest = heads.last(where: { $0.head != nil }), let newestHead = newest.head else {
+            throw InboxError(
+                .emptyArchive,
+                "the archive '\(path)' has no commits (an empty repository); fetch or clone the archive first")
+        }
+        let isV1 = try await isVersion1(newest.epoch)
+
+        var from: (epoch: Epoch, oid: String)?
+        if let revision = range.from {
+            from = try await locate(revision, in: heads)
+        }
+        let to: (epoch: Epoch, oid: String)
+        if let revision = range.to {
+            to = try await locate(revision, in: heads)
+        } else {
+            to = (newest.epoch, newestHead)
+        }
+        if let from {
+            try await checkOrder(from: from, to: to, range: range)
+        }
+
+        var listings: [(epoch: Epoch, revisions: [String])] = []
+        for (epoch, head) in heads {
+            guard let head else { continue }
+            if let from, epoch.number < from.epoch.number { continue }
+            if epoch.number > to.epoch.number { break }
+            let tip = epoch.number == to.epoch.number ? to.oid : head
+            var revisions = [tip]
+            if let from, epoch.number == from.epoch.number { revisions.append("^" + from.oid) }
+            listings.append((epoch, revisions))
+        }
+        let jobs = listings
+        let perEpoch = await withTaskGroup(of: (Int, Result<[CommitRef], InboxError>).self) { group in
+            for index in jobs.indices {
+                let job = jobs[index]
+                group.addTask { (index, await Self.listResult(job.epoch, job.revisions, isV1: isV1)) }
+            }
+            var results: [(Int, Result<[CommitRef], InboxError>)] = []
+            for await item in group { results.append(item) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var commits: [CommitRef] = []
+        for result in perEpoch { commits += try result.get() }
+        if let from, commits.isEmpty {
+            throw Self.notAfter(range: range, path: path, from: from.oid, to: to.oid)
+        }
+        let fromLabel: String?
+        if let from {
+            fromLabel = try await Self.abbreviate(from.oid, in: from.epoch)
+        } else {
+            fromLabel = nil
+        }
+        let toLabel = try await Self.abbreviate(to.oid, in: to.epoch)
+        return ResolvedRange(commits: commits, fromLabel: fromLabel, toLabel: toLabel)
+    }
+
+    /// Refuses what must never reach git as a revision. `--end-of-options` is used all the same.
+    static func validate(_ revision: String) throws(InboxError) {
+        if revision.isEmpty {
+            throw InboxError(.invalidRevision, "empty revision; give a commit id, tag or branch name")
+        }
+        if revision.hasPrefix("-") {
+            throw InboxError(
+                .invalidRevision,
+                "invalid revision '\(revision)': a revision cannot start with '-'; give a commit id, tag or branch name")
+        }
+        if revision.contains(where: { $0 == "\n" || $0 == "\0" }) {
+            throw InboxError(
+                .invalidRevision,
+                "invalid revision '\(revision.debugDescription)': it contains a line break or NUL; give a commit id, tag or branch name")
+        }
+    }
+
+    /// The commit each epoch's HEAD names, nil for an epoch without commits; epochs in order.
+    private func epochHeads() async throws(InboxError) -> [(epoch: Epoch, head: String?)] {
+        var heads: [(epoch: Epoch, head: String?)] = []
+        for epoch in epochs {
+            heads.append((epoch, try await Self.commit("HEAD", in: epoch)))
+        }
+        return heads
+    }
+
+    /// `rev-parse --verify --quiet --end-of-options REV^{commit}` in one epoch; nil when unknown.
+    static func commit(_ revision: String, in epoch: Epoch) async throws(InboxError) -> String? {
+        let output = try await GitCommand.run(
+            gitDirectory: epoch.gitDirectory,
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
+        guard output.succeeded, let line = output.lines.first else { return nil }
+        return String(line)
+    }
+
+    private func locate(
+        _ revision: String, in heads: [(epoch: Epoch, head: String?)]
+    ) async throws(InboxError) -> (epoch: Epoch, oid: String) {
+        var found: (epoch: Epoch, oid: String)?
+        for (epoch, head) in heads where head != nil {
+            if let oid = try await Self.commit(revision, in: epoch) { found = (epoch, oid) }
+        }
+        guard let found else {
+            let listed = epochs.last?.gitDirectory ?? path
+            throw InboxError(
+                .unknownRevision,
+                "unknown revision '\(revision)' in \(path): no epoch has it; list revisions with 'git -C \(listed) log --oneline'"
+            )
+        }
+        return found
+    }
+
+    private func checkOrder(
+        from: (epoch: Epoch, oid: String), to: (epoch: Epoch, oid: String), range: RevisionRange
+    ) async throws(InboxError) {
+        if to.epoch.number < from.epoch.number || to.oid == from.oid {
+            throw Self.notAfter(range: range, path: path, from: from.oid, to: to.oid)
+        }
+        guard to.epoch.number == from.epoch.number else { return }
+        let output = try await GitCommand.run(
+            gitDirectory: from.epoch.gitDirectory, ["merge-base", "--is-ancestor", from.oid, to.oid])
+        if !output.succeeded {
+            throw Self.notAfter(range: range, path: path, from: from.oid, to: to.oid)
+        }
+    }
+
+    private static func notAfter(range: RevisionRange, path: String, from: String, to: String) -> InboxError {
+        let fromName = range.from ?? from
+        let toName = range.to ?? "the newest message"
+        return InboxError(
+            .emptyRange,
+            "'\(toName)' is not after '\(fromName)' in \(path): the range is empty; give a later --to or an earlier --from"
+        )
+    }
+
+    /// `git rev-parse --short OID`: the commit abbreviated as git abbreviates it.
+    static func abbreviate(_ oid: String, in epoch: Epoch) async throws(InboxError) -> String {
+        let output = try await GitCommand.run(
+            gitDirectory: epoch.gitDirectory, ["rev-parse", "--short", "--end-of-options", oid])
+        guard output.succeeded, let line = output.lines.first else { return String(oid.prefix(12)) }
+        return String(line)
+    }
+
+    /// A bare repository is a v1 inbox when the newest commit's tree is not just `m` or `d`.
+    private func isVersion1(_ epoch: Epoch) async throws(InboxError) -> Bool {
+        guard layout == .bareRepository else { return false }
+        let output = try await GitCommand.run(gitDirectory: epoch.gitDirectory, ["ls-tree", "--name-only", "HEAD"])
+        guard output.succeeded else {
+            throw InboxError(
+                .gitFailed,
+                "git ls-tree failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is readable")
+        }
+        return !output.lines.allSatisfy { $0 == "m" || $0 == "d" }
+    }
+
+    private static func listResult(
+        _ epoch: Epoch, _ revisions: [String], isV1: Bool
+    ) async -> Result<[CommitRef], InboxError> {
+        do throws(InboxError) {
+            return .success(try await list(epoch, revisions, isV1: isV1))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The commits of one epoch for `revisions`, oldest first, with one git process.
+    static func list(_ epoch: Epoch, _ revisions: [String], isV1: Bool) async throws(InboxError) -> [CommitRef] {
+        if isV1 { return try await listVersion1(epoch, revisions) }
+        let output = try await GitCommand.run(
+            gitDirectory: epoch.gitDirectory,
+            ["rev-list", "--reverse", "--timestamp", "--end-of-options"] + revisions)
+        guard output.succeeded else { throw failed("rev-list", epoch, output) }
+        var commits: [CommitRef] = []
+        commits.reserveCapacity(output.standardOutput.count / 52)
+        for line in output.standardOutput.split(separator: 0x0A) {
+            guard let space = line.firstIndex(of: 0x20),
+                let time = Int64(String(decoding: line[..<space], as: UTF8.self))
+            else { throw malformedListing(epoch, line) }
+            let oid = String(decoding: line[(space + 1)...], as: UTF8.self)
+            commits.append(CommitRef(epoch: epoch.number, oid: oid, commitTime: time))
+        }
+        return commits
+    }
+
+    /// v1: one `git log --raw` lists every commit with the path of the file it added.
+    private static func listVersion1(_ epoch: Epoch, _ revisions: [String]) async throws(InboxError) -> [CommitRef] {
+        let output = try await GitCommand.run(
+            gitDirectory: epoch.gitDirectory,
+            ["log", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--format=commit %H %ct", "--end-of-options"]
+                + revisions)
+        guard output.succeeded else { throw failed("log", epoch, output) }
+        var commits: [CommitRef] = []
+        for line in output.lines {
+            if line.hasPrefix("commit ") {
+                let fields = line.split(separator: " ")
+                guard fields.count == 3, let time = Int64(fields[2]) else { throw malformedListing(epoch, line.utf8) }
+                commits.append(CommitRef(epoch: epoch.number, oid: String(fields[1]), commitTime: time, messagePath: nil))
+            } else if line.hasPrefix(":"), let tab = line.firstIndex(of: "\t"), !commits.isEmpty,
+                commits[commits.count - 1].messagePath == nil
+            {
+                // `:000000 100644 0…0 OID A\tPATH`: the file this commit added is its message.
+                let status = line[..<tab].split(separator: " ").last
+                if status == "A" || status == "M" {
+                    commits[commits.count - 1].messagePath = String(line[line.index(after: tab)...])
+                }
+            }
+        }
+        return commits
+    }
+
+    private static func failed(_ command: String, _ epoch: Epoch, _ output: GitCommand.Output) -> InboxError {
+        InboxError(
+            .gitFailed,
+            "git \(command) failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is intact ('git -C \(epoch.gitDirectory) fsck')"
+        )
+    }
+
+    private static func malformedListing(_ epoch: Epoch, _ line: some Collection<UInt8>) -> InboxError {
+        InboxError(
+            .malformedGitOutput,
+            "git printed '\(String(decoding: line.prefix(100), as: UTF8.self))' while listing \(epoch.gitDirectory), which is not a commit line; check the git version (2.x expected)"
+        )
+    }
+}

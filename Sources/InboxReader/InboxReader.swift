@@ -1,1 +1,0 @@
-// InboxReader: see docs/architecture.md

@@ -1,0 +1,127 @@
+import Synchronization
+
+/// The messages of a list of commits, as batches in archive order, read lazily.
+///
+/// Reading starts when iteration starts. Large inputs are read by two `git cat-file --batch`
+/// workers at once (cat-file is single-threaded; two halve the time on a 2-core machine). The
+/// batches are dealt to the workers in turn (batch 0, 2, 4, … to the first, 1, 3, 5, … to the
+/// second) rather than as two contiguous halves: with contiguous halves the second worker could
+/// only run ahead by the read-ahead window and then sit idle, or the whole second half would
+/// have to be held in memory. Each worker may hold `readAhead` finished batches the consumer
+/// has not taken yet, so memory is bounded by `workers × (readAhead + 1)` batches, not by the
+/// size of the range. Ending iteration early (or dropping the iterator) stops the workers and
+/// their git processes.
+package struct MailBatches: AsyncSequence, Sendable {
+    package typealias Element = [RawMail]
+    package typealias Failure = InboxError
+
+    let batches: [[CommitRef]]
+    let gitDirectories: [Int: String]
+    let workerCount: Int
+    let readAhead: Int
+
+    /// How many batches the sequence will yield.
+    package var batchCount: Int { batches.count }
+
+    init(commits: [CommitRef], batchSize: Int, gitDirectories: [Int: String], workers: Int?, readAhead: Int) {
+        let size = Swift.max(1, batchSize)
+        var batches: [[CommitRef]] = []
+        batches.reserveCapacity(commits.count / size + 1)
+        var start = 0
+        while start < commits.count {
+            let end = Swift.min(start + size, commits.count)
+            batches.append(Array(commits[start..<end]))
+            start = end
+        }
+        self.batches = batches
+        self.gitDirectories = gitDirectories
+        // One process is enough for small ranges: starting a second costs more than it saves.
+        let defaultWorkers = commits.count >= 512 && batches.count >= 2 ? 2 : 1
+        self.workerCount = Swift.max(1, Swift.min(workers ?? defaultWorkers, Swift.max(1, batches.count)))
+        self.readAhead = Swift.max(1, readAhead)
+    }
+
+    package func makeAsyncIterator() -> Iterator {
+        Iterator(state: IteratorState(sequence: self))
+    }
+
+    package struct Iterator: AsyncIteratorProtocol {
+        package typealias Element = [RawMail]
+        package typealias Failure = InboxError
+
+        let state: IteratorState
+
+        package mutating func next() async throws(InboxError) -> [RawMail]? {
+            try await state.next()
+        }
+
+        package mutating func next(isolation actor: isolated (any Actor)?) async throws(InboxError) -> [RawMail]? {
+            try await state.next()
+        }
+    }
+
+    /// Owns the workers; dropping it cancels them.
+    final class IteratorState: Sendable {
+        private let channels: [BatchChannel]
+        private let tasks: [Task<Void, Never>]
+        private let total: Int
+        private let position = Mutex(0)
+
+        init(sequence: MailBatches) {
+            let workers = sequence.workerCount
+            let channels = (0..<workers).map { _ in BatchChannel(capacity: sequence.readAhead) }
+            self.channels = channels
+            self.total = sequence.batches.count
+            self.tasks = (0..<workers).map { worker in
+                let mine = stride(from: worker, to: sequence.batches.count, by: workers).map { sequence.batches[$0] }
+                let reader = CatFileBatch(
+                    batches: mine, gitDirectories: sequence.gitDirectories, channel: channels[worker])
+                return Task { await reader.run() }
+            }
+        }
+
+        deinit {
+            for channel in channels { channel.cancel() }
+            for task in tasks { task.cancel() }
+        }
+
+        func next() async throws(InboxError) -> [RawMail]? {
+            let index = position.withLock { $0 }
+            guard index < total else { return nil }
+            let channel = channels[index % channels.count]
+            do throws(InboxError) {
+                guard let batch = try await channel.receive() else {
+                    throw InboxError(
+                        .gitFailed, "reading messages stopped after \(index) of \(total) batches; check the archive with 'git fsck'")
+                }
+                position.withLock { $0 = index + 1 }
+                return batch
+            } catch {
+                position.withLock { $0 = total }
+                for channel in channels { channel.cancel() }
+                throw error
+            }
+        }
+    }
+}
+
+extension Inbox {
+    /// Streams the messages of `commits` in the given (archive) order, `batchSize` per batch.
+    ///
+    /// Never one process per message: see `MailBatches`. A commit without a message (a deletion)
+    /// gives a `RawMail` whose `bytes` is nil. Errors (git missing, a broken repository) are
+    /// thrown by the iteration.
+    package func blobs(for commits: [CommitRef], batchSize: Int) -> MailBatches {
+        blobs(for: commits, batchSize: batchSize, workers: nil, readAhead: 2)
+    }
+
+    /// As `blobs(for:batchSize:)`, with the number of cat-file workers (nil: 2 for 512 commits or
+    /// more, else 1) and the finished batches each worker may hold ahead of the consumer.
+    package func blobs(for commits: [CommitRef], batchSize: Int, workers: Int?, readAhead: Int) -> MailBatches {
+        var directories: [Int: String] = [:]
+        for epoch in epochs { directories[epoch.number] = epoch.gitDirectory }
+        return MailBatches(
+            commits: commits, batchSize: batchSize, gitDirectories: directories, workers: workers,
+            readAhead: readAhead)
+    }
+}
