@@ -140,7 +140,7 @@ extension Inbox {
 
     private static func notAfter(range: RevisionRange, path: String, from: String, to: String) -> InboxError {
         let fromName = range.from ?? from
-        let toName = range.to ?? "the newest message"
+        let toName = range.to ?? to
         return InboxError(
             .emptyRange,
             "'\(toName)' is not after '\(fromName)' in \(path): the range is empty; give a later --to or an earlier --from"
