@@ -1,5 +1,3 @@
-import Subprocess
-
 /// gzip decompression through the `gzip` program (no compression library in the package).
 enum Gzip {
     /// True when `bytes` start with the gzip magic number 1f 8b.
@@ -11,14 +9,8 @@ enum Gzip {
     /// - Throws: `SyncError` `.notAnInbox` when the data is not valid gzip, or gzip cannot run.
     static func decompress(_ bytes: [UInt8], source: String) async throws(SyncError) -> [UInt8] {
         do {
-            let result = try await Subprocess.run(
-                .name("gzip"),
-                arguments: ["-dc"],
-                input: .array(bytes),
-                output: .bytes(limit: 1 << 28),
-                error: .string(limit: 1 << 12)
-            )
-            guard result.terminationStatus.isSuccess else {
+            let result = try await Program.run("gzip", ["-dc"], input: bytes)
+            guard result.succeeded else {
                 let reason = GitCommand.firstLine(result.standardError)
                 throw SyncError(.notAnInbox, "\(source) is not valid gzip (\(reason)); check that the URL is a public-inbox inbox")
             }

@@ -42,12 +42,13 @@ package enum InboxSync {
         return SyncSummary(inbox: inbox.url, directory: directory, epochSource: source, epochs: results)
     }
 
-    /// The server's epochs, from the manifest or by probing.
+    /// The server's epochs, from the manifest or by probing (always, with `forceProbing`).
     static func learnEpochs(
         _ inbox: RemoteInbox,
+        forceProbing: Bool = false,
         progress: @Sendable (String) -> Void
     ) async throws(SyncError) -> ([Int], SyncSummary.EpochSource) {
-        if case .found(let bytes) = try await ManifestFetcher.fetch(inbox) {
+        if !forceProbing, case .found(let bytes) = try await ManifestFetcher.fetch(inbox) {
             // A manifest that cannot be read, or lists no epoch, is treated as absent.
             if let manifest = try? await Manifest(bytes: bytes, source: inbox.manifestURL), !manifest.epochs.isEmpty {
                 return (manifest.epochs, .manifest)

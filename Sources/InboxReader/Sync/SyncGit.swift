@@ -15,16 +15,9 @@ enum SyncGit {
     /// - Throws: `SyncError` `.gitFailed` when git cannot be started.
     static func run(_ arguments: [String]) async throws(SyncError) -> GitCommand.Output {
         do {
-            let result = try await Subprocess.run(
-                .name("git"),
-                arguments: Arguments(arguments),
-                environment: environment,
-                input: .none,
-                output: .bytes(limit: 1 << 24),
-                error: .string(limit: 1 << 16)
-            )
+            let result = try await Program.run("git", arguments, environment: environment)
             return GitCommand.Output(
-                succeeded: result.terminationStatus.isSuccess,
+                succeeded: result.succeeded,
                 standardOutput: result.standardOutput,
                 standardError: result.standardError
             )

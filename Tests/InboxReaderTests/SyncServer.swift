@@ -1,0 +1,89 @@
+import Foundation
+@testable import InboxReader
+
+/// A real `public-inbox-httpd` on 127.0.0.1, run through `scripts/public-inbox-server.sh`, serving
+/// the first mails of a corpus from `../shared/corpora/`.
+final class SyncServer: Sendable {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let script = repository.appendingPathComponent("scripts/public-inbox-server.sh").path
+    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora/kvm-ppc-0.bundle").path
+
+    /// Why the live-server tests cannot run here, or nil when they can.
+    static let skipReason: String? = {
+        if !FileManager.default.fileExists(atPath: corpus) {
+            return "needs ../shared/corpora/kvm-ppc-0.bundle beside the repository"
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let found = path.split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/public-inbox-httpd")
+        }
+        return found ? nil : "needs public-inbox-httpd (apt-get install public-inbox)"
+    }()
+
+    /// The inbox name the script gives by default.
+    static let name = "kvm-ppc"
+
+    let work: String
+    /// `http://127.0.0.1:PORT/kvm-ppc`
+    let url: String
+    /// `http://127.0.0.1:PORT`
+    var origin: String { String(url.dropLast(("/" + Self.name).count)) }
+    var servedEpoch: String { work + "/inbox/git/0.git" }
+
+    private init(work: String, url: String) {
+        self.work = work
+        self.url = url
+    }
+
+    /// Builds the inbox from the first `count` mails, starts the server and runs `body` with it;
+    /// the server is stopped afterwards whatever happens.
+    static func with<T>(serving count: Int, _ body: (SyncServer) async throws -> T) async throws -> T {
+        let work = FileManager.default.temporaryDirectory.path + "/sync-server-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        do {
+            let output = try await run("bash", [script, "start", work, corpus, String(count)])
+            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("url=") }) else {
+                throw ProcessFailure(description: "public-inbox-server.sh printed no url=: \(output)")
+            }
+            let result = try await body(SyncServer(work: work, url: String(line.dropFirst(4))))
+            await stop(work)
+            return result
+        } catch {
+            await stop(work)
+            throw error
+        }
+    }
+
+    /// New mail arrives: the served inbox grows to the first `count` mails.
+    func serve(first count: Int) async throws {
+        try await run("bash", [Self.script, "add", work, String(count)])
+    }
+
+    /// Stops the server started in `work` (if any) and removes its files.
+    private static func stop(_ work: String) async {
+        _ = try? await run("bash", [script, "stop", work])
+        try? FileManager.default.removeItem(atPath: work)
+    }
+}
+
+struct ProcessFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Runs a program with an argument array and returns its standard output; throws on a non-zero exit.
+/// (Through InboxReader's `Program`, i.e. swift-subprocess: Foundation's `Process.waitUntilExit`
+/// can hang on Linux when called from a test's async context.)
+@discardableResult
+func run(_ executable: String, _ arguments: [String]) async throws -> String {
+    let output = try await Program.run(executable, arguments)
+    guard output.succeeded else {
+        throw ProcessFailure(description: "\(executable) \(arguments.joined(separator: " ")) failed: \(output.standardError)")
+    }
+    return output.text
+}
+
+/// `git ARGS…`, output trimmed.
+func git(_ arguments: [String]) async throws -> String {
+    try await run("git", arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+}
