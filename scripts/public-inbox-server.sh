@@ -3,8 +3,9 @@
 # corpus bundle (one commit per mail, as lore serves them). Shared by the sync tests and humans.
 #
 #   public-inbox-server.sh start WORKDIR BUNDLE COUNT [NAME]
-#       Builds WORKDIR/inbox (public-inbox-init -V2, the first COUNT commits of BUNDLE as epoch 0,
-#       public-inbox-index), starts public-inbox-httpd on a port the kernel picks, and prints
+#       Builds WORKDIR/inbox (public-inbox-init -V2 -L basic, i.e. SQLite only, no Xapian; the first
+#       COUNT commits of BUNDLE as epoch 0; public-inbox-index), starts public-inbox-httpd on a port
+#       the kernel picks, and prints
 #       "url=http://127.0.0.1:PORT/NAME" and "pid=PID". Nothing outside WORKDIR is touched:
 #       PI_CONFIG and HOME point into it.
 #   public-inbox-server.sh add WORKDIR COUNT
@@ -46,7 +47,7 @@ start)
 	command -v public-inbox-httpd >/dev/null || die "public-inbox-httpd not found; apt-get install public-inbox"
 	mkdir -p "$HOME"
 	git clone --quiet --bare -- "$bundle" "$work/corpus.git"
-	public-inbox-init -V2 -- "$name" "$work/inbox" "http://127.0.0.1/$name" "$name@example.invalid" \
+	public-inbox-init -V2 -L basic -- "$name" "$work/inbox" "http://127.0.0.1/$name" "$name@example.invalid" \
 		>"$work/init.log" 2>&1 || die "public-inbox-init failed, see $work/init.log"
 	serve_first "$count"
 	# Port 0: the kernel picks a free port and the daemon reports it ("# bound http://…").

@@ -15,7 +15,7 @@ struct SyncCommand: AsyncParsableCommand {
 
             Example:
               lore-digest sync https://lore.kernel.org/kvm ~/lore/kvm
-              lore-digest report ~/lore/kvm --since-last-run
+              lore-digest report ~/lore/kvm
             """
     )
 
