@@ -11,11 +11,17 @@
 #   public-inbox-server.sh add WORKDIR COUNT
 #       "New mail arrives": the served epoch grows to the first COUNT commits of the bundle,
 #       then public-inbox-index updates the inbox. The server keeps running.
+#   public-inbox-server.sh add-epoch WORKDIR BUNDLE COUNT
+#       The inbox gets its next epoch (git/N.git), holding the first COUNT commits of another
+#       corpus BUNDLE, then public-inbox-index. Prints "epoch=N".
 #   public-inbox-server.sh stop WORKDIR
 #       Stops the server started in WORKDIR.
 set -euo pipefail
 
-usage() { echo "usage: $0 start WORKDIR BUNDLE COUNT [NAME] | add WORKDIR COUNT | stop WORKDIR" >&2; exit 64; }
+usage() {
+	echo "usage: $0 start WORKDIR BUNDLE COUNT [NAME] | add WORKDIR COUNT | add-epoch WORKDIR BUNDLE COUNT | stop WORKDIR" >&2
+	exit 64
+}
 die() { echo "public-inbox-server: $*" >&2; exit 1; }
 
 [ $# -ge 2 ] || usage
@@ -24,19 +30,19 @@ work=$(cd -- "$2" && pwd) || die "no such directory: $2"
 export PI_CONFIG="$work/pi-config" HOME="$work/home"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
-# The COUNT-th oldest commit of the corpus (its history is linear: one commit per mail).
+# The COUNT-th oldest commit of a corpus repository (its history is linear: one commit per mail).
 nth_commit() {
 	local sha
-	sha=$(git --git-dir="$work/corpus.git" rev-list --reverse --first-parent master | sed -n "$1p")
-	[ -n "$sha" ] || die "the corpus has fewer than $1 commits"
+	sha=$(git --git-dir="$1" rev-list --reverse --first-parent HEAD | sed -n "$2p")
+	[ -n "$sha" ] || die "the corpus $1 has fewer than $2 commits"
 	echo "$sha"
 }
 
-# Points the served epoch at the COUNT-th commit and indexes what is new.
-serve_first() {
-	local sha
-	sha=$(nth_commit "$1")
-	git --git-dir="$work/corpus.git" push --quiet -- "$work/inbox/git/0.git" "$sha:refs/heads/master"
+# Points epoch EPOCH at the COUNT-th commit of CORPUS and indexes what is new.
+serve() {
+	local corpus=$1 epoch=$2 count=$3 sha
+	sha=$(nth_commit "$corpus" "$count")
+	git --git-dir="$corpus" push --quiet -- "$work/inbox/git/$epoch.git" "$sha:refs/heads/master"
 	public-inbox-index -- "$work/inbox" >"$work/index.log" 2>&1 || die "public-inbox-index failed, see $work/index.log"
 }
 
@@ -49,7 +55,7 @@ start)
 	git clone --quiet --bare -- "$bundle" "$work/corpus.git"
 	public-inbox-init -V2 -L basic -- "$name" "$work/inbox" "http://127.0.0.1/$name" "$name@example.invalid" \
 		>"$work/init.log" 2>&1 || die "public-inbox-init failed, see $work/init.log"
-	serve_first "$count"
+	serve "$work/corpus.git" 0 "$count"
 	# Port 0: the kernel picks a free port and the daemon reports it ("# bound http://…").
 	public-inbox-httpd -W0 -l http://127.0.0.1:0 </dev/null >"$work/httpd.out" 2>"$work/httpd.err" &
 	pid=$!
@@ -67,7 +73,17 @@ start)
 	;;
 add)
 	[ $# -ge 3 ] || usage
-	serve_first "$3"
+	serve "$work/corpus.git" 0 "$3"
+	;;
+add-epoch)
+	[ $# -ge 4 ] || usage
+	epoch=0
+	while [ -d "$work/inbox/git/$epoch.git" ]; do epoch=$((epoch + 1)); done
+	rm -rf "$work/corpus-$epoch.git"
+	git clone --quiet --bare -- "$3" "$work/corpus-$epoch.git"
+	git init --quiet --bare -- "$work/inbox/git/$epoch.git"
+	serve "$work/corpus-$epoch.git" "$epoch" "$4"
+	echo "epoch=$epoch"
 	;;
 stop)
 	[ -f "$work/httpd.pid" ] || exit 0

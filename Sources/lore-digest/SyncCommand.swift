@@ -27,8 +27,13 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let status = StatusLine(enabled: isatty(STDERR_FILENO) == 1)
-        defer { status.clear() }
-        let summary = try await InboxSync.run(url: url, directory: directory) { status.show($0) }
+        let summary: SyncSummary
+        do {
+            summary = try await InboxSync.run(url: url, directory: directory) { status.show($0) }
+        } catch {
+            status.clear()
+            throw error
+        }
         status.clear()
         print(summary.line)
     }

@@ -7,12 +7,15 @@ final class SyncServer: Sendable {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let script = repository.appendingPathComponent("scripts/public-inbox-server.sh").path
-    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora/kvm-ppc-0.bundle").path
+    static let corpora = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+    static let corpus = corpora.appendingPathComponent("kvm-ppc-0.bundle").path
+    /// The mails of a second epoch (another list: any independent history will do).
+    static let otherCorpus = corpora.appendingPathComponent("kvmarm-0.bundle").path
 
     /// Why the live-server tests cannot run here, or nil when they can.
     static let skipReason: String? = {
-        if !FileManager.default.fileExists(atPath: corpus) {
-            return "needs ../shared/corpora/kvm-ppc-0.bundle beside the repository"
+        if !FileManager.default.fileExists(atPath: corpus) || !FileManager.default.fileExists(atPath: otherCorpus) {
+            return "needs ../shared/corpora/kvm-ppc-0.bundle and kvmarm-0.bundle beside the repository"
         }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let found = path.split(separator: ":").contains {
@@ -58,6 +61,11 @@ final class SyncServer: Sendable {
     /// New mail arrives: the served inbox grows to the first `count` mails.
     func serve(first count: Int) async throws {
         try await run("bash", [Self.script, "add", work, String(count)])
+    }
+
+    /// The inbox gets its next epoch, holding the first `count` mails of the other corpus.
+    func addEpoch(first count: Int) async throws {
+        try await run("bash", [Self.script, "add-epoch", work, Self.otherCorpus, String(count)])
     }
 
     /// Stops the server started in `work` (if any) and removes its files.

@@ -2,8 +2,11 @@ import Foundation
 
 /// The local side of a sync: a directory that is absent, empty, or a v2 mirror (`git/N.git`).
 ///
-/// Anything else (a file, a directory with other content, a `git/` folder holding something
-/// other than epochs) is refused, so `sync` never writes into a folder it did not make.
+/// A mirror is a directory with a `git/` folder that holds only epochs (`N.git` bare repositories)
+/// and clones left by an interrupted sync (`.N.git.partial`); other entries beside `git/` (the
+/// `all.git`, `msgmap.sqlite3`, … that public-inbox tools add) are left alone. Anything else (a
+/// file, a non-empty directory without `git/`, a `git/` holding other things) is refused, so `sync`
+/// never writes into a folder it did not make.
 struct MirrorDirectory: Sendable {
     /// The directory as given.
     let path: String
@@ -64,9 +67,7 @@ struct MirrorDirectory: Sendable {
             }
             epochs.append(number)
         }
-        guard !epochs.isEmpty else {
-            throw somethingElse(path, "its git/ folder holds no epochs")
-        }
+        // No epoch yet (a first sync stopped before its first clone finished): start over.
         return epochs.sorted()
     }
 
