@@ -10,9 +10,12 @@ struct MessagesCommand: AsyncParsableCommand {
         abstract: "Print one JSON line of facts per message of a range (JSON Lines), in archive order.",
         discussion: """
             Each line: commit, message_id, date (UTC, ISO 8601, or null), subject, author {name, email} \
-            (the in-body author for patch mails), kind (patch, cover, reply, pull, bot, other, \
-            unparseable), number, total, version, body_first_line and problems. Commits that \
-            delete a message are left out.
+            (the in-body author for patch mails), sender {name, email} (the header From), kind \
+            (patch, cover, reply, pull, bot, other, unparseable), number, total, version, rfc, \
+            resend, body_first_line (patch mails), in_reply_to, references, list_id, trailers and \
+            problems (what was wrong with the message and how it was handled). Every key is \
+            always present; null when there is no value. Commits that delete a message are \
+            left out.
 
             Example:
               lore-digest messages ~/lore/kvm --from 83929009f | jq -r 'select(.kind=="patch") | .subject'
@@ -28,14 +31,14 @@ struct MessagesCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let inbox = try archive.map { try Inbox.open($0) } ?? SampleArchive.open()
+        let inbox = try await SampleArchive.openArchive(archive)
         let resolved = try await inbox.resolve(range.revisionRange)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var lines = Data()
         try await MessagePipeline().run(inbox: inbox, commits: resolved.commits) { parsed in
             guard case .message(_, let facts) = parsed else { return }
-            lines.append(try encoder.encode(facts))
+            lines.append(try encoder.encode(MessageRecord(facts)))
             lines.append(0x0A)
         }
         try OutputWriter(path: output).write(String(decoding: lines, as: UTF8.self))

@@ -53,7 +53,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let inbox = try archive.map { try Inbox.open($0) } ?? SampleArchive.open()
+        let inbox = try await SampleArchive.openArchive(archive)
         let report = try await ReportBuilder().build(
             inbox: inbox, range: range.revisionRange, options: ReportOptions(listName: listName, top: top))
         try OutputWriter(path: output).write(

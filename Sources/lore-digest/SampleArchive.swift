@@ -7,12 +7,18 @@ import InboxReader
 /// order, into a v2-shaped inbox in the cache directory, named after a hash of their bytes so
 /// that a changed sample is rebuilt rather than read stale.
 enum SampleArchive {
-    static func open() throws -> Inbox {
+    /// The archive at `path`, or the sample when no path was given.
+    static func openArchive(_ path: String?) async throws -> Inbox {
+        if let path { return try Inbox.open(path) }
+        return try await open()
+    }
+
+    static func open() async throws -> Inbox {
         let mails = try loadMails()
         let directory = cacheDirectory().appendingPathComponent("sample-\(fingerprint(mails))")
         let epoch = directory.appendingPathComponent("git/0.git")
         if !FileManager.default.fileExists(atPath: epoch.appendingPathComponent("HEAD").path) {
-            try build(mails: mails, into: directory)
+            try await build(mails: mails, into: directory)
         }
         return try Inbox.open(directory.path)
     }
@@ -30,13 +36,13 @@ enum SampleArchive {
 
     /// Builds in a temporary folder and renames it into place, so that two first runs at once,
     /// or one interrupted, never leave a half-built archive behind.
-    private static func build(mails: [[UInt8]], into directory: URL) throws {
+    private static func build(mails: [[UInt8]], into directory: URL) async throws {
         let fileManager = FileManager.default
         let staging = directory.deletingLastPathComponent()
             .appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         do {
             try fileManager.createDirectory(at: staging.appendingPathComponent("git"), withIntermediateDirectories: true)
-            try ArchiveWriter.writeEpoch(mails: mails, to: staging.appendingPathComponent("git/0.git").path)
+            try await ArchiveWriter.writeEpoch(mails: mails, to: staging.appendingPathComponent("git/0.git").path)
             if fileManager.fileExists(atPath: directory.path) { try? fileManager.removeItem(at: directory) }
             try fileManager.moveItem(at: staging, to: directory)
         } catch {

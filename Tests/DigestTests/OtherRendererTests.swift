@@ -61,12 +61,13 @@ import Testing
         #expect(!mail.contains("\nBcc:"))
     }
 
-    @Test func longLinesAreQuotedPrintable() {
+    @Test func longLinesAreQuotedPrintable() throws {
         var report = ReportFixture.make()
         report.entries[0].text = String(repeating: "x", count: 1200) + " = end"
         let mail = EmailRenderer(date: Date()).render(report)
         #expect(mail.contains("Content-Transfer-Encoding: quoted-printable"))
-        #expect(!mail.split(separator: "\n").contains { $0.utf8.count > 76 })
+        let body = try #require(mail.components(separatedBy: "\n\n").dropFirst().first)
+        #expect(!body.split(separator: "\n").contains { $0.utf8.count > 76 })
         #expect(mail.contains("=3D end"))
     }
 }
@@ -78,5 +79,18 @@ import Testing
         #expect(object["list_name"] as? String == "WIDGET")
         let accounting = try #require(object["accounting"] as? [String: Any])
         #expect(accounting["patch_mails"] as? Int == 3)
+    }
+}
+
+@Suite struct MessageRecordTests {
+    @Test(arguments: [
+        (Int64(0), "1970-01-01T00:00:00Z"),
+        (Int64(1_759_875_836), "2025-10-07T22:23:56Z"),
+        (Int64(951_782_400), "2000-02-29T00:00:00Z"),
+        (Int64(-1), "1969-12-31T23:59:59Z"),
+        (Int64(4_102_444_800), "2100-01-01T00:00:00Z"),
+    ])
+    func formatsDatesAsUTCISO8601(seconds: Int64, expected: String) {
+        #expect(MessageRecord.iso8601UTC(seconds) == expected)
     }
 }

@@ -148,4 +148,10 @@ struct TwoEpochInbox: Sendable {
         }
         #expect(error?.code == .emptyRange)
     }
+
+    @Test func branchNameInEveryEpochMeansTheNewestEpoch() async throws {
+        let archive = try await TwoEpochInbox()
+        let resolved = try await archive.inbox.resolve(RevisionRange(from: archive.commits[2].oid, to: "master"))
+        #expect(resolved.commits.map(\.oid) == archive.oids(3...9))
+    }
 }

@@ -6,14 +6,14 @@ import TestSupport
 /// The command's one-line errors, word for word, with their exit codes, run on the built binary.
 @Suite struct ErrorMessageTests {
     /// A two-mail archive to point the command at.
-    private static func makeArchive(in directory: TemporaryDirectory) throws -> String {
+    private static func makeArchive(in directory: TemporaryDirectory) async throws -> String {
         let inbox = directory.url.appendingPathComponent("list")
         try FileManager.default.createDirectory(
             at: inbox.appendingPathComponent("git"), withIntermediateDirectories: true)
         let mail = { (n: Int) in
             Array("From: A <a@example.com>\nSubject: [PATCH] fix \(n)\nMessage-ID: <\(n)@x>\n\nbody\n".utf8)
         }
-        try ArchiveWriter.writeEpoch(mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
+        try await ArchiveWriter.writeEpoch(mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
         return inbox.path
     }
 
@@ -36,10 +36,10 @@ import TestSupport
         #expect(result.standardError.contains("not a public-inbox archive"))
     }
 
-    @Test func anUnknownRevisionNamesTheRevision() throws {
+    @Test func anUnknownRevisionNamesTheRevision() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let archive = try Self.makeArchive(in: directory)
+        let archive = try await Self.makeArchive(in: directory)
         let result = try CommandRunner.loreDigest(["report", archive, "--to", "v6.99"])
         #expect(result.exitCode == 1)
         #expect(result.standardError.split(separator: "\n").count == 1)
@@ -48,20 +48,20 @@ import TestSupport
     }
 
     @Test(arguments: ["--output=/tmp/lore-digest-injected", "-p", "--all"])
-    func aRevisionStartingWithADashNeverReachesGit(revision: String) throws {
+    func aRevisionStartingWithADashNeverReachesGit(revision: String) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let archive = try Self.makeArchive(in: directory)
+        let archive = try await Self.makeArchive(in: directory)
         let result = try CommandRunner.loreDigest(["report", archive, "--from=\(revision)"])
         #expect(result.exitCode == 64)
         #expect(result.standardError.contains("starts with '-'"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/lore-digest-injected"))
     }
 
-    @Test func toThatIsNotAfterFromIsRefused() throws {
+    @Test func toThatIsNotAfterFromIsRefused() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let archive = try Self.makeArchive(in: directory)
+        let archive = try await Self.makeArchive(in: directory)
         let last = try CommandRunner.shell("git --git-dir='\(archive)/git/0.git' rev-parse HEAD")
             .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         let first = try CommandRunner.shell("git --git-dir='\(archive)/git/0.git' rev-parse HEAD~1")
@@ -84,6 +84,10 @@ import TestSupport
         let badTop = try CommandRunner.loreDigest(["report", "--top", "0"])
         #expect(badTop.exitCode == 64)
         #expect(badTop.standardError.contains("--top must be at least 1"))
+        for result in [unknownOption, unknownFormat, badTop] {
+            #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+            #expect(result.standardError.hasSuffix("; see 'lore-digest report --help' for the options\n"))
+        }
     }
 
     @Test func noStackTraceOnAnyError() throws {

@@ -7,7 +7,7 @@ import TestSupport
 /// The classic report of the real kvm mails behind `spec/reference-report.txt`, compared with a
 /// golden file derived by hand from that reference (see `Golden/seed-kvm-2025-10.README.md` for
 /// every difference and its reason).
-@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipReason))
+@Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
 struct SeedGoldenTests {
     /// Builds the seed archive with the fixture's own script, as a v2 inbox directory.
     private static func buildSeedInbox(in directory: TemporaryDirectory) throws -> (inbox: String, first: String, last: String) {

@@ -20,7 +20,7 @@ package enum SharedData {
         FileManager.default.fileExists(atPath: seedFixture.appendingPathComponent("make-archive.sh").path)
     }
 
-    package static let skipReason: Comment = "needs ../shared (the seed fixture and corpora) beside the repository"
+    package static let skipReason: String = "needs ../shared (the seed fixture and corpora) beside the repository"
 }
 
 /// A folder under the system's temporary directory, removed by ``remove()``.

@@ -1,3 +1,4 @@
+internal import MailParser
 package import PatchModel
 
 /// Folds the facts of a range's messages, given in archive order, into a ``Report``.

@@ -1,4 +1,4 @@
-internal import Foundation
+package import Foundation
 
 /// The report as an RFC 5322 message, ready for `sendmail -t` or `git send-email`-style tools:
 /// the text report as a UTF-8 `text/plain` body, the title as the Subject (RFC 2047-encoded when

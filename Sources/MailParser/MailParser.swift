@@ -1,1 +1,0 @@
-// MailParser: see docs/architecture.md

@@ -1,0 +1,53 @@
+/// Message-ID, In-Reply-To and References values.
+///
+/// Ids are the text inside `<>` with white space removed. When a value has no angle brackets at
+/// all, its white-space separated words that contain `@` are taken instead (some mailers omit
+/// the brackets). Comments in parentheses are skipped.
+package enum MessageID {
+    /// Every id in the value, in order.
+    package static func ids(in value: some Collection<UInt8>) -> [String] {
+        let bytes = Array(value)
+        var ids: [String] = []
+        var index = 0
+        var sawAngle = false
+        while index < bytes.count {
+            switch bytes[index] {
+            case ASCII.lessThan:
+                sawAngle = true
+                var id: [UInt8] = []
+                index += 1
+                while index < bytes.count, bytes[index] != ASCII.greaterThan, bytes[index] != ASCII.lessThan {
+                    if !ASCII.isWhitespace(bytes[index]) { id.append(bytes[index]) }
+                    index += 1
+                }
+                if index < bytes.count, bytes[index] == ASCII.greaterThan {
+                    index += 1
+                }
+                if !id.isEmpty { ids.append(Charset.decodeUTF8(id).string) }
+            case ASCII.openParen:
+                var depth = 0
+                while index < bytes.count {
+                    if bytes[index] == ASCII.openParen { depth += 1 }
+                    if bytes[index] == ASCII.closeParen {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    index += 1
+                }
+                index += 1
+            default:
+                index += 1
+            }
+        }
+        if sawAngle { return ids }
+        for word in bytes.split(whereSeparator: ASCII.isWhitespace) where word.contains(ASCII.at) {
+            ids.append(Charset.decodeUTF8(word).string)
+        }
+        return ids
+    }
+
+    /// The first id in the value, or nil.
+    package static func first(in value: some Collection<UInt8>) -> String? {
+        ids(in: value).first
+    }
+}

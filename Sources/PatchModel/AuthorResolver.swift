@@ -1,0 +1,75 @@
+package import MailParser
+
+/// Decides who sent a mail and who wrote it (report.md, "The author of a mail").
+///
+/// DMARC repair: some lists rewrite the header From as `Jane Doe via Virtualization
+/// <virtualization@lists.linux-foundation.org>`. A From whose address is one of the list's own
+/// addresses, or whose name ends in ` via <something>`, is replaced by X-Original-From, else by
+/// Reply-To (each only when it is not a list address itself); a replacement without a name keeps
+/// the name before ` via `. With no replacement, a From at the list's own address is no person
+/// (nil: the list itself is never an author), and any other From only loses its ` via …` suffix.
+package enum AuthorResolver {
+    /// The list's own addresses, lower-cased: from List-Id (`kvm.vger.kernel.org` reads as
+    /// `kvm@vger.kernel.org`), X-Mailing-List and List-Post (`<mailto:kvm@vger.kernel.org>`).
+    package static func listAddresses(
+        listID: String?, mailingList: [ArraySlice<UInt8>], listPost: [ArraySlice<UInt8>]
+    ) -> Set<String> {
+        var addresses: Set<String> = []
+        if let listID, let dot = listID.firstIndex(of: ".") {
+            let local = listID[..<dot]
+            let domain = listID[listID.index(after: dot)...]
+            if !local.isEmpty, domain.contains(".") { addresses.insert((local + "@" + domain).lowercased()) }
+        }
+        for value in mailingList + listPost {
+            if let address = listAddress(in: value) { addresses.insert(address) }
+        }
+        return addresses
+    }
+
+    /// The address in `<mailto:a@b?subject=x>`, `<a@b>` or `a@b (comment)`, lower-cased.
+    static func listAddress(in value: ArraySlice<UInt8>) -> String? {
+        var text = Substring(String(decoding: value, as: UTF8.self))
+        if let mailto = text.firstRange(of: "mailto:") { text = text[mailto.upperBound...] }
+        text = text.drop(while: { $0 == "<" || $0.isWhitespace })
+        let address = text.prefix(while: { !($0 == ">" || $0 == "?" || $0 == "(" || $0.isWhitespace || $0 == ",") })
+        return address.contains("@") ? address.lowercased() : nil
+    }
+
+    /// The sender after DMARC repair, and a note when the repair could not find the person.
+    package static func repairedSender(
+        from: Mailbox?, replyTo: Mailbox?, originalFrom: Mailbox?, listAddresses: Set<String>
+    ) -> (sender: Mailbox?, problem: String?) {
+        guard let from else { return (nil, nil) }
+        let isListAddress = listAddresses.contains(from.address.lowercased())
+        let nameBeforeVia = nameWithoutVia(from.name)
+        guard isListAddress || nameBeforeVia != nil else { return (from, nil) }
+
+        let plainName = nameBeforeVia ?? from.name
+        for candidate in [originalFrom, replyTo] {
+            guard let candidate, candidate.address.contains("@"),
+                !listAddresses.contains(candidate.address.lowercased())
+            else { continue }
+            return (Mailbox(name: candidate.name.isEmpty ? plainName : candidate.name, address: candidate.address), nil)
+        }
+        if isListAddress {
+            return (
+                nil,
+                "header From: <\(from.address)> is the list's own address and neither X-Original-From: nor "
+                    + "Reply-To: names the sender; the mail has no author"
+            )
+        }
+        return (Mailbox(name: plainName, address: from.address), nil)
+    }
+
+    /// `'Jane Doe' via kasan-dev` → `Jane Doe`; nil when the name does not end in ` via <something>`.
+    static func nameWithoutVia(_ name: String) -> String? {
+        guard let via = name.ranges(of: " via ").last,
+            !name[via.upperBound...].trimmingSpaces().isEmpty
+        else { return nil }
+        var before = name[..<via.lowerBound].trimmingSpaces()
+        if before.count >= 2, let first = before.first, first == "'" || first == "\"", before.last == first {
+            before = before.dropFirst().dropLast()
+        }
+        return String(before)
+    }
+}

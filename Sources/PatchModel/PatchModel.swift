@@ -1,1 +1,0 @@
-// PatchModel: see docs/architecture.md

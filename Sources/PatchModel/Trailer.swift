@@ -1,0 +1,94 @@
+package import MailParser
+
+/// One trailer line of a commit message or review: `Reviewed-by: Jane Doe <jane@example.org>`.
+///
+/// Person trailers (`Signed-off-by`, `Reviewed-by`, `Acked-by`, `Tested-by`, `Reported-by`,
+/// `Suggested-by`, `Co-developed-by`, any other `*-by`, and `Cc`) carry a mailbox. Utility
+/// trailers (`Fixes`, `Link`, `Closes`, `Change-Id`, `Message-ID`, `Base-commit`) carry a value.
+/// Other `Name: value` lines are not trailers: they are too often prose (`Note: ...`).
+package struct Trailer: Sendable, Hashable, Codable {
+    /// The name as written, e.g. `Signed-off-by`.
+    package var name: String
+    /// The value, white space at either end trimmed.
+    package var value: String
+    /// The mailbox of a person trailer; nil for utility trailers and unparseable values.
+    package var person: Mailbox?
+    package var isPersonTrailer: Bool
+
+    package init(name: String, value: String, person: Mailbox?, isPersonTrailer: Bool) {
+        self.name = name
+        self.value = value
+        self.person = person
+        self.isPersonTrailer = isPersonTrailer
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, value, person
+        case isPersonTrailer = "is_person"
+    }
+
+    /// JSON shape: `person` as `{"name": …, "email": …}`, like the people of `MessageFacts`.
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(value, forKey: .value)
+        try container.encodeIfPresent(person.map(MessageFacts.Person.init), forKey: .person)
+        try container.encode(isPersonTrailer, forKey: .isPersonTrailer)
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        value = try container.decode(String.self, forKey: .value)
+        person = try container.decodeIfPresent(MessageFacts.Person.self, forKey: .person)?.mailbox
+        isPersonTrailer = try container.decode(Bool.self, forKey: .isPersonTrailer)
+    }
+
+    /// The name in lower case, for comparisons: `signed-off-by`.
+    package var key: String { name.lowercased() }
+
+    /// The mailbox of a person trailer's value; nil when it names no address.
+    static func person(in value: some StringProtocol) -> Mailbox? {
+        guard let mailbox = AddressParser.mailbox(from: value.utf8), mailbox.address.contains("@") else { return nil }
+        return mailbox
+    }
+
+    /// Lower-case names of trailers that name a person besides the `*-by` ones.
+    static let otherPersonNames: Set<String> = ["cc"]
+    /// Lower-case names of utility trailers.
+    static let utilityNames: Set<String> = [
+        "fixes", "link", "closes", "change-id", "message-id", "base-commit",
+    ]
+
+    /// Parses one line `Name: value`; nil when the line is no known trailer.
+    ///
+    /// The name starts the line (no indentation), is 2 to 40 letters, digits and hyphens, and is
+    /// followed by a colon and a non-empty value.
+    package init?(line: Substring) {
+        // The name: a letter, then letters, digits and hyphens, then the colon, within 41 bytes.
+        // Prose fails at its first space, so this costs a few bytes per line.
+        let utf8 = line.utf8
+        guard let firstByte = utf8.first, ASCII.isLetter(firstByte) else { return nil }
+        var colon = utf8.index(after: utf8.startIndex)
+        var length = 1
+        while colon < utf8.endIndex {
+            let byte = utf8[colon]
+            if byte == ASCII.colon { break }
+            guard length < 40, ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == ASCII.hyphen else { return nil }
+            length += 1
+            colon = utf8.index(after: colon)
+        }
+        guard colon < utf8.endIndex, length >= 2 else { return nil }
+        let name = line[line.startIndex..<colon]
+        let key = name.lowercased()
+        let isPerson = key.hasSuffix("-by") || Self.otherPersonNames.contains(key)
+        guard isPerson || Self.utilityNames.contains(key) else { return nil }
+        let value = line[line.index(after: colon)...].trimmingSpaces()
+        guard !value.isEmpty else { return nil }
+        self.init(
+            name: String(name),
+            value: String(value),
+            person: isPerson ? Self.person(in: value) : nil,
+            isPersonTrailer: isPerson)
+    }
+}

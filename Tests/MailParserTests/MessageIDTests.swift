@@ -1,0 +1,28 @@
+import Testing
+@testable import MailParser
+
+@Suite struct MessageIDTests {
+    @Test func idLosesAngleBrackets() {
+        #expect(MessageID.first(in: bytes(" <abc@host.example>")) == "abc@host.example")
+    }
+
+    @Test func referencesListsEveryIdAcrossFoldedLines() {
+        #expect(MessageID.ids(in: bytes("<a@x>\r\n <b@y>\n\t<c@z>")) == ["a@x", "b@y", "c@z"])
+    }
+
+    @Test func commentsAndTextAroundIdsAreIgnored() {
+        #expect(MessageID.ids(in: bytes("<a@x> (Jane's message of \"Tue <not@id>\")")) == ["a@x"])
+    }
+
+    @Test func idWithoutBracketsIsAccepted() {
+        #expect(MessageID.first(in: bytes(" abc@host ")) == "abc@host")
+    }
+
+    @Test func messagePropertiesUseFirstIds() {
+        let message = MailMessage(bytes: mailBytes("Message-ID: <m@x>\nIn-Reply-To: <p@x> <q@x>\nReferences: <r@x>\n <p@x>\nList-Id: KVM list <kvm.vger.kernel.org>\n\n"))
+        #expect(message.messageID == "m@x")
+        #expect(message.inReplyTo == "p@x")
+        #expect(message.references == ["r@x", "p@x"])
+        #expect(message.listID == "kvm.vger.kernel.org")
+    }
+}

@@ -1,0 +1,66 @@
+import MailParser
+import PatchModel
+import Testing
+
+@Suite struct AuthorResolverTests {
+    static let list: Set<String> = ["virtualization@lists.linux-foundation.org"]
+
+    @Test func viaFromIsRepairedFromXOriginalFrom() {
+        let result = AuthorResolver.repairedSender(
+            from: Mailbox(name: "Jane Doe via Virtualization", address: "virtualization@lists.linux-foundation.org"),
+            replyTo: Mailbox(name: "Other", address: "other@example.org"),
+            originalFrom: Mailbox(name: "Jane Doe", address: "jane@example.org"),
+            listAddresses: Self.list)
+        #expect(result.sender == Mailbox(name: "Jane Doe", address: "jane@example.org"))
+        #expect(result.problem == nil)
+    }
+
+    @Test func viaFromIsRepairedFromReplyTo() {
+        let result = AuthorResolver.repairedSender(
+            from: Mailbox(name: "Jane Doe via Virtualization", address: "virtualization@lists.linux-foundation.org"),
+            replyTo: Mailbox(name: "", address: "jane@example.org"), originalFrom: nil, listAddresses: Self.list)
+        #expect(result.sender == Mailbox(name: "Jane Doe", address: "jane@example.org"))
+    }
+
+    @Test func listAddressWithoutViaIsRepairedToo() {
+        let result = AuthorResolver.repairedSender(
+            from: Mailbox(name: "", address: "Virtualization@Lists.Linux-Foundation.org"),
+            replyTo: Mailbox(name: "Jane Doe", address: "jane@example.org"), originalFrom: nil,
+            listAddresses: Self.list)
+        #expect(result.sender == Mailbox(name: "Jane Doe", address: "jane@example.org"))
+    }
+
+    @Test func theListIsNeverAnAuthor() {
+        let result = AuthorResolver.repairedSender(
+            from: Mailbox(name: "Jane via Virtualization", address: "virtualization@lists.linux-foundation.org"),
+            replyTo: Mailbox(name: "", address: "virtualization@lists.linux-foundation.org"), originalFrom: nil,
+            listAddresses: Self.list)
+        #expect(result.sender == nil)
+        #expect(result.problem != nil)
+    }
+
+    @Test func viaSuffixIsStrippedWhenNothingBetterExists() {
+        let result = AuthorResolver.repairedSender(
+            from: Mailbox(name: "'Jane Doe' via kasan-dev", address: "jane@example.org"), replyTo: nil,
+            originalFrom: nil, listAddresses: Self.list)
+        #expect(result.sender == Mailbox(name: "Jane Doe", address: "jane@example.org"))
+    }
+
+    @Test func ordinaryFromIsKeptEvenWithReplyTo() {
+        let from = Mailbox(name: "Sean Christopherson", address: "seanjc@google.com")
+        let result = AuthorResolver.repairedSender(
+            from: from, replyTo: Mailbox(name: "Someone", address: "s@example.org"), originalFrom: nil,
+            listAddresses: ["kvm@vger.kernel.org"])
+        #expect(result.sender == from)
+    }
+
+    @Test func listAddressesComeFromListIDMailingListAndListPost() {
+        let addresses = AuthorResolver.listAddresses(
+            listID: "kvm.vger.kernel.org", mailingList: [ArraySlice("linux-kernel@vger.kernel.org".utf8)],
+            listPost: [ArraySlice(" <mailto:Virtualization@lists.linux-foundation.org?subject=x>".utf8)])
+        #expect(
+            addresses == [
+                "kvm@vger.kernel.org", "linux-kernel@vger.kernel.org", "virtualization@lists.linux-foundation.org",
+            ])
+    }
+}
