@@ -45,7 +45,7 @@ final class SyncServer: Sendable {
         let work = FileManager.default.temporaryDirectory.path + "/sync-server-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         do {
-            let output = try await run("bash", [script, "start", work, corpus, String(count)])
+            let output = try await runProgram("bash", [script, "start", work, corpus, String(count)])
             guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("url=") }) else {
                 throw ProcessFailure(description: "public-inbox-server.sh printed no url=: \(output)")
             }
@@ -60,17 +60,17 @@ final class SyncServer: Sendable {
 
     /// New mail arrives: the served inbox grows to the first `count` mails.
     func serve(first count: Int) async throws {
-        try await run("bash", [Self.script, "add", work, String(count)])
+        try await runProgram("bash", [Self.script, "add", work, String(count)])
     }
 
     /// The inbox gets its next epoch, holding the first `count` mails of the other corpus.
     func addEpoch(first count: Int) async throws {
-        try await run("bash", [Self.script, "add-epoch", work, Self.otherCorpus, String(count)])
+        try await runProgram("bash", [Self.script, "add-epoch", work, Self.otherCorpus, String(count)])
     }
 
     /// Stops the server started in `work` (if any) and removes its files.
     private static func stop(_ work: String) async {
-        _ = try? await run("bash", [script, "stop", work])
+        _ = try? await runProgram("bash", [script, "stop", work])
         try? FileManager.default.removeItem(atPath: work)
     }
 }
@@ -83,7 +83,7 @@ struct ProcessFailure: Error, CustomStringConvertible {
 /// (Through InboxReader's `Program`, i.e. swift-subprocess: Foundation's `Process.waitUntilExit`
 /// can hang on Linux when called from a test's async context.)
 @discardableResult
-func run(_ executable: String, _ arguments: [String]) async throws -> String {
+func runProgram(_ executable: String, _ arguments: [String]) async throws -> String {
     let output = try await Program.run(executable, arguments)
     guard output.succeeded else {
         throw ProcessFailure(description: "\(executable) \(arguments.joined(separator: " ")) failed: \(output.standardError)")
@@ -92,6 +92,6 @@ func run(_ executable: String, _ arguments: [String]) async throws -> String {
 }
 
 /// `git ARGS…`, output trimmed.
-func git(_ arguments: [String]) async throws -> String {
-    try await run("git", arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+func gitText(_ arguments: [String]) async throws -> String {
+    try await runProgram("git", arguments).trimmingCharacters(in: .whitespacesAndNewlines)
 }
