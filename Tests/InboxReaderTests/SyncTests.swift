@@ -84,7 +84,8 @@ struct SyncLiveServerTests {
     }
 
     @Test(arguments: ["ftp://example.org/kvm", "git@example.org:kvm", "-oProxyCommand=touch /tmp/x", "", "https://", "http:///kvm",
-                      "https://lore.kernel.org/kvm?x=1", "https://lore.kernel.org/k vm"])
+                      "https://lore.kernel.org/kvm?x=1", "https://lore.kernel.org/k vm",
+                      "https://lore.kernel.org/kvm\u{1B}[2J", "https://lore.kernel.org/kvm\u{9B}31m"])
     func notAnHTTPURL(_ url: String) async throws {
         let local = try TemporaryDirectory()
         let error = await syncError(url: url, directory: local.path + "/m")

@@ -18,12 +18,17 @@ package struct RemoteInbox: Sendable, Hashable, CustomStringConvertible {
         let rest = trimmed.dropFirst(schemeEnd.count)
         let host = rest.prefix { $0 != "/" }
         guard !host.isEmpty,
-            !trimmed.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true })
+            !trimmed.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace || Self.isControl($0) })
         else {
             throw SyncError(.invalidURL,
                 "'\(text)' is not a usable inbox URL (no host, or a query, fragment or space); give it as https://HOST/INBOX")
         }
         url = String(trimmed)
+    }
+
+    /// Control characters (C0, DEL, C1) would reach the terminal in progress and error lines.
+    private static func isControl(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// `URL/manifest.js.gz`: the grokmirror manifest public-inbox serves for the inbox.
