@@ -10,7 +10,7 @@
 /// Updating the index is left to the caller: ``SyncSummary/changedEpochs`` says what changed.
 /// Epochs the mirror has and the server no longer lists are kept untouched.
 package enum InboxSync {
-    /// The most epochs probing will try when there is no manifest (lore's largest list has ~20).
+    /// The most epochs probing will try when there is no manifest (far above any real inbox).
     static let probeLimit = 1000
 
     /// - Parameters:
