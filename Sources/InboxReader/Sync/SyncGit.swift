@@ -1,0 +1,44 @@
+import Foundation
+import Subprocess
+
+/// git for `sync`: clone, ls-remote and fetch talk to a server, so unlike ``GitCommand`` some
+/// commands run without `--git-dir`, and none may stop to ask for a password.
+enum SyncGit {
+    /// ``GitCommand/environment`` plus: never prompt (a 401 fails instead of hanging), no
+    /// system or global configuration (no URL rewrites, hooks or credential helpers of the user's).
+    static let environment: Environment = GitCommand.environment.updating([
+        "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "", "SSH_ASKPASS": "",
+        "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "LC_ALL": "C",
+    ])
+
+    /// Runs `git ARGS…` (add `--git-dir=…` to `arguments` yourself). A non-zero exit is a normal result.
+    /// - Throws: `SyncError` `.gitFailed` when git cannot be started.
+    static func run(_ arguments: [String]) async throws(SyncError) -> GitCommand.Output {
+        do {
+            let result = try await Program.run("git", arguments, environment: environment)
+            return GitCommand.Output(
+                succeeded: result.succeeded,
+                standardOutput: result.standardOutput,
+                standardError: result.standardError
+            )
+        } catch {
+            throw SyncError(.gitFailed, "could not run git (\(error)); install git and make sure 'git' is on PATH")
+        }
+    }
+
+    /// What git's error output says about a remote that failed, as a `SyncError`.
+    static func remoteFailure(_ output: GitCommand.Output, action: String, url: String) -> SyncError {
+        let text = output.standardError
+        let line = GitCommand.firstLine(text.replacingOccurrences(of: "remote: Not Found\n", with: ""))
+        if text.contains("not found") || text.contains("returned error: 404") {
+            return SyncError(.notFound, "\(action) failed: \(url) was not found on the server (HTTP 404); check the inbox URL")
+        }
+        if text.contains("Failed to connect") || text.contains("Couldn't connect") || text.contains("Could not resolve host")
+            || text.contains("Connection refused") || text.contains("Operation timed out")
+        {
+            return SyncError(.unreachable,
+                "\(action) failed: cannot reach \(ManifestFetcher.hostDescription(url)) (\(line)); check the URL and your network")
+        }
+        return SyncError(.gitFailed, "\(action) of \(url) failed (\(line)); run it again, or check the server")
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import InboxReader
+
+/// `sync` against a real `public-inbox-httpd` on 127.0.0.1 (see scripts/public-inbox-server.sh).
+@Suite(.serialized, .enabled(if: SyncServer.skipReason == nil, Comment(rawValue: SyncServer.skipReason ?? "")))
+struct SyncLiveServerTests {
+    @Test("first sync clones every mail; the second fetches only the new ones")
+    func firstSyncThenNewMail() async throws {
+        try await SyncServer.with(serving: 300) { server in try await firstSyncThenNewMail(server) }
+    }
+
+    private func firstSyncThenNewMail(_ server: SyncServer) async throws {
+        let local = try TemporaryDirectory()
+        let mirror = local.path + "/kvm-ppc"
+
+        let first = try await InboxSync.run(url: server.url, directory: mirror)
+        #expect(first.epochSource == .manifest)
+        #expect(first.epochs.map(\.number) == [0])
+        #expect(first.clonedCount == 1 && first.fetchedCount == 0)
+        #expect(first.newMessages == 300)
+        #expect(try await gitText(["--git-dir=\(mirror)/git/0.git", "rev-list", "--count", "--all"]) == "300")
+        let servedHead = try await gitText(["--git-dir=\(server.servedEpoch)", "rev-parse", "HEAD"])
+        #expect(first.epochs.first?.head == servedHead)
+        #expect(first.line == "Synced 1 epoch of \(server.url) into \(mirror): 1 cloned, 0 fetched, 300 new messages")
+        #expect(try Inbox.open(mirror).epochs.map(\.number) == [0])
+
+        try await server.serve(first: 400)
+        let second = try await InboxSync.run(url: server.url + "/", directory: mirror)
+        #expect(second.clonedCount == 0 && second.fetchedCount == 1)
+        #expect(second.newMessages == 100)
+        #expect(second.changedEpochs == [0])
+        let newHead = try await gitText(["--git-dir=\(server.servedEpoch)", "rev-parse", "HEAD"])
+        #expect(newHead != servedHead)
+        #expect(second.epochs.first?.head == newHead)
+        #expect(try await gitText(["--git-dir=\(mirror)/git/0.git", "rev-parse", "HEAD"]) == newHead)
+        #expect(try await gitText(["--git-dir=\(mirror)/git/0.git", "rev-list", "--count", "--all"]) == "400")
+
+        let third = try await InboxSync.run(url: server.url, directory: mirror)
+        #expect(third.newMessages == 0 && third.changedEpochs.isEmpty)
+        #expect(third.line.hasSuffix(": 0 cloned, 1 fetched, 0 new messages"))
+
+        // A new epoch appears: it is cloned, the existing one is fetched (nothing new there).
+        try await server.addEpoch(first: 50)
+        let fourth = try await InboxSync.run(url: server.url, directory: mirror)
+        #expect(fourth.epochs.map(\.number) == [0, 1])
+        #expect(fourth.epochs.map(\.action) == [.fetched, .cloned])
+        #expect(fourth.epochs.map(\.newCommits) == [0, 50])
+        #expect(fourth.changedEpochs == [1])
+        #expect(fourth.line == "Synced 2 epochs of \(server.url) into \(mirror): 1 cloned, 1 fetched, 50 new messages")
+        #expect(try Inbox.open(mirror).epochs.map(\.number) == [0, 1])
+
+        // Without the manifest, probing URL/0, URL/1, … finds the same epochs.
+        let (probed, source) = try await InboxSync.learnEpochs(RemoteInbox(server.url), forceProbing: true, progress: { _ in })
+        #expect(probed == [0, 1] && source == .probing)
+
+        // A first sync interrupted in its clone left only git/.0.git.partial: the next one starts over.
+        let other = local.path + "/again"
+        try FileManager.default.createDirectory(atPath: other + "/git/.0.git.partial/objects", withIntermediateDirectories: true)
+        let again = try await InboxSync.run(url: server.url, directory: other)
+        #expect(again.epochs.map(\.action) == [.cloned, .cloned])
+        #expect(again.newMessages == 450)
+        #expect(!FileManager.default.fileExists(atPath: other + "/git/.0.git.partial"))
+
+        // The server knows no such inbox: a 404 for the manifest and for epoch 0.
+        let unknown = local.path + "/unknown"
+        let notFound = await syncError(url: server.origin + "/no-such-inbox", directory: unknown)
+        #expect(notFound?.code == .notFound)
+        #expect(notFound?.description
+            == "no public-inbox inbox at \(server.origin)/no-such-inbox: the server has neither manifest.js.gz nor epoch 0 (HTTP 404); check the inbox name")
+        #expect(!FileManager.default.fileExists(atPath: unknown))
+    }
+}
+
+@Suite struct SyncErrorTests {
+    @Test func unreachableServer() async throws {
+        let local = try TemporaryDirectory()
+        // Port 1 (tcpmux) on loopback: nothing listens there, the connection is refused at once.
+        let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path + "/m")
+        #expect(error?.code == .unreachable)
+        #expect(error?.description
+            == "cannot reach http://127.0.0.1:1 (connection refused); check the URL and your network")
+        #expect(!FileManager.default.fileExists(atPath: local.path + "/m"))
+    }
+
+    @Test(arguments: ["ftp://example.org/kvm", "git@example.org:kvm", "-oProxyCommand=touch /tmp/x", "", "https://", "http:///kvm",
+                      "https://lore.kernel.org/kvm?x=1", "https://lore.kernel.org/k vm",
+                      "https://lore.kernel.org/kvm\u{1B}[2J", "https://lore.kernel.org/kvm\u{9B}31m"])
+    func notAnHTTPURL(_ url: String) async throws {
+        let local = try TemporaryDirectory()
+        let error = await syncError(url: url, directory: local.path + "/m")
+        #expect(error?.code == .invalidURL)
+    }
+
+    @Test func messageForANonHTTPURL() async throws {
+        let error = await syncError(url: "ftp://example.org/kvm", directory: "/nonexistent/m")
+        #expect(error?.description
+            == "'ftp://example.org/kvm' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm")
+    }
+
+    @Test func directoryHoldingSomethingElse() async throws {
+        let local = try TemporaryDirectory()
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: local.path + "/notes.txt"))
+        // Checked before any network access: the unreachable URL is never tried.
+        let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path)
+        #expect(error?.code == .directoryHoldsSomethingElse)
+        #expect(error?.description == "'\(local.path)' holds something else than an inbox mirror "
+            + "(it is not empty and has no git/ folder of epochs); give an empty or new directory, or an existing mirror")
+    }
+
+    @Test func gitFolderWithOtherThings() async throws {
+        let local = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: local.path + "/git/src", withIntermediateDirectories: true)
+        let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path)
+        #expect(error?.code == .directoryHoldsSomethingElse)
+        #expect(error?.description.contains("git/src is not an epoch") == true)
+    }
+
+    @Test func directoryIsAFile() async throws {
+        let local = try TemporaryDirectory()
+        try Data().write(to: URL(fileURLWithPath: local.path + "/file"))
+        let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path + "/file")
+        #expect(error?.code == .directoryHoldsSomethingElse)
+    }
+}
+
+@Suite struct SyncManifestTests {
+    @Test func epochsFromPaths() throws {
+        let json = """
+            {"/kvm/git/1.git":{"fingerprint":"b","modified":1700000001},
+             "/kvm/git/0.git":{"fingerprint":"a","modified":1700000000,"reference":null},
+             "/kvm/git/10.git":{"modified":1700000002},
+             "/other/project.git":{"fingerprint":"c"},
+             "/kvm/git/x.git":{}, "/kvm/all.git":{}}
+            """
+        let manifest = try Manifest(json: Array(json.utf8), source: "test")
+        #expect(manifest.epochs == [0, 1, 10])
+        #expect(manifest.entries.first == Manifest.Entry(epoch: 0, fingerprint: "a", modified: 1_700_000_000))
+    }
+
+    @Test func gzipCompressedManifest() async throws {
+        let local = try TemporaryDirectory()
+        let path = local.path + "/manifest.js"
+        try Data(#"{"/a/git/0.git":{}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        try await runProgram("gzip", ["-n", "--", path])
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path + ".gz")))
+        #expect(try await Manifest(bytes: bytes, source: "test").epochs == [0])
+    }
+
+    @Test(arguments: ["[1,2]", "not json", "\"string\""])
+    func notAManifest(_ text: String) throws {
+        #expect(throws: SyncError.self) { try Manifest(json: Array(text.utf8), source: "test") }
+    }
+
+    @Test func inboxURLs() throws {
+        let inbox = try RemoteInbox("https://lore.kernel.org/kvm//")
+        #expect(inbox.url == "https://lore.kernel.org/kvm")
+        #expect(inbox.manifestURL == "https://lore.kernel.org/kvm/manifest.js.gz")
+        #expect(inbox.epochURL(12) == "https://lore.kernel.org/kvm/12")
+    }
+}
+
+/// The `SyncError` a sync throws, or nil when it succeeds.
+func syncError(url: String, directory: String) async -> SyncError? {
+    do {
+        _ = try await InboxSync.run(url: url, directory: directory)
+        return nil
+    } catch {
+        return error
+    }
+}
