@@ -36,7 +36,15 @@ extension Inbox {
             gitDirectory: gitDirectory,
             ["config", "--type=expiry-date", "--default=\(normalized)", "--get", "lore-digest.date-probe"],
             environment: GitCommand.dateEnvironment)
-        guard check.succeeded else { throw Self.unreadableDate(value, bound: bound) }
+        guard check.succeeded else {
+            guard check.standardError.contains("not a valid timestamp") else {
+                throw InboxError(
+                    .gitFailed,
+                    "git config failed in \(gitDirectory) while reading \(bound.option) '\(value)': \(GitCommand.firstLine(check.standardError)); check that the repository is readable"
+                )
+            }
+            throw Self.unreadableDate(value, bound: bound)
+        }
         let output = try await GitCommand.run(
             gitDirectory: gitDirectory, ["rev-parse", "\(bound.option)=\(normalized)"],
             environment: GitCommand.dateEnvironment)
