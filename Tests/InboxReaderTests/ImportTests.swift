@@ -112,7 +112,7 @@ private func texts(_ inbox: Inbox) async throws -> [String] {
     func aFileThatIsNotAnMboxIsRefused(bytes: [UInt8], reason: String) async throws {
         let temporary = try TemporaryDirectory()
         let path = temporary.path + "/notes.txt"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let error = await #expect(throws: InboxError.self) { try await Inbox.openOrImport(path) }
         #expect(error?.code == .notAMailbox)
         #expect(
