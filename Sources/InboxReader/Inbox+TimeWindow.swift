@@ -13,11 +13,12 @@ extension Inbox {
     /// git does the reading (its "approxidate": `2025-10-01`, `2025-10-01T12:00Z`,
     /// `2025-10-01 12:00 +0200`, `2 weeks ago`, `yesterday`, `last friday`, `@1759276800`), with
     /// two deliberate differences from `git log`:
-    /// - a date without a time (`2025-10-01`) means its midnight, not the current time of day;
+    /// - a date without a time (`2025-10-01`) means its midnight, not the current time of day,
+    ///   and `today` (which git does not know) means today's midnight;
     /// - a date without a zone is UTC (git runs with `TZ=UTC`), as lore.kernel.org shows dates.
     ///
     /// git's reader accepts almost anything and answers "now" for words it does not know
-    /// (`garbage`, `today`, `tomorrow`), so the value is first checked with
+    /// (`garbage`, `tomorrow`), so the value is first checked with
     /// `git config --type=expiry-date`, which runs the same reader but fails when it understood
     /// nothing. The value is handed to git as one argument (`--since=VALUE`), so it can never
     /// become an option.
@@ -28,13 +29,14 @@ extension Inbox {
         if trimmed.isEmpty || value.contains(where: { $0 == "\n" || $0 == "\0" }) {
             throw Self.unreadableDate(value, bound: bound)
         }
-        let normalized = Self.isBareDay(trimmed) ? trimmed + " 00:00:00 +0000" : trimmed
+        let normalized =
+            Self.isBareDay(trimmed) ? trimmed + " 00:00:00 +0000" : trimmed.lowercased() == "today" ? "midnight" : trimmed
         guard let gitDirectory = epochs.last?.gitDirectory else {
             throw InboxError(.emptyArchive, "the archive '\(path)' has no epochs; check the path")
         }
         let check = try await GitCommand.run(
             gitDirectory: gitDirectory,
-            ["config", "--type=expiry-date", "--default=\(normalized)", "--get", "lore-digest.date-probe"],
+            ["config", "--file=/dev/null", "--type=expiry-date", "--default=\(normalized)", "--get", "lore-digest.date-probe"],
             environment: GitCommand.dateEnvironment)
         guard check.succeeded else {
             guard check.standardError.contains("not a valid timestamp") else {
