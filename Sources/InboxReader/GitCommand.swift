@@ -26,13 +26,19 @@ enum GitCommand {
         "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "LC_ALL": "C",
     ])
 
+    /// The environment for reading dates: no configuration, and UTC, so that a date without a
+    /// zone (`2025-10-01 12:00`) means the same on every machine, as on lore.kernel.org.
+    static let dateEnvironment: Environment = isolatedEnvironment.updating(["TZ": "UTC"])
+
     static func arguments(gitDirectory: String, _ arguments: [String]) -> Arguments {
         Arguments(["--git-dir=\(gitDirectory)"] + arguments)
     }
 
     /// Runs `git --git-dir=DIR ARGS…` and collects its output. A non-zero exit is a normal result.
     /// - Throws: `InboxError` `.gitNotRunnable` when git cannot be started.
-    static func run(gitDirectory: String, _ arguments: [String]) async throws(InboxError) -> Output {
+    static func run(
+        gitDirectory: String, _ arguments: [String], environment: Environment = environment
+    ) async throws(InboxError) -> Output {
         do {
             let result = try await Subprocess.run(
                 .name("git"),

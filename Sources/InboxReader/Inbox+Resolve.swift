@@ -8,13 +8,25 @@ extension Inbox {
     /// between + (root..TO of j). Each epoch is listed by one `git rev-list --reverse --timestamp`
     /// (v1: one `git log --raw`), the epochs concurrently.
     ///
+    /// `since`/`until` then keep the commits received in that window (see `resolveDate`); a window
+    /// that selects nothing is not an error: the result has no commits.
+    ///
     /// - Throws: `InboxError` `.invalidRevision` (empty, or starts with `-`: refused before git
     ///   sees it), `.unknownRevision`, `.emptyRange` (TO is FROM, an ancestor of it, unrelated to
-    ///   it, or in an earlier epoch), `.emptyArchive`, `.gitNotRunnable`, `.gitFailed`.
+    ///   it, or in an earlier epoch), `.invalidDate` (a date git cannot read, or since after
+    ///   until), `.optionNotApplicable` (`from`/`to` on an imported mbox or Maildir),
+    ///   `.emptyArchive`, `.gitNotRunnable`, `.gitFailed`.
     package func resolve(_ range: RevisionRange) async throws(InboxError) -> ResolvedRange {
+        if let importedFrom, range.from != nil || range.to != nil {
+            throw InboxError(
+                .optionNotApplicable,
+                "--from and --to name commits of a public-inbox archive, and '\(importedFrom.name)' is \(importedFrom.kind.article); select by date with --since and --until instead"
+            )
+        }
         for revision in [range.from, range.to].compactMap({ $0 }) {
             try Self.validate(revision)
         }
+        let window = try await resolveWindow(range)
         let heads = try await epochHeads()
         guard let newest = heads.last(where: { $0.head != nil }), let newestHead = newest.head else {
             throw InboxError(
@@ -69,7 +81,18 @@ extension Inbox {
             fromLabel = nil
         }
         let toLabel = try await Self.abbreviate(to.oid, in: to.epoch)
-        return ResolvedRange(commits: commits, fromLabel: fromLabel, toLabel: toLabel)
+        var resolved = ResolvedRange(
+            commits: commits, fromLabel: fromLabel, toLabel: toLabel, importedFrom: importedFrom)
+        if range.hasTimeWindow {
+            resolved.since = window.since
+            resolved.until = window.until
+            resolved.commits = Self.commits(commits, since: window.since, until: window.until)
+            if let first = resolved.commits.first, let last = resolved.commits.last {
+                resolved.firstLabel = try await Self.abbreviate(first.oid, in: epoch(first.epoch) ?? to.epoch)
+                resolved.lastLabel = try await Self.abbreviate(last.oid, in: epoch(last.epoch) ?? to.epoch)
+            }
+        }
+        return resolved
     }
 
     /// Refuses what must never reach git as a revision. `--end-of-options` is used all the same.

@@ -19,12 +19,20 @@ package struct Inbox: Sendable {
     /// The directory name without `.git`; for `…/NAME/git/0.git`, NAME.
     package var displayName: String
     package var layout: Layout
+    /// The mbox file or Maildir this archive was imported from (see `openOrImport`); nil for a
+    /// public-inbox archive.
+    package var importedFrom: ImportedMailbox?
+    /// Keeps a temporary imported archive on disk while any copy of this value lives.
+    var lease: TemporaryArchiveLease?
 
-    package init(path: String, epochs: [Epoch], displayName: String, layout: Layout) {
+    package init(
+        path: String, epochs: [Epoch], displayName: String, layout: Layout, importedFrom: ImportedMailbox? = nil
+    ) {
         self.path = path
         self.epochs = epochs
         self.displayName = displayName
         self.layout = layout
+        self.importedFrom = importedFrom
     }
 
     /// Finds the epochs of the archive at `path`. Looks only at the file system (no git process).
@@ -34,9 +42,12 @@ package struct Inbox: Sendable {
     package static func open(_ path: String) throws(InboxError) -> Inbox {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InboxError(.noSuchDirectory, "no such directory '\(path)'; give the path of a public-inbox archive")
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InboxError(
+                .noSuchDirectory,
+                "no such file or directory '\(path)'; give the path of a public-inbox archive, an mbox file or a Maildir")
         }
+        guard isDirectory.boolValue else { throw notAnArchive(path) }
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let trimmed = url.path
         let gitRoot = url.appendingPathComponent("git").path

@@ -16,6 +16,9 @@ package struct InboxError: Error, Sendable, Hashable, CustomStringConvertible {
             case gitFailed
             case malformedGitOutput
             case writeFailed
+            case invalidDate
+            case notAMailbox
+            case optionNotApplicable
         }
         private let storage: Storage
         private init(_ storage: Storage) { self.storage = storage }
@@ -40,6 +43,12 @@ package struct InboxError: Error, Sendable, Hashable, CustomStringConvertible {
         package static let malformedGitOutput = Code(.malformedGitOutput)
         /// Writing an archive failed.
         package static let writeFailed = Code(.writeFailed)
+        /// `--since` / `--until` is not a date git can read, or the window is backwards.
+        package static let invalidDate = Code(.invalidDate)
+        /// A file that is neither an mbox nor a Maildir (nor an archive).
+        package static let notAMailbox = Code(.notAMailbox)
+        /// An option that makes no sense for this input (`--from` on an mbox file).
+        package static let optionNotApplicable = Code(.optionNotApplicable)
 
         package var description: String { "\(storage)" }
     }

@@ -10,18 +10,31 @@ package struct Epoch: Sendable, Hashable {
     }
 }
 
-/// `--from` / `--to` as the user gave them: any revision git understands in some epoch.
+/// `--from` / `--to` / `--since` / `--until` as the user gave them.
 ///
-/// `from` is exclusive, `to` inclusive, as in `git log FROM..TO`. A missing `from` starts at the
-/// very first message of the archive (inclusive); a missing `to` ends at the newest one.
+/// `from` and `to` are any revision git understands in some epoch: `from` is exclusive, `to`
+/// inclusive, as in `git log FROM..TO`. A missing `from` starts at the very first message of the
+/// archive (inclusive); a missing `to` ends at the newest one.
+///
+/// `since` and `until` are dates in any form `git log --since` accepts (`2025-10-01`,
+/// `2025-10-01T12:00Z`, `2 weeks ago`, `yesterday`); they keep the commits whose commit time (when
+/// the archive received the message) lies in `since...until`, both ends inclusive. Given with
+/// `from`/`to`, the result is the intersection. See `Inbox.resolveDate(_:)` for how dates are read.
 package struct RevisionRange: Sendable, Hashable {
     package var from: String?
     package var to: String?
+    package var since: String?
+    package var until: String?
 
-    package init(from: String? = nil, to: String? = nil) {
+    package init(from: String? = nil, to: String? = nil, since: String? = nil, until: String? = nil) {
         self.from = from
         self.to = to
+        self.since = since
+        self.until = until
     }
+
+    /// Whether a time window was asked for.
+    package var hasTimeWindow: Bool { since != nil || until != nil }
 }
 
 /// One commit of the archive, i.e. one message added (or deleted).
@@ -51,11 +64,29 @@ package struct ResolvedRange: Sendable, Hashable {
     package var fromLabel: String?
     /// `to` (or the newest commit when omitted) abbreviated as `git rev-parse --short` does.
     package var toLabel: String
+    /// `--since` as git read it, seconds since 1970 (UTC); nil when not given.
+    package var since: Int64?
+    /// `--until` as git read it, seconds since 1970 (UTC); nil when not given.
+    package var until: Int64?
+    /// With a time window: the first and last selected commit, abbreviated; nil when none was
+    /// selected or without a time window.
+    package var firstLabel: String?
+    package var lastLabel: String?
+    /// The mbox file or Maildir the archive was imported from; nil for a public-inbox archive.
+    package var importedFrom: ImportedMailbox?
 
-    package init(commits: [CommitRef], fromLabel: String?, toLabel: String) {
+    package init(
+        commits: [CommitRef], fromLabel: String?, toLabel: String, since: Int64? = nil, until: Int64? = nil,
+        firstLabel: String? = nil, lastLabel: String? = nil, importedFrom: ImportedMailbox? = nil
+    ) {
         self.commits = commits
         self.fromLabel = fromLabel
         self.toLabel = toLabel
+        self.since = since
+        self.until = until
+        self.firstLabel = firstLabel
+        self.lastLabel = lastLabel
+        self.importedFrom = importedFrom
     }
 }
 

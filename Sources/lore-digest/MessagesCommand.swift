@@ -22,7 +22,7 @@ struct MessagesCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A public-inbox archive; omitted: the embedded sample.", valueName: "archive"))
+    @Argument(help: ArgumentHelp("A public-inbox archive, an mbox file or a Maildir; omitted: the embedded sample.", valueName: "archive"))
     var archive: String?
 
     @OptionGroup var range: RangeOptions

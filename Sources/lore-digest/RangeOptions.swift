@@ -15,7 +15,27 @@ struct RangeOptions: ParsableArguments {
         help: ArgumentHelp("End at this revision (inclusive); default: the newest message.", valueName: "rev"))
     var to: String?
 
+    @Option(
+        name: .customLong("since"),
+        help: ArgumentHelp(
+            "Only messages the archive received at or after this date (inclusive): 2025-10-01 (midnight UTC), "
+                + "2025-10-01T12:00Z, '2 weeks ago', yesterday; any date 'git log --since' reads, UTC unless a zone is given.",
+            valueName: "date"))
+    var since: String?
+
+    @Option(
+        name: .customLong("until"),
+        help: ArgumentHelp(
+            "Only messages the archive received at or before this date (inclusive); same forms as --since.",
+            valueName: "date"))
+    var until: String?
+
     func validate() throws {
+        for (option, value) in [("--since", since), ("--until", until)] {
+            if let value, value.allSatisfy(\.isWhitespace) {
+                throw ValidationError("\(option) needs a date, not an empty string; e.g. 2025-10-01 or '2 weeks ago'.")
+            }
+        }
         for (option, value) in [("--from", from), ("--to", to)] {
             guard let value else { continue }
             if value.isEmpty { throw ValidationError("\(option) needs a revision, not an empty string.") }
@@ -26,5 +46,5 @@ struct RangeOptions: ParsableArguments {
         }
     }
 
-    var revisionRange: RevisionRange { RevisionRange(from: from, to: to) }
+    var revisionRange: RevisionRange { RevisionRange(from: from, to: to, since: since, until: until) }
 }

@@ -11,6 +11,8 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               lore-digest report ~/lore/kvm --from 83929009f --to ccd18b971
+              lore-digest report ~/lore/kvm --since 2025-10-01 --until 2025-10-08
+              lore-digest report results.mbox
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
               lore-digest report ~/lore/kvm --format html --output week.html
               lore-digest report ~/lore/kvm --format email --email-to kvm-team@example.com | sendmail -t
@@ -19,8 +21,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "A public-inbox archive: a v2 inbox directory, one epoch's bare git repository, or a v1 inbox. "
-                + "Omitted: the embedded sample archive.",
+            "A public-inbox archive: a v2 inbox directory, one epoch's bare git repository, or a v1 inbox; "
+                + "or an mbox file or Maildir (e.g. from 'lei q -o'). Omitted: the embedded sample archive.",
             valueName: "archive"))
     var archive: String?
 
@@ -58,6 +60,9 @@ struct ReportCommand: AsyncParsableCommand {
             inbox: inbox, range: range.revisionRange, options: ReportOptions(listName: listName, top: top))
         try OutputWriter(path: output).write(
             format.render(report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo)))
+        if report.selection.commitCount == 0 {
+            FileHandle.standardError.write(Data("Note: nothing matched; the report has 0 messages.\n".utf8))
+        }
         if verbose {
             for message in report.accounting.unparseableCommits {
                 FileHandle.standardError.write(Data("unparseable: \(message.commit): \(message.reason)\n".utf8))

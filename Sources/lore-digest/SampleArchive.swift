@@ -7,9 +7,9 @@ import InboxReader
 /// order, into a v2-shaped inbox in the cache directory, named after a hash of their bytes so
 /// that a changed sample is rebuilt rather than read stale.
 enum SampleArchive {
-    /// The archive at `path`, or the sample when no path was given.
+    /// The archive, mbox file or Maildir at `path`, or the sample when no path was given.
     static func openArchive(_ path: String?) async throws -> Inbox {
-        if let path { return try Inbox.open(path) }
+        if let path { return try await Inbox.openOrImport(path) }
         return try await open()
     }
 

@@ -33,9 +33,7 @@ package struct ReportBuilder: Sendable {
             options.listName
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
             ?? inbox.displayName.uppercased()
-        let selection = Selection(
-            fromLabel: resolved.fromLabel, toLabel: resolved.toLabel,
-            firstCommitTime: resolved.commits.first?.commitTime, lastCommitTime: resolved.commits.last?.commitTime)
+        let selection = Selection(resolved, range: range)
         return aggregator.report(listName: listName, selection: selection, top: options.top)
     }
 

@@ -46,6 +46,18 @@ package struct Selection: Sendable, Codable, Equatable {
     /// Commit time of the first and last message of the range, seconds since 1970 (UTC).
     package var firstCommitTime: Int64?
     package var lastCommitTime: Int64?
+    /// `--since` / `--until` as git read them, seconds since 1970 (UTC); nil when not given.
+    package var since: Int64?
+    package var until: Int64?
+    /// With a time window: `--from/--to` as text (`A..B`, `up to B`); nil when neither was given.
+    package var revisions: String?
+    /// With a time window: the first and last selected commit, abbreviated; nil when none.
+    package var firstLabel: String?
+    package var lastLabel: String?
+    /// The mbox file or Maildir the report was made from (its name); nil for an archive.
+    package var source: String?
+    /// How many commits (messages and deletions) were selected.
+    package var commitCount: Int?
 
     package init(fromLabel: String?, toLabel: String, firstCommitTime: Int64?, lastCommitTime: Int64?) {
         self.fromLabel = fromLabel
@@ -53,6 +65,9 @@ package struct Selection: Sendable, Codable, Equatable {
         self.firstCommitTime = firstCommitTime
         self.lastCommitTime = lastCommitTime
     }
+
+    /// Whether `--since` or `--until` was given.
+    package var hasTimeWindow: Bool { since != nil || until != nil }
 }
 
 /// One row of the domain table.

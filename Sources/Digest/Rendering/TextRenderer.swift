@@ -1,3 +1,5 @@
+internal import InboxReader
+
 /// The classic text report, in the layout of `spec/reference-report.txt` (see report.md).
 ///
 /// Everything that comes from mail goes through ``Swift/String/terminalSafe``.
@@ -7,7 +9,7 @@ package struct TextRenderer: Sendable {
     package func render(_ report: Report) -> String {
         var out = ""
         let range = Self.rangeDescription(report.selection)
-        out += "From \(range)\n"
+        out += Self.firstLine(report.selection) + "\n"
         out += "\(report.listName.terminalSafe) mailing list update from \(range)\n\n"
         out += "Top \(report.top) contributor Email domains (Based on Email Body)\n\n"
         for row in report.domains {
@@ -33,11 +35,45 @@ package struct TextRenderer: Sendable {
         return out
     }
 
-    /// `A to B`; a range that starts at the archive's first message says so, since `From A`
-    /// would wrongly suggest that A itself is excluded.
+    /// The title's range: `A to B` (`--from/--to`); a range that starts at the archive's first
+    /// message says so, since `From A` would wrongly suggest that A itself is excluded. With
+    /// `--since/--until`: `2025-10-01 00:00 UTC to 2025-10-08 00:00 UTC`. For an mbox file or a
+    /// Maildir: its name (`results.mbox`), followed by `, <window>` when there is one.
     static func rangeDescription(_ selection: Selection) -> String {
+        if let source = selection.source {
+            return selection.hasTimeWindow ? "\(source.terminalSafe), \(windowDescription(selection))" : source.terminalSafe
+        }
+        if selection.hasTimeWindow { return windowDescription(selection) }
         let from = selection.fromLabel ?? "the first message"
         return "\(from) to \(selection.toLabel)"
+    }
+
+    /// The report's first line: `From A to B` (`--from/--to` only, as ever);
+    /// `From <since> to <until>[ within A..B] (commits X to Y)` with a time window, or
+    /// `(no messages)` when it selected nothing; `From results.mbox[, <window>] (N messages)`.
+    static func firstLine(_ selection: Selection) -> String {
+        let range = rangeDescription(selection)
+        if selection.source != nil {
+            let count = selection.commitCount ?? 0
+            return "From \(range) (\(count) \(count == 1 ? "message" : "messages"))"
+        }
+        guard selection.hasTimeWindow else { return "From \(range)" }
+        var line = "From \(range)"
+        if let revisions = selection.revisions { line += " within \(revisions)" }
+        if let first = selection.firstLabel, let last = selection.lastLabel {
+            line += first == last ? " (commit \(first))" : " (commits \(first) to \(last))"
+        } else {
+            line += " (no messages)"
+        }
+        return line
+    }
+
+    /// `2025-10-01 00:00 UTC to 2025-10-08 00:00 UTC`; an open end is `the first message` or
+    /// `the newest message`.
+    static func windowDescription(_ selection: Selection) -> String {
+        let since = selection.since.map(DateText.utc) ?? "the first message"
+        let until = selection.until.map(DateText.utc) ?? "the newest message"
+        return "\(since) to \(until)"
     }
 
     /// `Accounting: 400 messages (217 patch mails, 160 replies, 20 other, 3 unparseable), 2 deleted`
