@@ -70,7 +70,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HistoryIndexTests",
-            dependencies: ["HistoryIndex", "Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
+            dependencies: [
+                "HistoryIndex", "Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

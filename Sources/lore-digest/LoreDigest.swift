@@ -15,7 +15,7 @@ struct LoreDigest: AsyncParsableCommand {
             With no arguments, prints the report of a small fictional sample archive shipped \
             with the tool.
             """,
-        subcommands: [ReportCommand.self, MessagesCommand.self],
+        subcommands: [ReportCommand.self, MessagesCommand.self, IndexCommand.self],
         defaultSubcommand: ReportCommand.self
     )
 }
