@@ -35,6 +35,9 @@ package struct MessageIndex: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
+        // WAL with synchronous NORMAL: a killed process never corrupts the file or loses a
+        // committed transaction; only a power loss may drop the newest ones.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
