@@ -2,6 +2,7 @@ internal import Foundation
 internal import GRDB
 package import InboxReader
 internal import PatchModel
+internal import Synchronization
 
 /// What one ``MessageIndex/update(from:pipeline:batchSize:)`` did.
 package struct IndexUpdate: Sendable, Hashable {
@@ -68,9 +69,10 @@ extension MessageIndex {
             commits += try await inbox.commits(of: epoch, after: after, through: head)
         }
 
-        var buffer: [(commit: CommitRef, ordinal: Int, facts: MessageFacts?)] = []
+        var buffer: [PendingRow] = []
         buffer.reserveCapacity(min(batchSize, commits.count))
         let size = max(1, batchSize)
+        let writer = BatchWriter(index: self)
         try await pipeline.run(inbox: inbox, commits: commits) { parsed in
             switch parsed {
             case .deleted(let commit):
@@ -81,32 +83,69 @@ extension MessageIndex {
                 nextOrdinal[commit.epoch, default: 0] += 1
             }
             if buffer.count >= size {
-                try insert(buffer)
+                try writer.enqueue(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        if !buffer.isEmpty { try insert(buffer) }
+        if !buffer.isEmpty { try writer.enqueue(buffer) }
+        try writer.finish()
         let total = try messageCount()
         return IndexUpdate(
             archiveName: inbox.displayName, added: commits.count, total: total, newEpochs: newEpochs,
             rewrittenEpochs: rewrittenEpochs, seconds: (clock.now - start).seconds)
     }
 
+    /// One commit to insert: where it is in its epoch, and its facts (nil: a deletion).
+    typealias PendingRow = (commit: CommitRef, ordinal: Int, facts: MessageFacts?)
+
     /// One transaction: the rows of `batch`, and the new last indexed commit of each epoch in it.
-    private func insert(_ batch: [(commit: CommitRef, ordinal: Int, facts: MessageFacts?)]) throws(IndexError) {
-        try write { db in
-            let inserter = try MessageRow.Inserter(db)
-            var lastByEpoch: [Int: (oid: String, ordinal: Int)] = [:]
-            for item in batch {
-                try inserter.insert(db, commit: item.commit, ordinal: item.ordinal, facts: item.facts)
-                lastByEpoch[item.commit.epoch] = (item.commit.oid, item.ordinal)
+    static func insert(_ batch: [PendingRow], into db: Database) throws {
+        let inserter = try MessageRow.Inserter(db)
+        var lastByEpoch: [Int: (oid: String, ordinal: Int)] = [:]
+        for item in batch {
+            try inserter.insert(db, commit: item.commit, ordinal: item.ordinal, facts: item.facts)
+            lastByEpoch[item.commit.epoch] = (item.commit.oid, item.ordinal)
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        for (epoch, last) in lastByEpoch {
+            try db.execute(
+                sql: "UPDATE epochs SET last_commit = ?, last_ordinal = ?, updated_at = ? WHERE epoch = ?",
+                arguments: [last.oid, last.ordinal, now, epoch])
+        }
+    }
+
+    /// Writes batches on GRDB's writer queue while the next ones are parsed, at most
+    /// `maxPending` at once (then it waits), in the order they were given.
+    private final class BatchWriter: Sendable {
+        let index: MessageIndex
+        let maxPending = 2
+        private let state = Mutex<(pending: Int, error: IndexError?)>((0, nil))
+
+        init(index: MessageIndex) { self.index = index }
+
+        func enqueue(_ batch: [PendingRow]) throws(IndexError) {
+            try check()
+            if state.withLock({ $0.pending }) >= maxPending {
+                try index.write { _ in }  // the writer queue is serial: this waits for the pending batches
+                try check()
             }
-            let now = Int64(Date().timeIntervalSince1970)
-            for (epoch, last) in lastByEpoch {
-                try db.execute(
-                    sql: "UPDATE epochs SET last_commit = ?, last_ordinal = ?, updated_at = ? WHERE epoch = ?",
-                    arguments: [last.oid, last.ordinal, now, epoch])
+            state.withLock { $0.pending += 1 }
+            index.pool.asyncWrite({ db in try MessageIndex.insert(batch, into: db) }) { [self] _, result in
+                state.withLock { value in
+                    value.pending -= 1
+                    if case .failure(let error) = result, value.error == nil { value.error = self.index.failure(error) }
+                }
             }
+        }
+
+        /// Waits for every batch; throws the first failure.
+        func finish() throws(IndexError) {
+            try index.write { _ in }
+            try check()
+        }
+
+        private func check() throws(IndexError) {
+            if let error = state.withLock({ $0.error }) { throw error }
         }
     }
 
