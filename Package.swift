@@ -82,6 +82,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HostileMailTests",
+            dependencies: ["MailParser", "PatchModel"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SharedCorpusTests",
             dependencies: ["Digest", "InboxReader", "TestSupport"],
             resources: [.copy("Golden")],

@@ -38,7 +38,7 @@ package enum AddressParser {
                 index += 1
                 while index < count, bytes[index] != ASCII.quote {
                     if bytes[index] == ASCII.backslash, index + 1 < count { index += 1 }
-                    item.phrase.append(bytes[index])
+                    if item.angle == nil { item.phrase.append(bytes[index]) }
                     index += 1
                 }
                 index += 1
@@ -79,7 +79,9 @@ package enum AddressParser {
                 inGroup = false
                 index += 1
             default:
-                item.phrase.append(byte)
+                // Words after `<addr>` are junk some mailers add ("<a@b> (sent from my phone) junk"),
+                // not part of the name.
+                if item.angle == nil { item.phrase.append(byte) }
                 index += 1
             }
         }

@@ -38,7 +38,7 @@ package struct MIMEPart: Sendable {
         transferEncoding = TransferDecoding(headerValue: header.firstValue(of: MIMEPart.encodingName, in: bytes))
     }
 
-    /// Transfer-decodes and charset-decodes the body; CRLF becomes LF; format=flowed is unwrapped.
+    /// Transfer-decodes and charset-decodes the body; CRLF and bare CR become LF; format=flowed is unwrapped.
     ///
     /// A missing or US-ASCII charset with 8-bit bytes is read as UTF-8 when valid, else as
     /// ISO-8859-1 (with a problem): that is what such mails almost always are.
@@ -62,7 +62,7 @@ package struct MIMEPart: Sendable {
         return result
     }
 
-    /// CRLF becomes LF.
+    /// CRLF and a bare CR become LF.
     static func normalizingLineEnds(_ text: String) -> String {
         let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.baseAddress.map { memchr($0, Int32(ASCII.cr), buffer.count) != nil } ?? false
@@ -70,13 +70,16 @@ package struct MIMEPart: Sendable {
         guard hasCarriageReturn else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
+        // CRLF and a lone CR (old Mac mailers; the header scanner accepts it too) both end a line.
         var previousCR = false
         for byte in text.utf8 {
-            if previousCR, byte != ASCII.lf { output.append(ASCII.cr) }
+            if byte == ASCII.cr {
+                output.append(ASCII.lf)
+            } else if !(byte == ASCII.lf && previousCR) {
+                output.append(byte)
+            }
             previousCR = byte == ASCII.cr
-            if !previousCR { output.append(byte) }
         }
-        if previousCR { output.append(ASCII.cr) }
         return String(decoding: output, as: UTF8.self)
     }
 

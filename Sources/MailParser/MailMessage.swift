@@ -37,7 +37,15 @@ package struct MailMessage: Sendable {
             problems.append("no Subject header")
         }
         if firstValue(MailMessage.fromName) == nil { problems.append("no From header") }
-        if firstValue(MailMessage.messageIDName) == nil { problems.append("no Message-ID header") }
+        if let raw = firstValue(MailMessage.messageIDName) {
+            if MessageID.first(in: raw) == nil {
+                problems.append(
+                    MessageID.bareWord(in: raw) == nil
+                        ? "unusable Message-ID header ignored" : "Message-ID without angle brackets taken as it is")
+            }
+        } else {
+            problems.append("no Message-ID header")
+        }
         if let raw = firstValue(MailMessage.dateName) {
             if MailDate(headerValue: HeaderText.unfold(raw)) == nil {
                 let text = HeaderText.collapsingWhitespace(Charset.decodeUTF8(raw.prefix(80)).string)
@@ -72,7 +80,12 @@ package struct MailMessage: Sendable {
     package var to: [Mailbox] { values(of: "To").flatMap(AddressParser.mailboxes(from:)) }
     /// Every mailbox of every Cc field, in order.
     package var cc: [Mailbox] { values(of: "Cc").flatMap(AddressParser.mailboxes(from:)) }
-    package var messageID: String? { firstValue(MailMessage.messageIDName).flatMap(MessageID.first(in:)) }
+    /// The Message-ID; a value without angle brackets and without `@` (some mailers write a bare
+    /// UUID) is taken whole when it is one word, as public-inbox does.
+    package var messageID: String? {
+        guard let raw = firstValue(MailMessage.messageIDName) else { return nil }
+        return MessageID.first(in: raw) ?? MessageID.bareWord(in: raw)
+    }
     package var inReplyTo: String? { firstValue(MailMessage.inReplyToName).flatMap(MessageID.first(in:)) }
     package var references: [String] { values(of: "References").flatMap(MessageID.ids(in:)) }
 
@@ -107,7 +120,7 @@ package struct MailMessage: Sendable {
     /// The readable text of the message: the first text/plain part (or the whole body when the
     /// message is not multipart), then every patch part (text/x-patch, text/x-diff, parts
     /// named *.patch or *.diff), each starting on a new line. Transfer- and charset-decoded;
-    /// CRLF becomes LF; format=flowed text is unwrapped (RFC 3676, see ``FlowedText``).
+    /// CRLF and bare CR become LF; format=flowed text is unwrapped (RFC 3676, see ``FlowedText``).
     package func bodyText() -> BodyText {
         let walk = parts()
         var problems = walk.problems

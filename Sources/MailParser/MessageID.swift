@@ -46,6 +46,15 @@ package enum MessageID {
         return ids
     }
 
+    /// The value as one id when it is a single word with neither `<>` nor `@`, or nil.
+    package static func bareWord(in value: some Collection<UInt8>) -> String? {
+        let words = Array(value).split(whereSeparator: ASCII.isWhitespace)
+        guard words.count == 1, let word = words.first, !word.contains(ASCII.lessThan),
+            !word.contains(ASCII.greaterThan), word.count <= 998
+        else { return nil }
+        return Charset.decodeUTF8(word).string
+    }
+
     /// The first id in the value, or nil.
     package static func first(in value: some Collection<UInt8>) -> String? {
         ids(in: value).first

@@ -10,7 +10,8 @@
 /// - The leading run of bracketed tags (`[RFC][PATCH v2 1/3]`) is parsed; a bracket later in the
 ///   subject is title text.
 /// - A tag has the word PATCH when one of its words is `PATCH`, `PATCHES` or `PATCHSET` in any case,
-///   or `PATCH` glued to a version or counter (`PATCHv3`, `PATCH1/8`).
+///   or `PATCH` glued to a version or counter (`PATCHv3`, `PATCH1/8`). Words are split at white space
+///   and commas, and a word that means nothing whole at `/` and `-` (`RFC/PATCH`, `RFC-PATCH`).
 /// - Version: a word `vN` (or `VN`, also glued: `PATCHv3`, `RFCv2`); number and total: a word `N/M`,
 ///   leading zeros allowed. The first of each in the run wins.
 /// - Pull request: a word `PULL` in a tag (`[GIT PULL]`, `[PULL 00/12]`, `[GIT PULL v2]`).
@@ -78,49 +79,64 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     }
 
     /// Reads the words of one tag into the flags, version and counter.
+    ///
+    /// Words are separated by white space and commas; a word that means nothing whole is read again
+    /// in pieces split at `/`, `-` and `:` (`RFC/PATCH`, `RFC-PATCH`, `stable:PATCH`).
     private mutating func readWords(of tag: String) {
         for word in tag.split(whereSeparator: { $0 == " " || $0 == "," }) {
-            let upper = word.uppercased()
-            var rest = Substring(upper)
-            if rest.hasPrefix("PATCH") {
-                let glued = rest.dropFirst(5)
-                if glued.isEmpty || glued == "ES" || glued == "SET" {
-                    hasPatchTag = true
-                    continue
-                }
-                let trimmed = glued.first == "-" || glued.first == "_" ? glued.dropFirst() : glued
-                if Self.version(in: trimmed) != nil || Self.counter(in: trimmed) != nil {
-                    hasPatchTag = true
-                    rest = trimmed
-                } else {
-                    continue
-                }
-            } else if rest.hasPrefix("RFC") {
-                let glued = rest.dropFirst(3)
-                if glued.isEmpty {
-                    isRFC = true
-                    continue
-                }
-                if Self.version(in: glued) != nil || Self.counter(in: glued) != nil {
-                    isRFC = true
-                    rest = glued
-                }
-            } else if rest == "RESEND" {
-                isResend = true
-                continue
-            } else if rest == "PULL" {
-                isPullRequest = true
-                continue
-            }
-            if let found = Self.version(in: rest) {
-                if version == nil { version = found }
-            } else if let (found, count) = Self.counter(in: rest) {
-                if number == nil {
-                    number = found
-                    total = count
-                }
+            let upper = Substring(word.uppercased())
+            if readWord(upper) { continue }
+            let pieces = upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == ":" })
+            // Only a word glued to a keyword is read in pieces: `snp-host-v10` in a bot's branch
+            // name is no version.
+            let hasKeyword = pieces.contains { $0.hasPrefix("PATCH") || $0 == "RFC" || $0 == "RESEND" || $0 == "PULL" }
+            if pieces.count > 1, hasKeyword {
+                for piece in pieces { _ = readWord(piece) }
             }
         }
+    }
+
+    /// Reads one upper-cased word; false when it means nothing here.
+    private mutating func readWord(_ word: Substring) -> Bool {
+        var rest = word
+        if rest.hasPrefix("PATCH") {
+            let glued = rest.dropFirst(5)
+            if glued.isEmpty || glued == "ES" || glued == "SET" {
+                hasPatchTag = true
+                return true
+            }
+            let trimmed = glued.first == "-" || glued.first == "_" ? glued.dropFirst() : glued
+            guard Self.version(in: trimmed) != nil || Self.counter(in: trimmed) != nil else { return false }
+            hasPatchTag = true
+            rest = trimmed
+        } else if rest.hasPrefix("RFC") {
+            let glued = rest.dropFirst(3)
+            if glued.isEmpty {
+                isRFC = true
+                return true
+            }
+            guard Self.version(in: glued) != nil || Self.counter(in: glued) != nil else { return false }
+            isRFC = true
+            rest = glued
+        } else if rest == "RESEND" {
+            isResend = true
+            return true
+        } else if rest == "PULL" {
+            isPullRequest = true
+            return true
+        }
+        if let found = Self.version(in: rest) {
+            if version == nil { version = found }
+            return true
+        }
+        if let (found, count) = Self.counter(in: rest) {
+            if number == nil {
+                number = found
+                total = count
+            }
+            return true
+        }
+        return false
     }
 
     /// `V12` → 12 (the word is already upper-cased).

@@ -1,7 +1,8 @@
 import ArgumentParser
+@main
 
 /// The `lore-digest` command: a mailing-list update from a public-inbox archive.
-@main
+
 struct LoreDigest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lore-digest",
@@ -15,6 +16,7 @@ struct LoreDigest: AsyncParsableCommand {
             With no arguments, prints the report of a small fictional sample archive shipped \
             with the tool.
             """,
+        version: "0.1.0",
         subcommands: [ReportCommand.self, MessagesCommand.self, IndexCommand.self],
         defaultSubcommand: ReportCommand.self
     )

@@ -18,7 +18,9 @@ struct OutputWriter {
     }
 
     private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        var text = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }
 

@@ -84,6 +84,10 @@ import TestSupport
         let badTop = try CommandRunner.loreDigest(["report", "--top", "0"])
         #expect(badTop.exitCode == 64)
         #expect(badTop.standardError.contains("--top must be at least 1"))
+        for result in [unknownOption, unknownFormat, badTop] {
+            #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+            #expect(result.standardError.hasSuffix("; see 'lore-digest report --help' for the options\n"))
+        }
     }
 
     @Test func noStackTraceOnAnyError() throws {

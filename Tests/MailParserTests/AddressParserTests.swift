@@ -48,3 +48,10 @@ import Testing
         #expect(AddressParser.mailbox(from: bytes("a@x (Jane (JD) Doe)")) == Mailbox(name: "Jane (JD) Doe", address: "a@x"))
     }
 }
+
+@Suite struct AddressParserJunkTests {
+    @Test func wordsAfterTheAngleAddressAreNotPartOfTheName() {
+        let mailbox = AddressParser.mailbox(from: Array("Jane Doe <jane@example.org> (sent from my phone) junk".utf8))
+        #expect(mailbox == Mailbox(name: "Jane Doe", address: "jane@example.org"))
+    }
+}

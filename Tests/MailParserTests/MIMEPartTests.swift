@@ -28,7 +28,10 @@ import Testing
         #expect(bare.disposition == nil)
     }
 
-    @Test func loneCarriageReturnsSurviveLineEndNormalisation() {
-        #expect(MIMEPart.normalizingLineEnds("a\r\nb\rc\r") == "a\nb\rc\r")
+    @Test func crlfAndLoneCarriageReturnsBothEndALine() {
+        // Old Mac mailers end lines with a bare CR; the header scanner accepts it, so the body must
+        // too, or an in-body From: line would run to the end of the body.
+        #expect(MIMEPart.normalizingLineEnds("a\r\nb\rc\r") == "a\nb\nc\n")
+        #expect(MIMEPart.normalizingLineEnds("x\r\r\ny") == "x\n\ny")
     }
 }

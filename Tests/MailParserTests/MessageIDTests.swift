@@ -26,3 +26,17 @@ import Testing
         #expect(message.listID == "kvm.vger.kernel.org")
     }
 }
+
+@Suite struct BareMessageIDTests {
+    @Test func aBareWordIsTakenWholeAndReported() {
+        let mail = MailMessage(bytes: Array("Message-ID: DF48D01B-4A2F-4813-959E-9E44C457B7F8\nSubject: x\n\nbody\n".utf8))
+        #expect(mail.messageID == "DF48D01B-4A2F-4813-959E-9E44C457B7F8")
+        #expect(mail.problems.contains("Message-ID without angle brackets taken as it is"))
+    }
+
+    @Test func twoBareWordsAreNoID() {
+        let mail = MailMessage(bytes: Array("Message-ID: some junk\nSubject: x\n\nbody\n".utf8))
+        #expect(mail.messageID == nil)
+        #expect(mail.problems.contains("unusable Message-ID header ignored"))
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+extension LoreDigest {
+    /// Runs the command, and reports any failure as one line on standard error: what is wrong
+    /// and what to do, never a usage dump or a stack trace. `--help` still prints help.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            // Help and --version are "errors" that succeed: print them as the parser would.
+            guard code != .success else { Self.exit(withError: error) }
+            FileHandle.standardError.write(Data((oneLineMessage(for: error, arguments: arguments) + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// `Error: <the parser's or the layer's message, on one line>`, plus where to read more for
+    /// a usage error.
+    static func oneLineMessage(for error: any Error, arguments: [String]) -> String {
+        let firstLine = message(for: error).split(separator: "\n").first.map { String($0) }
+        var text = firstLine?.trimmingCharacters(in: .whitespaces) ?? String(describing: error)
+        if exitCode(for: error) == .validationFailure {
+            let subcommand = arguments.first { ["report", "messages", "index", "sync"].contains($0) }
+            let help = subcommand.map { "lore-digest \($0) --help" } ?? "lore-digest --help"
+            if text.hasSuffix(".") { text.removeLast() }
+            text += "; see '\(help)' for the options"
+        }
+        return "Error: " + text
+    }
+}

@@ -1,0 +1,146 @@
+import MailParser
+import PatchModel
+import Testing
+
+@testable import Digest
+
+/// Aggregation rules of report.md on small synthetic mails.
+@Suite struct ReportAggregatorTests {
+    /// A mail's facts, parsed the way the pipeline parses them.
+    static func facts(
+        _ subject: String, from: String = "Ann Lee <ann@example.org>", id: String? = nil,
+        inReplyTo: String? = nil, body: String = "Text.\n\nSigned-off-by: X <x@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n",
+        commit: String = "c"
+    ) -> MessageFacts {
+        var header = "From: \(from)\nSubject: \(subject)\n"
+        if let id { header += "Message-ID: <\(id)>\n" }
+        if let inReplyTo { header += "In-Reply-To: <\(inReplyTo)>\nReferences: <\(inReplyTo)>\n" }
+        return MessageFacts(commit: commit, mail: MailMessage(bytes: Array((header + "\n" + body).utf8)))
+    }
+
+    static func report(_ mails: [MessageFacts], top: Int = 15) -> Report {
+        var aggregator = ReportAggregator()
+        for mail in mails { aggregator.add(mail) }
+        return aggregator.report(
+            listName: "X", selection: Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil),
+            top: top)
+    }
+
+    @Test func onePersonIsOneAddressComparedWithoutCase() {
+        let report = Self.report([
+            Self.facts("[PATCH] a", from: "Mike O'Hara <Mike@Example.net>"),
+            Self.facts("[PATCH] b", from: "Michael O'Hara <mike@example.net>"),
+            Self.facts("[PATCH] c", from: "Michael O'Hara <mike@example.net>"),
+        ])
+        #expect(report.contributors.count == 1)
+        #expect(report.contributors[0] == ContributorRow(name: "Michael O'Hara", email: "mike@example.net", count: 3))
+        #expect(report.domains == [DomainRow(domain: "example.net", count: 3)])
+    }
+
+    @Test func aTieBetweenNamesGoesToTheFirstSeen() {
+        let report = Self.report([
+            Self.facts("[PATCH] a", from: "lirongqing <lirongqing@baidu.com>"),
+            Self.facts("[PATCH] b", from: "Li RongQing <lirongqing@baidu.com>"),
+        ])
+        #expect(report.contributors[0].name == "lirongqing")
+        // The entries agree with the table.
+        #expect(report.entries.map(\.authorName) == ["lirongqing", "lirongqing"])
+    }
+
+    @Test func equalCountsAreOrderedByNameIgnoringCase() {
+        let report = Self.report([
+            Self.facts("[PATCH] a", from: "zed <z@b.example>"),
+            Self.facts("[PATCH] b", from: "Amy <amy@a.example>"),
+            Self.facts("[PATCH] c", from: "bob <bob@c.example>"),
+            Self.facts("[PATCH] d", from: "Bob <bob@c.example>"),
+        ])
+        #expect(report.contributors.map(\.name) == ["bob", "Amy", "zed"])
+        #expect(report.domains.map(\.domain) == ["c.example", "a.example", "b.example"])
+    }
+
+    @Test func topLimitsBothTables() {
+        let mails = (0..<20).map { Self.facts("[PATCH] p\($0)", from: "P\($0) <p\($0)@d\($0).example>") }
+        let report = Self.report(mails, top: 5)
+        #expect(report.contributors.count == 5)
+        #expect(report.domains.count == 5)
+    }
+
+    @Test func theInBodyAuthorIsCountedNotTheSender() {
+        let body = "From: Real Author <real@corp.example>\n\nFix.\n\nSigned-off-by: Real Author <real@corp.example>\n---\n a | 1 +\n"
+        let report = Self.report([Self.facts("[PATCH] x", from: "Maint <maint@kernel.example>", body: body)])
+        #expect(report.contributors == [ContributorRow(name: "Real Author", email: "real@corp.example", count: 1)])
+        #expect(report.entries[0].authorEmail == "real@corp.example")
+        #expect(report.entries[0].text.hasPrefix("Fix."))
+    }
+
+    @Test func repliesPullsAndOtherMailsDoNotCount() {
+        var deleted = ReportAggregator()
+        deleted.addDeletion()
+        let report = Self.report([
+            Self.facts("[PATCH] a"),
+            Self.facts("Re: [PATCH] a", from: "Rev <rev@other.example>"),
+            Self.facts("[GIT PULL] KVM fixes", from: "Pul <p@pull.example>"),
+            Self.facts("[linux-next:master] BUILD REGRESSION x", from: "bot <bot@intel.example>"),
+            Self.facts("question about widgets", from: "Q <q@q.example>"),
+            MessageFacts(commit: "bad", mail: MailMessage(bytes: [0, 1, 2, 0xFF])),
+        ])
+        #expect(report.contributors.map(\.email) == ["ann@example.org"])
+        #expect(report.accounting.patchMails == 1)
+        #expect(report.accounting.replies == 1)
+        #expect(report.accounting.other == 3)
+        #expect(report.accounting.unparseable == 1)
+        #expect(report.accounting.unparseableCommits.map(\.commit) == ["bad"])
+        #expect(report.accounting.messages == 6)
+    }
+
+    @Test func entriesAreStandalonePatchesCoversAndFirstPatchesInArchiveOrder() {
+        let report = Self.report([
+            Self.facts("[PATCH 1/2] s: one", id: "s1", inReplyTo: "s0", commit: "1"),
+            Self.facts("[PATCH 0/2] s: cover", id: "s0", commit: "2"),
+            Self.facts("[PATCH 2/2] s: two", id: "s2", inReplyTo: "s0", commit: "3"),
+            Self.facts("[PATCH] alone", id: "a", commit: "4"),
+            Self.facts("[PATCH 1/1] single", id: "b", commit: "5"),
+        ])
+        #expect(report.entries.map(\.commit) == ["1", "2", "4", "5"])
+        #expect(report.entries.map(\.title) == ["s: one", "s: cover", "alone", "single"])
+    }
+
+    @Test func aSeriesIsListedUnderItsCoverWhereItsFirstMailArrived() {
+        let report = Self.report([
+            Self.facts("[PATCH] before", id: "x", commit: "0"),
+            Self.facts("[PATCH 2/2] s: two", id: "s2", inReplyTo: "s0", commit: "1"),
+            Self.facts("[PATCH] between", id: "y", commit: "2"),
+            Self.facts("[PATCH 0/2] s: cover", id: "s0", commit: "3"),
+            Self.facts("[PATCH 1/2] s: one", id: "s1", inReplyTo: "s0", commit: "4"),
+        ])
+        #expect(report.patchList.map(\.commit) == ["0", "3", "4", "1", "2"])
+        #expect(report.patchList.map(\.isInSeries) == [false, false, true, true, false])
+    }
+
+    @Test func aV2CoverReplyingToTheV1CoverStartsItsOwnSeries() {
+        let report = Self.report([
+            Self.facts("[PATCH 0/1] s", id: "v1-0", commit: "a"),
+            Self.facts("[PATCH 1/1] s: one", id: "v1-1", inReplyTo: "v1-0", commit: "b"),
+            Self.facts("[PATCH v2 0/1] s", id: "v2-0", inReplyTo: "v1-0", commit: "c"),
+            Self.facts("[PATCH v2 1/1] s: one", id: "v2-1", inReplyTo: "v2-0", commit: "d"),
+        ])
+        #expect(report.patchList.map(\.commit) == ["a", "b", "c", "d"])
+        #expect(report.patchList.map(\.isInSeries) == [false, true, false, true])
+    }
+
+    @Test func shallowThreadedPatchesWithoutACoverStayTogether() {
+        let report = Self.report([
+            Self.facts("[PATCH 1/3] s: one", id: "p1", commit: "1"),
+            Self.facts("[PATCH] other", id: "o", commit: "2"),
+            Self.facts("[PATCH 3/3] s: three", id: "p3", inReplyTo: "p2", commit: "4"),
+            Self.facts("[PATCH 2/3] s: two", id: "p2", inReplyTo: "p1", commit: "3"),
+        ])
+        #expect(report.patchList.map(\.commit) == ["1", "3", "4", "2"])
+    }
+
+    @Test func theListNameComesFromTheListID() {
+        #expect(ReportBuilder.listName(fromListID: "kvm.vger.kernel.org") == "KVM")
+        #expect(ReportBuilder.listName(fromListID: "kvmarm.lists.linux.dev") == "KVMARM")
+        #expect(ReportBuilder.listName(fromListID: "plain") == "PLAIN")
+    }
+}
