@@ -99,9 +99,9 @@ struct SinceLastRunTests {
 
     @Test func theOptionsAreChecked() throws {
         for (arguments, message) in [
-            (["--state", "x"], "--state requires --since-last-run."),
+            (["--state", "x"], "--state requires --since-last-run"),
             (["--since-last-run"], "--since-last-run needs --state NAME"),
-            (["--dry-run"], "--dry-run requires --since-last-run."),
+            (["--dry-run"], "--dry-run requires --since-last-run"),
             (["--since-last-run", "--state", "x", "--from", "HEAD~1"], "cannot be combined with --from or --to"),
             (["--since-last-run", "--state", "x", "--no-index"], "cannot be combined with --no-index"),
             (["--no-index", "--index", "/tmp/x.sqlite"], "--no-index and --index exclude each other"),
