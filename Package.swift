@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Layer 1: RFC 5322 / 2045-2047 / 2231 over bytes.
@@ -32,17 +33,26 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Layer 4: aggregation into one report model, and its renderers.
+        // Layer 4: the parallel parse, and the SQLite history of what was parsed from every message.
+        .target(
+            name: "HistoryIndex",
+            dependencies: [
+                "MailParser", "PatchModel", "InboxReader",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Layer 5: aggregation into one report model, and its renderers.
         .target(
             name: "Digest",
-            dependencies: ["MailParser", "PatchModel", "InboxReader"],
+            dependencies: ["MailParser", "PatchModel", "InboxReader", "HistoryIndex"],
             swiftSettings: strictSettings
         ),
         // The thin command line.
         .executableTarget(
             name: "lore-digest",
             dependencies: [
-                "MailParser", "PatchModel", "InboxReader", "Digest",
+                "MailParser", "PatchModel", "InboxReader", "HistoryIndex", "Digest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Sample")],
@@ -56,6 +66,14 @@ let package = Package(
         .testTarget(
             name: "DigestTests",
             dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HistoryIndexTests",
+            dependencies: [
+                "HistoryIndex", "Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

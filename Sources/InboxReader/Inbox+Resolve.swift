@@ -179,7 +179,7 @@ extension Inbox {
     }
 
     /// A bare repository is a v1 inbox when the newest commit's tree is not just `m` or `d`.
-    private func isVersion1(_ epoch: Epoch) async throws(InboxError) -> Bool {
+    func isVersion1(_ epoch: Epoch) async throws(InboxError) -> Bool {
         guard layout == .bareRepository else { return false }
         let output = try await GitCommand.run(gitDirectory: epoch.gitDirectory, ["ls-tree", "--name-only", "HEAD"])
         guard output.succeeded else {

@@ -17,7 +17,7 @@ struct LoreDigest: AsyncParsableCommand {
             with the tool.
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, MessagesCommand.self, SyncCommand.self],
+        subcommands: [ReportCommand.self, MessagesCommand.self, IndexCommand.self, SyncCommand.self],
         defaultSubcommand: ReportCommand.self
     )
 }

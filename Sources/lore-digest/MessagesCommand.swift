@@ -1,6 +1,7 @@
 import ArgumentParser
 import Digest
 import Foundation
+import HistoryIndex
 import InboxReader
 
 /// `lore-digest messages`: one JSON object of facts per message, for scripts.

@@ -16,6 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
               lore-digest report ~/lore/kvm --format html --output week.html
               lore-digest report ~/lore/kvm --format email --email-to kvm-team@example.com | sendmail -t
+              lore-digest report ~/lore/kvm --since-last-run --state weekly --output week.txt
             """
     )
 
@@ -49,17 +50,22 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Also list the messages that could not be parsed (commit id and reason) on standard error.")
     var verbose = false
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         if let listName, listName.isEmpty { throw ValidationError("--list needs a name, not an empty string.") }
+        try history.validate(range: range)
     }
 
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
-        let report = try await ReportBuilder().build(
-            inbox: inbox, range: range.revisionRange, options: ReportOptions(listName: listName, top: top))
+        let source = try await ReportHistory.prepare(history, inbox: inbox, range: range.revisionRange)
+        let report = try await source.build(inbox: inbox, options: ReportOptions(listName: listName, top: top))
         try OutputWriter(path: output).write(
             format.render(report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo)))
+        // Only now that the report was written whole (stdout written, or the file renamed into place).
+        try source.finish()
         if report.selection.commitCount == 0 {
             FileHandle.standardError.write(Data("Note: nothing matched; the report has 0 messages.\n".utf8))
         }

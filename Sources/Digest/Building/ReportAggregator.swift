@@ -48,13 +48,18 @@ package struct ReportAggregator: Sendable {
         let email = author?.address ?? ""
         tally.add(name: name, address: email)
         patchMails.append(facts.forPatchList)
-        let isEntry = facts.kind == .cover || facts.number == nil || facts.number == 1
-        if isEntry {
+        if Self.needsEntryText(facts) {
             entries.append(
                 PatchEntry(
                     title: facts.title, subject: facts.subject ?? "", authorName: name, authorEmail: email,
                     text: facts.entryText ?? "", commit: facts.commit, messageID: facts.messageID))
         }
+    }
+
+    /// Whether the message is a "New:" entry, whose commit message text the report prints:
+    /// a cover letter, a standalone patch, or the first patch of a series.
+    package static func needsEntryText(_ facts: MessageFacts) -> Bool {
+        facts.kind.isPatchMail && (facts.kind == .cover || facts.number == nil || facts.number == 1)
     }
 
     /// The most common List-Id of the range, if any message had one.

@@ -1,3 +1,4 @@
+package import HistoryIndex
 package import InboxReader
 
 /// What a report is asked for, beyond its range.
@@ -19,21 +20,43 @@ package struct ReportBuilder: Sendable {
 
     package init() {}
 
+    /// - Parameter index: when given (and up to date), the messages' facts are read from it and
+    ///   only the "New:" entries are parsed again; the report is the same as without it.
     /// - Throws: ``InboxError`` when the range cannot be resolved or the archive cannot be read.
-    package func build(inbox: Inbox, range: RevisionRange, options: ReportOptions) async throws -> Report {
+    package func build(
+        inbox: Inbox, range: RevisionRange, options: ReportOptions, index: MessageIndex? = nil
+    ) async throws -> Report {
         let resolved = try await inbox.resolve(range)
+        return try await build(
+            inbox: inbox, commits: resolved.commits, selection: Selection(resolved, range: range), options: options,
+            index: index)
+    }
+
+    /// The report of `commits` (oldest first, across epochs), described by `selection`.
+    /// - Throws: ``InboxError`` when the archive cannot be read, ``IndexError`` when the index
+    ///   cannot.
+    package func build(
+        inbox: Inbox, commits: [CommitRef], selection: Selection, options: ReportOptions,
+        index: MessageIndex? = nil
+    ) async throws -> Report {
         var aggregator = ReportAggregator()
-        try await pipeline.run(inbox: inbox, commits: resolved.commits) { parsed in
+        func fold(_ parsed: ParsedMessage) {
             switch parsed {
             case .deleted: aggregator.addDeletion()
             case .message(_, let facts): aggregator.add(facts)
             }
         }
+        if let index {
+            let messages = try await index.messages(
+                for: commits, inbox: inbox, pipeline: pipeline, needsBody: ReportAggregator.needsEntryText)
+            for parsed in messages { fold(parsed) }
+        } else {
+            try await pipeline.run(inbox: inbox, commits: commits) { parsed in fold(parsed) }
+        }
         let listName =
             options.listName
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
             ?? inbox.displayName.uppercased()
-        let selection = Selection(resolved, range: range)
         return aggregator.report(listName: listName, selection: selection, top: options.top)
     }
 

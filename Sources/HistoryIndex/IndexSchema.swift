@@ -1,0 +1,90 @@
+internal import GRDB
+
+/// The index's tables, versioned by GRDB's `DatabaseMigrator` (migrations `v1`, `v2`, …).
+///
+/// A database written by a newer lore-digest (a migration this one does not know) is refused,
+/// never dropped: `eraseDatabaseOnSchemaChange` stays off.
+enum IndexSchema {
+    /// The identifiers of the migrations this build knows, oldest first.
+    static var versions: [String] { migrator.migrations }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Version 1. `"commit"` and `"references"` are SQL keywords, hence always quoted.
+    static let v1 = """
+        CREATE TABLE epochs (
+            epoch INTEGER PRIMARY KEY,
+            git_dir TEXT NOT NULL,
+            last_commit TEXT,
+            last_ordinal INTEGER NOT NULL DEFAULT -1,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE messages (
+            "commit" TEXT PRIMARY KEY,
+            epoch INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            commit_time INTEGER NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            message_id TEXT,
+            in_reply_to TEXT,
+            subject TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            author_name TEXT,
+            author_email TEXT,
+            author_from_body INTEGER NOT NULL DEFAULT 0,
+            sender_name TEXT,
+            sender_email TEXT,
+            date INTEGER,
+            date_offset INTEGER,
+            kind TEXT,
+            number INTEGER,
+            total INTEGER,
+            version INTEGER,
+            is_rfc INTEGER NOT NULL DEFAULT 0,
+            is_resend INTEGER NOT NULL DEFAULT 0,
+            first_line TEXT,
+            list_id TEXT,
+            problems TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX messages_by_position ON messages (epoch, ordinal);
+        CREATE INDEX messages_by_message_id ON messages (message_id);
+        CREATE INDEX messages_by_author_email ON messages (author_email COLLATE NOCASE);
+        CREATE INDEX messages_by_commit_time ON messages (commit_time);
+        CREATE TABLE "references" (
+            "commit" TEXT NOT NULL REFERENCES messages ("commit") ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            message_id TEXT NOT NULL,
+            PRIMARY KEY ("commit", ordinal)
+        ) WITHOUT ROWID;
+        CREATE INDEX references_by_message_id ON "references" (message_id);
+        CREATE TABLE trailers (
+            "commit" TEXT NOT NULL REFERENCES messages ("commit") ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            person_name TEXT,
+            person_email TEXT,
+            is_person INTEGER NOT NULL,
+            PRIMARY KEY ("commit", ordinal)
+        ) WITHOUT ROWID;
+        CREATE INDEX trailers_by_person_email ON trailers (person_email COLLATE NOCASE);
+        CREATE TABLE run_state (
+            name TEXT PRIMARY KEY,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE run_state_epochs (
+            name TEXT NOT NULL REFERENCES run_state (name) ON DELETE CASCADE,
+            epoch INTEGER NOT NULL,
+            last_commit TEXT NOT NULL,
+            last_commit_time INTEGER NOT NULL,
+            PRIMARY KEY (name, epoch)
+        ) WITHOUT ROWID;
+        """
+}

@@ -1,0 +1,91 @@
+package import InboxReader
+
+/// The commits that arrived after the last successful run of a bookmark, and the bookmark to
+/// save once their report was written.
+package struct SinceLastRun: Sendable {
+    /// The commits to report, oldest first, across epochs.
+    package var commits: [CommitRef]
+    /// The commit before the first one reported, abbreviated; nil when the range starts at the
+    /// archive's first message.
+    package var fromLabel: String?
+    /// The last commit reported (or the newest commit when none is new), abbreviated.
+    package var toLabel: String
+    /// The bookmark as it was; nil on the first run.
+    package var previous: RunState?
+    /// The bookmark to save after the report was written: every epoch's HEAD as listed.
+    package var next: RunState
+    /// What the user should know about the range (an epoch rewritten since the last run).
+    package var notes: [String]
+
+    /// One default window for a first run: the last 7 days.
+    package static let firstRunWindow: Int64 = 7 * 86_400
+
+    /// The commits of `inbox` after `previous` (per epoch: after its mark; a new epoch: all of
+    /// it). With no `previous` (the first run), the commits whose commit time is at or after
+    /// `firstRunSince`.
+    ///
+    /// An epoch whose marked commit is no longer an ancestor of its HEAD (a rewritten history)
+    /// gives its commits newer than the mark's commit time, with a note.
+    /// - Throws: `InboxError` when git cannot list the archive.
+    package static func resolve(
+        inbox: Inbox, name: String, previous: RunState?, firstRunSince: Int64, now: Int64
+    ) async throws(InboxError) -> SinceLastRun {
+        var commits: [CommitRef] = []
+        var marks: [Int: RunState.Mark] = previous?.epochs ?? [:]
+        var notes: [String] = []
+        var fromLabel: String?
+        var isFromLabelSet = false
+        var newest: (epoch: Epoch, oid: String)?
+        for (epoch, head) in try await inbox.heads() {
+            guard let head else { continue }
+            newest = (epoch, head)
+            var selected: [CommitRef]
+            var before: String?
+            let listed: [CommitRef]
+            if let mark = previous?.epochs[epoch.number] {
+                if mark.commit == head { continue }
+                if try await inbox.isAncestor(mark.commit, of: head, in: epoch) {
+                    listed = try await inbox.commits(of: epoch, after: mark.commit, through: head)
+                    selected = listed
+                    before = mark.commit
+                } else {
+                    listed = try await inbox.commits(of: epoch, after: nil, through: head)
+                    selected = listed.filter { $0.commitTime > mark.commitTime }
+                    notes.append(
+                        "epoch \(epoch.number) of \(inbox.displayName) was rewritten since the last run '\(name)': reporting its commits newer than the last one reported")
+                    before = Self.commit(before: selected.first, in: listed)
+                }
+            } else {
+                listed = try await inbox.commits(of: epoch, after: nil, through: head)
+                selected = previous == nil ? listed.filter { $0.commitTime >= firstRunSince } : listed
+                before = Self.commit(before: selected.first, in: listed)
+            }
+            if let last = listed.last { marks[epoch.number] = RunState.Mark(commit: last.oid, commitTime: last.commitTime) }
+            if !selected.isEmpty && !isFromLabelSet {
+                isFromLabelSet = true
+                if let before { fromLabel = try await inbox.abbreviated(before, in: epoch) }
+            }
+            commits += selected
+        }
+        let toLabel: String
+        if let last = commits.last, let epoch = inbox.epochs.first(where: { $0.number == last.epoch }) {
+            toLabel = try await inbox.abbreviated(last.oid, in: epoch)
+        } else if let newest {
+            toLabel = try await inbox.abbreviated(newest.oid, in: newest.epoch)
+            fromLabel = toLabel
+        } else {
+            toLabel = "HEAD"
+        }
+        return SinceLastRun(
+            commits: commits, fromLabel: fromLabel, toLabel: toLabel, previous: previous,
+            next: RunState(name: name, epochs: marks, updatedAt: now), notes: notes)
+    }
+
+    /// The commit listed just before `first`; nil when `first` is the epoch's first commit.
+    private static func commit(before first: CommitRef?, in listed: [CommitRef]) -> String? {
+        guard let first, let position = listed.firstIndex(where: { $0.oid == first.oid }), position > 0 else {
+            return nil
+        }
+        return listed[position - 1].oid
+    }
+}

@@ -1,0 +1,44 @@
+extension Inbox {
+    /// The commit each epoch's HEAD names, in epoch order; nil for an epoch without commits.
+    ///
+    /// For readers that keep their own place per epoch (an index, a since-last-run bookmark)
+    /// and list only what was added since.
+    /// - Throws: `InboxError` `.gitNotRunnable`, `.gitFailed`.
+    package func heads() async throws(InboxError) -> [(epoch: Epoch, head: String?)] {
+        var heads: [(epoch: Epoch, head: String?)] = []
+        for epoch in epochs {
+            heads.append((epoch, try await Self.commit("HEAD", in: epoch)))
+        }
+        return heads
+    }
+
+    /// Whether `ancestor` is `head` or one of its ancestors in `epoch`; false when the epoch no
+    /// longer has `ancestor` (its history was rewritten).
+    /// - Throws: `InboxError` `.invalidRevision`, `.gitNotRunnable`.
+    package func isAncestor(_ ancestor: String, of head: String, in epoch: Epoch) async throws(InboxError) -> Bool {
+        try Self.validate(ancestor)
+        let output = try await GitCommand.run(
+            gitDirectory: epoch.gitDirectory, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, head])
+        return output.succeeded
+    }
+
+    /// The commits of one epoch after `after` (exclusive; nil: from its first commit) up to
+    /// `head` (inclusive), oldest first, with one git process.
+    /// - Throws: `InboxError` `.invalidRevision`, `.gitNotRunnable`, `.gitFailed`.
+    package func commits(of epoch: Epoch, after: String?, through head: String) async throws(InboxError) -> [CommitRef] {
+        try Self.validate(head)
+        var revisions = [head]
+        if let after {
+            try Self.validate(after)
+            revisions.append("^" + after)
+        }
+        return try await Self.list(epoch, revisions, isV1: try await isVersion1(epoch))
+    }
+}
+
+extension Inbox {
+    /// `oid` abbreviated as `git rev-parse --short` does in `epoch`.
+    package func abbreviated(_ oid: String, in epoch: Epoch) async throws(InboxError) -> String {
+        try await Self.abbreviate(oid, in: epoch)
+    }
+}

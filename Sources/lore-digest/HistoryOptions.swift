@@ -1,0 +1,54 @@
+import ArgumentParser
+
+/// The report options about the history index and the since-last-run bookmark.
+struct HistoryOptions: ParsableArguments {
+    @Option(
+        name: .customLong("index"),
+        help: ArgumentHelp(
+            "The history index to read (and update, or create) first; default: the archive's index in the cache directory, when 'lore-digest index' built one.",
+            valueName: "path"))
+    var indexPath: String?
+
+    @Flag(name: .customLong("no-index"), help: "Parse every message of the range, even when an index exists.")
+    var noIndex = false
+
+    @Flag(
+        name: .customLong("since-last-run"),
+        help: "Report what arrived after the last successful run with the --state name (the first run: the last 7 days).")
+    var sinceLastRun = false
+
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp("With --since-last-run: the name of the bookmark, kept in the index.", valueName: "name"))
+    var state: String?
+
+    @Flag(name: .customLong("dry-run"), help: "With --since-last-run: print the report but do not advance the bookmark.")
+    var dryRun = false
+
+    func validate() throws {
+        if let indexPath, indexPath.isEmpty { throw ValidationError("--index needs a file path, not an empty string.") }
+        if noIndex && indexPath != nil { throw ValidationError("--no-index and --index exclude each other; give one.") }
+        if let state {
+            if !sinceLastRun { throw ValidationError("--state requires --since-last-run.") }
+            if state.isEmpty { throw ValidationError("--state needs a name, not an empty string.") }
+        }
+        if dryRun && !sinceLastRun { throw ValidationError("--dry-run requires --since-last-run.") }
+        if sinceLastRun {
+            if state == nil { throw ValidationError("--since-last-run needs --state NAME, the bookmark to report after.") }
+            if noIndex {
+                throw ValidationError("--since-last-run keeps its bookmark in the index; it cannot be combined with --no-index.")
+            }
+        }
+    }
+
+    /// The checks that involve the range options too.
+    func validate(range: RangeOptions) throws {
+        if sinceLastRun && range.until != nil {
+            throw ValidationError("--since-last-run reports up to the newest message; it cannot be combined with --until.")
+        }
+        if sinceLastRun && (range.from != nil || range.to != nil) {
+            throw ValidationError(
+                "--since-last-run cannot be combined with --from or --to: the range starts after the last run.")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Digest
+import Foundation
+import HistoryIndex
+import InboxReader
+
+/// How `report` gets its range and facts: from the history index when there is one (updated
+/// first), and, with `--since-last-run`, from the bookmark, which ``finish()`` advances once the
+/// report was written.
+struct ReportHistory {
+    var index: MessageIndex?
+    var commits: [CommitRef]
+    var selection: Selection
+    /// The bookmark to save after the report was written; nil without `--since-last-run`.
+    var pendingState: RunState?
+    var isDryRun = false
+
+    /// Opens and updates the index (or not), and resolves the range.
+    static func prepare(_ options: HistoryOptions, inbox: Inbox, range: RevisionRange) async throws -> ReportHistory {
+        let index = try await openIndex(options, inbox: inbox)
+        guard options.sinceLastRun, let name = options.state, let index else {
+            let resolved = try await inbox.resolve(range)
+            return ReportHistory(index: index, commits: resolved.commits, selection: Selection(resolved, range: range))
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        let previous = try index.runState(named: name)
+        // The first run of a bookmark takes --since when given, else the last seven days.
+        let firstRunSince =
+            if let since = range.since { try await inbox.resolveDate(since, bound: .since) } else {
+                now - SinceLastRun.firstRunWindow
+            }
+        let since = try await SinceLastRun.resolve(
+            inbox: inbox, name: name, previous: previous, firstRunSince: firstRunSince, now: now)
+        for note in since.notes { Self.note(note) }
+        if since.commits.isEmpty { Self.note("nothing new in \(inbox.displayName) since the last run '\(name)'") }
+        var selection = Selection(
+            fromLabel: since.fromLabel, toLabel: since.toLabel, firstCommitTime: since.commits.first?.commitTime,
+            lastCommitTime: since.commits.last?.commitTime)
+        selection.commitCount = since.commits.count
+        return ReportHistory(
+            index: index, commits: since.commits, selection: selection, pendingState: since.next,
+            isDryRun: options.dryRun)
+    }
+
+    func build(inbox: Inbox, options: ReportOptions) async throws -> Report {
+        try await ReportBuilder().build(
+            inbox: inbox, commits: commits, selection: selection, options: options, index: index)
+    }
+
+    /// Advances the bookmark, in one transaction; call only after the report was written whole.
+    func finish() throws {
+        guard let pendingState, let index else { return }
+        if isDryRun {
+            Self.note("dry run: the state '\(pendingState.name)' was not advanced (\(commits.count) commits would be marked as reported)")
+            return
+        }
+        try index.save(pendingState)
+    }
+
+    /// The index to read: `--index PATH` (created when missing), else the archive's default
+    /// index when it exists; always for `--since-last-run`, which keeps its bookmark there.
+    /// An index that cannot be opened or updated is not used, with a note; `--since-last-run`
+    /// fails instead.
+    private static func openIndex(_ options: HistoryOptions, inbox: Inbox) async throws -> MessageIndex? {
+        if options.noIndex { return nil }
+        let path = options.indexPath ?? IndexLocation.defaultPath(for: inbox)
+        let mustExist = options.sinceLastRun
+        guard mustExist || options.indexPath != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            let index = try MessageIndex.open(at: path, create: true)
+            let update = try await index.update(from: inbox)
+            for epoch in update.rewrittenEpochs {
+                note("epoch \(epoch) of \(inbox.displayName) was rewritten: indexed it again in \(path)")
+            }
+            if update.seconds > 1 {
+                note(
+                    "updated the index \(path): \(update.added) new messages in "
+                        + String(format: "%.1f", update.seconds) + " s")
+            }
+            return index
+        } catch {
+            if mustExist { throw error }
+            note("not using the index \(path): \(error); parsing the range instead")
+            return nil
+        }
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data("lore-digest: \(text)\n".utf8))
+    }
+}
