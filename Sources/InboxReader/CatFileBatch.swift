@@ -116,7 +116,10 @@ struct CatFileBatch: Sendable {
                         let bytes: [UInt8]?
                         switch frame {
                         case .object(_, _, let body): bytes = body
-                        case .missing: bytes = nil
+                        case .missing:
+                            bytes = nil
+                            let commit = commits[next]
+                            try await DeletionCheck.verify(commit, path: commit.messagePath ?? "m", gitDirectory: gitDirectory)
                         }
                         try await delivery.deliver(RawMail(commit: commits[next], bytes: bytes))
                         next += 1

@@ -116,9 +116,27 @@ extension Inbox {
     private func epochHeads() async throws(InboxError) -> [(epoch: Epoch, head: String?)] {
         var heads: [(epoch: Epoch, head: String?)] = []
         for epoch in epochs {
-            heads.append((epoch, try await Self.commit("HEAD", in: epoch)))
+            let head = try await Self.commit("HEAD", in: epoch)
+            if head == nil { try await Self.checkNotDamaged(epoch) }
+            heads.append((epoch, head))
         }
         return heads
+    }
+
+    /// An epoch whose HEAD does not resolve is empty only if it has no refs at all; refs that point
+    /// at objects git cannot read mean a damaged repository (a truncated pack, a lost object), which
+    /// must not pass for an empty one.
+    /// - Throws: `InboxError` `.damagedArchive`.
+    static func checkNotDamaged(_ epoch: Epoch) async throws(InboxError) {
+        let refs = try await GitCommand.run(
+            gitDirectory: epoch.gitDirectory, ["for-each-ref", "--count=1", "--format=%(objectname)"])
+        guard refs.succeeded, refs.lines.isEmpty else {
+            let probe = try await GitCommand.run(gitDirectory: epoch.gitDirectory, ["rev-parse", "--verify", "HEAD^{commit}"])
+            throw InboxError(
+                .damagedArchive,
+                "cannot read the history of \(epoch.gitDirectory): git says '\(GitCommand.firstLine(probe.standardError))'; the repository is damaged: check it with 'git -C \(epoch.gitDirectory) fsck' and fetch or clone it again"
+            )
+        }
     }
 
     /// `rev-parse --verify --quiet --end-of-options REV^{commit}` in one epoch; nil when unknown.

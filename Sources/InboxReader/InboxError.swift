@@ -19,6 +19,7 @@ package struct InboxError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidDate
             case notAMailbox
             case optionNotApplicable
+            case damagedArchive
         }
         private let storage: Storage
         private init(_ storage: Storage) { self.storage = storage }
@@ -49,6 +50,8 @@ package struct InboxError: Error, Sendable, Hashable, CustomStringConvertible {
         package static let notAMailbox = Code(.notAMailbox)
         /// An option that makes no sense for this input (`--from` on an mbox file).
         package static let optionNotApplicable = Code(.optionNotApplicable)
+        /// The repository is damaged: an object git needs (a message, a tree, a commit) is lost.
+        package static let damagedArchive = Code(.damagedArchive)
 
         package var description: String { "\(storage)" }
     }
