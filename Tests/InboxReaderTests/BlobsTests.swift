@@ -72,12 +72,15 @@ import Testing
         #expect(seen == 16)
     }
 
-    @Test func unknownCommitReadsAsMissing() async throws {
+    @Test func anUnreadableCommitIsADamagedArchiveNotADeletion() async throws {
         let archive = try await TwoEpochInbox()
         let bogus = CommitRef(epoch: 0, oid: String(repeating: "0", count: 40), commitTime: 0)
-        var mails: [RawMail] = []
-        for try await batch in archive.inbox.blobs(for: [bogus], batchSize: 10) { mails += batch }
-        #expect(mails.map(\.bytes) == [nil])  // cat-file says "missing": no message
+        // cat-file says "missing"; the deletion check finds no tree: the archive is damaged.
+        await #expect {
+            for try await _ in archive.inbox.blobs(for: [bogus], batchSize: 10) {}
+        } throws: { error in
+            (error as? InboxError)?.code == .damagedArchive
+        }
     }
 }
 
