@@ -19,10 +19,16 @@ package enum ParsedMessage: Sendable {
 package struct MessagePipeline: Sendable {
     package var batchSize: Int
     package var window: Int
+    /// How much of each mail to gather (see `MessageFacts.Detail`).
+    package var detail: MessageFacts.Detail
 
-    package init(batchSize: Int = 256, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1) {
+    package init(
+        batchSize: Int = 256, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1,
+        detail: MessageFacts.Detail = .full
+    ) {
         self.batchSize = batchSize
         self.window = max(1, window)
+        self.detail = detail
     }
 
     /// Calls `handle` once per commit of `commits`, in order.
@@ -33,7 +39,7 @@ package struct MessagePipeline: Sendable {
     ) async throws {
         var inFlight: [Task<[ParsedMessage], Never>] = []
         for try await batch in inbox.blobs(for: commits, batchSize: batchSize) {
-            inFlight.append(Task { Self.parse(batch) })
+            inFlight.append(Task { [detail] in Self.parse(batch, detail: detail) })
             if inFlight.count >= window {
                 for parsed in await inFlight.removeFirst().value { try handle(parsed) }
             }
@@ -44,11 +50,11 @@ package struct MessagePipeline: Sendable {
     }
 
     /// Parses one batch; pure, so batches can be parsed on any thread.
-    package static func parse(_ batch: [RawMail]) -> [ParsedMessage] {
+    package static func parse(_ batch: [RawMail], detail: MessageFacts.Detail = .full) -> [ParsedMessage] {
         batch.map { raw in
             guard let bytes = raw.bytes else { return .deleted(raw.commit) }
             let mail = MailMessage(bytes: bytes)
-            return .message(raw.commit, MessageFacts(commit: raw.commit.oid, mail: mail))
+            return .message(raw.commit, MessageFacts(commit: raw.commit.oid, mail: mail, detail: detail))
         }
     }
 }

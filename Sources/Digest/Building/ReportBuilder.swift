@@ -1,4 +1,5 @@
 package import InboxReader
+internal import PatchModel
 
 /// What a report is asked for, beyond its range.
 package struct ReportOptions: Sendable {
@@ -15,7 +16,8 @@ package struct ReportOptions: Sendable {
 
 /// Builds the ``Report`` of one range of an archive.
 package struct ReportBuilder: Sendable {
-    package var pipeline = MessagePipeline()
+    /// The report reads only part of each mail's facts (see `MessageFacts.Detail.report`).
+    package var pipeline = MessagePipeline(detail: .report)
 
     package init() {}
 
