@@ -38,14 +38,20 @@ package struct MessagePipeline: Sendable {
         inbox: Inbox, commits: [CommitRef], handle: (ParsedMessage) throws -> Void
     ) async throws {
         var inFlight: [Task<[ParsedMessage], Never>] = []
+        var progress = ProgressReporter(total: commits.count)
+        defer { progress.finish() }
         for try await batch in inbox.blobs(for: commits, batchSize: batchSize) {
             inFlight.append(Task { [detail] in Self.parse(batch, detail: detail) })
             if inFlight.count >= window {
-                for parsed in await inFlight.removeFirst().value { try handle(parsed) }
+                let parsed = await inFlight.removeFirst().value
+                for message in parsed { try handle(message) }
+                progress.advance(by: parsed.count)
             }
         }
         for task in inFlight {
-            for parsed in await task.value { try handle(parsed) }
+            let parsed = await task.value
+            for message in parsed { try handle(message) }
+            progress.advance(by: parsed.count)
         }
     }
 
