@@ -3,8 +3,8 @@
 # with git itself (the floor: rev-list | cat-file --batch), measured in the same run.
 #
 # Prints one row per case: messages, MB of mail, wall seconds, CPU seconds (user + sys, children
-# included), peak RSS, messages/s, the floor's wall seconds and the ratio of wall time to the
-# floor. Each case runs the floor and lore-digest alternately BENCH_RUNS times (default 3) and
+# included), peak RSS, messages/s, the floor's wall and CPU seconds and the ratio of wall time to
+# the floor. Each case runs the floor and lore-digest alternately BENCH_RUNS times (default 3) and
 # keeps the best wall time of each, so that load from other processes hurts both alike.
 # Not a test: figures, not verdicts. Targets (issue 6): whole kvmarm ≤ 1.5× floor, RSS ≤ 150 MB;
 # one week < 0.15 s with a warm index; index build ≤ 2.5× floor.
@@ -69,13 +69,13 @@ megabytes() {
 		awk '$1 ~ /^[0-9]+$/ { s += $1 } END { printf "%.1f", s / 1048576 }'
 }
 
-printf '%-28s %8s %7s %7s %7s %7s %9s %7s %6s\n' case messages MB wall_s cpu_s rss_MB msgs/s floor_s ratio
+printf '%-28s %8s %7s %7s %7s %7s %9s %7s %7s %6s\n' case messages MB wall_s cpu_s rss_MB msgs/s floor_s fcpu_s ratio
 row() {
-	local name=$1 messages=$2 mb=$3 ours=$4 base=$5 wall cpu rss fwall
+	local name=$1 messages=$2 mb=$3 ours=$4 base=$5 wall cpu rss fwall fcpu
 	read -r wall cpu rss <<<"$ours"
-	read -r fwall _ _ <<<"$base"
-	awk -v n="$name" -v m="$messages" -v mb="$mb" -v w="$wall" -v c="$cpu" -v r="$rss" -v f="$fwall" 'BEGIN {
-		printf "%-28s %8d %7.1f %7.2f %7.2f %7.1f %9.0f %7.2f %6.2f\n", n, m, mb, w, c, r / 1024, (w > 0 ? m / w : 0), f, (f > 0 ? w / f : 0) }'
+	read -r fwall fcpu _ <<<"$base"
+	awk -v n="$name" -v m="$messages" -v mb="$mb" -v w="$wall" -v c="$cpu" -v r="$rss" -v f="$fwall" -v fc="$fcpu" 'BEGIN {
+		printf "%-28s %8d %7.1f %7.2f %7.2f %7.1f %9.0f %7.2f %7.2f %6.2f\n", n, m, mb, w, c, r / 1024, (w > 0 ? m / w : 0), f, fc, (f > 0 ? w / f : 0) }'
 }
 
 # measure_case NAME GITDIR RANGE CMD...: CMD against the floor of RANGE, alternately, best of $runs.
