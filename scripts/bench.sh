@@ -2,8 +2,17 @@
 # bench.sh [CORPORA_DIR]: lore-digest's speed as ratios to the cost of reading the same blobs
 # with git itself (the floor: rev-list | cat-file --batch), measured in the same run.
 #
-# Prints one row per case: messages, MB of mail, wall seconds, CPU seconds, peak RSS, messages/s
-# and the ratio of wall time to the floor of the same commits. Not a test: figures, not verdicts.
+# Prints one row per case: messages, MB of mail, wall seconds, CPU seconds (user + sys, children
+# included), peak RSS, messages/s, the floor's wall and CPU seconds and the ratio of wall time to
+# the floor. Each case runs the floor and lore-digest alternately BENCH_RUNS times (default 3) and
+# keeps the best wall time of each, so that load from other processes hurts both alike.
+# Not a test: figures, not verdicts. Targets (issue 6): whole kvmarm ≤ 1.5× floor, RSS ≤ 150 MB;
+# one week < 0.15 s with a warm index; index build ≤ 2.5× floor.
+#
+# Environment: BENCH_RUNS, BENCH_WORK (scratch folder for the inbox clones, default
+# $TMPDIR/lore-digest-bench), BENCH_SCRATCH (SwiftPM scratch path, default .build),
+# BENCH_CASES (space-separated case functions to run, default all; see the end of this file),
+# BENCH_BIN (a prebuilt lore-digest to measure instead of building this checkout).
 # Needs GNU time (/usr/bin/time), a release build (made here) and ../shared/corpora.
 set -euo pipefail
 export LC_ALL=C
@@ -11,16 +20,21 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 corpora=${1:-$here/../shared/corpora}
 work=${BENCH_WORK:-${TMPDIR:-/tmp}/lore-digest-bench}
 runs=${BENCH_RUNS:-3}
+scratch=${BENCH_SCRATCH:-$here/.build}
 
 [ -x /usr/bin/time ] || { echo "bench.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 1; }
 [ -d "$corpora" ] || { echo "bench.sh: no corpora at $corpora; pass the folder holding kvmarm-0.bundle" >&2; exit 1; }
 
-echo "building release binary..." >&2
-(cd "$here" && swift build -c release --product lore-digest >/dev/null)
-bin=$here/.build/release/lore-digest
+if [ -n "${BENCH_BIN:-}" ]; then
+	bin=$BENCH_BIN  # a prebuilt binary, e.g. of another commit, for before/after figures
+else
+	echo "building release binary..." >&2
+	(cd "$here" && swift build -c release --scratch-path "$scratch" --product lore-digest >/dev/null)
+	bin=$(cd "$here" && swift build -c release --scratch-path "$scratch" --show-bin-path)/lore-digest
+fi
 mkdir -p "$work"
 
-# clone NAME: a v2 inbox directory made of the corpus bundle, once.
+# clone NAME: a v2 inbox directory made of the corpus bundle, once; prints its path.
 clone() {
 	local name=$1 dir=$work/$1
 	if [ ! -d "$dir/git/0.git" ]; then
@@ -30,68 +44,102 @@ clone() {
 	echo "$dir"
 }
 
-# measure CMD...: best-of-$runs wall time; prints "wall cpu rss_kb".
-measure() {
-	local best="" line
-	for _ in $(seq "$runs"); do
-		/usr/bin/time -f '%e %U %S %M' -o "$work/time.out" "$@" >/dev/null 2>"$work/stderr.out" || {
-			echo "bench.sh: failed: $*" >&2; cat "$work/stderr.out" >&2; exit 1; }
-		line=$(tail -n 1 "$work/time.out")
-		if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$line; fi
-	done
-	awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' <<<"$best"
+# time_once OUT CMD...: runs CMD once under GNU time; writes "wall cpu rss_kb" to OUT.
+time_once() {
+	local out=$1; shift
+	/usr/bin/time -f '%e %U %S %M' -o "$work/time.out" "$@" >/dev/null 2>"$work/stderr.out" || {
+		echo "bench.sh: failed: $*" >&2; cat "$work/stderr.out" >&2; exit 1; }
+	tail -n 1 "$work/time.out" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >"$out"
 }
 
-# floor GITDIR FROM TO: reading the blobs of FROM..TO (FROM empty: from the root) with git alone.
-floor() {
-	local gitdir=$1 from=$2 to=$3 range=$3
-	[ -n "$from" ] && range="$from..$to"
-	measure bash -c "git --git-dir='$gitdir' rev-list --reverse '$range' | sed 's/\$/:m/' | git --git-dir='$gitdir' cat-file --batch"
+# best OLD NEW: the line with the smaller wall time (first field).
+best() {
+	if [ -z "$1" ] || awk -v a="${2%% *}" -v b="${1%% *}" 'BEGIN { exit !(a < b) }'; then echo "$2"; else echo "$1"; fi
 }
 
-# megabytes GITDIR FROM TO: size of the mail of FROM..TO.
+# floor_command GITDIR RANGE: the floor, as one shell command.
+floor_command() {
+	echo "git --git-dir='$1' rev-list --reverse '$2' | sed 's/\$/:m/' | git --git-dir='$1' cat-file --batch"
+}
+
+# megabytes GITDIR RANGE: size of the mail of RANGE.
 megabytes() {
-	local gitdir=$1 from=$2 to=$3 range=$3
-	[ -n "$from" ] && range="$from..$to"
-	git --git-dir="$gitdir" rev-list --reverse "$range" | sed 's/$/:m/' |
-		git --git-dir="$gitdir" cat-file --batch-check='%(objectsize)' |
+	git --git-dir="$1" rev-list --reverse "$2" | sed 's/$/:m/' |
+		git --git-dir="$1" cat-file --batch-check='%(objectsize)' |
 		awk '$1 ~ /^[0-9]+$/ { s += $1 } END { printf "%.1f", s / 1048576 }'
 }
 
-printf '%-28s %8s %7s %7s %7s %8s %9s %7s %7s\n' case messages MB wall_s cpu_s rss_MB msgs/s floor_s ratio
+printf '%-28s %8s %7s %7s %7s %7s %9s %7s %7s %6s\n' case messages MB wall_s cpu_s rss_MB msgs/s floor_s fcpu_s ratio
 row() {
-	local name=$1 messages=$2 mb=$3 ours=$4 base=$5
+	local name=$1 messages=$2 mb=$3 ours=$4 base=$5 wall cpu rss fwall fcpu
 	read -r wall cpu rss <<<"$ours"
-	read -r fwall _ _ <<<"$base"
-	awk -v n="$name" -v m="$messages" -v mb="$mb" -v w="$wall" -v c="$cpu" -v r="$rss" -v f="$fwall" 'BEGIN {
-		printf "%-28s %8d %7.1f %7.2f %7.2f %8.1f %9.0f %7.2f %7.2f\n", n, m, mb, w, c, r / 1024, (w > 0 ? m / w : 0), f, (f > 0 ? w / f : 0) }'
+	read -r fwall fcpu _ <<<"$base"
+	awk -v n="$name" -v m="$messages" -v mb="$mb" -v w="$wall" -v c="$cpu" -v r="$rss" -v f="$fwall" -v fc="$fcpu" 'BEGIN {
+		printf "%-28s %8d %7.1f %7.2f %7.2f %7.1f %9.0f %7.2f %7.2f %6.2f\n", n, m, mb, w, c, r / 1024, (w > 0 ? m / w : 0), f, fc, (f > 0 ? w / f : 0) }'
 }
 
-# case_report NAME GITDIR INBOX FROM TO: the classic report over FROM..TO against its floor.
-case_report() {
-	local name=$1 gitdir=$2 inbox=$3 from=$4 to=$5 args=() count range=$5
-	[ -n "$from" ] && { args+=(--from "$from"); range="$from..$to"; }
-	args+=(--to "$to")
-	count=$(git --git-dir="$gitdir" rev-list --count "$range")
-	row "$name" "$count" "$(megabytes "$gitdir" "$from" "$to")" \
-		"$(measure "$bin" report "$inbox" "${args[@]}")" "$(floor "$gitdir" "$from" "$to")"
+# measure_case NAME GITDIR RANGE CMD...: CMD against the floor of RANGE, alternately, best of $runs.
+measure_case() {
+	local name=$1 gitdir=$2 range=$3 ours="" base="" line
+	shift 3
+	for _ in $(seq "$runs"); do
+		time_once "$work/line" bash -c "$(floor_command "$gitdir" "$range")"
+		base=$(best "$base" "$(cat "$work/line")")
+		time_once "$work/line" "$@"
+		ours=$(best "$ours" "$(cat "$work/line")")
+	done
+	row "$name" "$(git --git-dir="$gitdir" rev-list --count "$range")" "$(megabytes "$gitdir" "$range")" "$ours" "$base"
 }
 
-for corpus in kvmarm kvm-ppc; do
-	[ -f "$corpora/$corpus-0.bundle" ] || continue
-	inbox=$(clone "$corpus")
+# report_case NAME CORPUS FROM TO: the classic report of FROM..TO (FROM empty: from the root).
+report_case() {
+	local name=$1 inbox gitdir range=$4 args=()
+	inbox=$(clone "$2")
 	gitdir=$inbox/git/0.git
-	head=$(git --git-dir="$gitdir" rev-parse HEAD)
-	case_report "$corpus whole archive" "$gitdir" "$inbox" "" "$head"
-	if [ "$corpus" = kvmarm ]; then
-		total=$(git --git-dir="$gitdir" rev-list --count HEAD)
-		for part in 4 2; do
-			to=$(git --git-dir="$gitdir" rev-list --reverse HEAD | sed -n "$((total / part))p")
-			case_report "$corpus 1/$part of archive" "$gitdir" "$inbox" "" "$to"
-		done
-		# One week: the commits of the archive's last seven days of commit time.
-		last=$(git --git-dir="$gitdir" log -1 --format=%ct HEAD)
-		from=$(git --git-dir="$gitdir" rev-list -1 --before="$((last - 7 * 86400))" HEAD)
-		case_report "$corpus last week" "$gitdir" "$inbox" "$from" "$head"
-	fi
-done
+	[ -n "$3" ] && { args+=(--from "$3"); range="$3..$4"; }
+	args+=(--to "$4")
+	measure_case "$name" "$gitdir" "$range" "$bin" report "$inbox" "${args[@]}"
+}
+
+have() { [ -f "$corpora/$1-0.bundle" ]; }
+head_of() { git --git-dir="$(clone "$1")/git/0.git" rev-parse HEAD; }
+
+# ---- Cases: one function each; BENCH_CASES picks some. ----
+
+# The whole archive, the headline figure.
+case_kvmarm_whole() { have kvmarm && report_case "kvmarm whole archive" kvmarm "" "$(head_of kvmarm)"; }
+case_kvmppc_whole() { have kvm-ppc && report_case "kvm-ppc whole archive" kvm-ppc "" "$(head_of kvm-ppc)"; }
+
+# ¼ and ½ of kvmarm from the root: with the whole archive, a check that time grows linearly.
+case_kvmarm_fractions() {
+	have kvmarm || return 0
+	local gitdir total to part
+	gitdir=$(clone kvmarm)/git/0.git
+	total=$(git --git-dir="$gitdir" rev-list --count HEAD)
+	for part in 4 2; do
+		to=$(git --git-dir="$gitdir" rev-list --reverse HEAD | sed -n "$((total / part))p")
+		report_case "kvmarm 1/$part of archive" kvmarm "" "$to"
+	done
+}
+
+# One week: the commits of the archive's last seven days of commit time, without an index.
+case_kvmarm_week() {
+	have kvmarm || return 0
+	local gitdir last from
+	gitdir=$(clone kvmarm)/git/0.git
+	last=$(git --git-dir="$gitdir" log -1 --format=%ct HEAD)
+	from=$(git --git-dir="$gitdir" rev-list -1 --before="$((last - 7 * 86400))" HEAD)
+	report_case "kvmarm last week" kvmarm "$from" "$(head_of kvmarm)"
+}
+
+# HOOK (index engineer): building the history index of the whole of kvmarm, against the same
+# floor (target ≤ 2.5×). Replace the body with a measure_case call on the index-build command, e.g.
+#   measure_case "kvmarm index build" "$gitdir" HEAD "$bin" index "$inbox"
+case_kvmarm_index_build() { :; }
+
+# HOOK (index engineer): the one-week report with a warm index (target < 0.15 s). Build the index
+# once outside the timing, then measure_case "kvmarm last week, warm index" … as above.
+case_kvmarm_week_warm_index() { :; }
+
+cases=${BENCH_CASES:-case_kvmarm_whole case_kvmppc_whole case_kvmarm_fractions case_kvmarm_week case_kvmarm_index_build case_kvmarm_week_warm_index}
+for case_function in $cases; do "$case_function"; done

@@ -19,10 +19,16 @@ package enum ParsedMessage: Sendable {
 package struct MessagePipeline: Sendable {
     package var batchSize: Int
     package var window: Int
+    /// How much of each mail to gather (see `MessageFacts.Detail`).
+    package var detail: MessageFacts.Detail
 
-    package init(batchSize: Int = 256, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1) {
+    package init(
+        batchSize: Int = 256, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1,
+        detail: MessageFacts.Detail = .full
+    ) {
         self.batchSize = batchSize
         self.window = max(1, window)
+        self.detail = detail
     }
 
     /// Calls `handle` once per commit of `commits`, in order.
@@ -32,23 +38,29 @@ package struct MessagePipeline: Sendable {
         inbox: Inbox, commits: [CommitRef], handle: (ParsedMessage) throws -> Void
     ) async throws {
         var inFlight: [Task<[ParsedMessage], Never>] = []
+        var progress = ProgressReporter(total: commits.count)
+        defer { progress.finish() }
         for try await batch in inbox.blobs(for: commits, batchSize: batchSize) {
-            inFlight.append(Task { Self.parse(batch) })
+            inFlight.append(Task { [detail] in Self.parse(batch, detail: detail) })
             if inFlight.count >= window {
-                for parsed in await inFlight.removeFirst().value { try handle(parsed) }
+                let parsed = await inFlight.removeFirst().value
+                for message in parsed { try handle(message) }
+                progress.advance(by: parsed.count)
             }
         }
         for task in inFlight {
-            for parsed in await task.value { try handle(parsed) }
+            let parsed = await task.value
+            for message in parsed { try handle(message) }
+            progress.advance(by: parsed.count)
         }
     }
 
     /// Parses one batch; pure, so batches can be parsed on any thread.
-    package static func parse(_ batch: [RawMail]) -> [ParsedMessage] {
+    package static func parse(_ batch: [RawMail], detail: MessageFacts.Detail = .full) -> [ParsedMessage] {
         batch.map { raw in
             guard let bytes = raw.bytes else { return .deleted(raw.commit) }
             let mail = MailMessage(bytes: bytes)
-            return .message(raw.commit, MessageFacts(commit: raw.commit.oid, mail: mail))
+            return .message(raw.commit, MessageFacts(commit: raw.commit.oid, mail: mail, detail: detail))
         }
     }
 }

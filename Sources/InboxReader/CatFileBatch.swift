@@ -1,3 +1,4 @@
+import Glibc
 import Subprocess
 
 /// Reads message blobs of one stripe of batches through long-lived `git cat-file --batch`
@@ -90,6 +91,7 @@ struct CatFileBatch: Sendable {
             output: .sequence,
             error: .discarded
         ) { execution in
+            Self.enlargeOutputPipe(of: execution.processIdentifier.value)
             let (progress, progressContinuation) = AsyncStream.makeStream(of: Int.self)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 let writer = execution.standardInputWriter
@@ -144,6 +146,29 @@ struct CatFileBatch: Sendable {
                 "git cat-file --batch in \(gitDirectory) stopped after \(delivered - commits.startIndex) of \(commits.count) messages (\(result.terminationStatus)); check the repository with 'git -C \(gitDirectory) fsck'"
             )
         }
+    }
+
+    /// Bytes of cat-file's standard output pipe we ask Linux for (the default is 64 KiB).
+    ///
+    /// 256 KiB rather than more: Subprocess allocates and zeroes a buffer of the pipe's size for
+    /// every read, so 1 MiB pipes cost as much in page faults and memset as they save in
+    /// context switches (measured on kvmarm: 64 KiB ≈ 17-26k switches, 256 KiB ≈ 6-16k).
+    static let outputPipeBytes: Int32 = 1 << 18
+
+    /// Gives cat-file's standard output a larger pipe, best effort (Linux only).
+    ///
+    /// With the default 64 KiB pipe, cat-file fills it in well under a millisecond and then waits
+    /// whenever our reading task waits behind a batch being parsed on the same cores; a larger
+    /// pipe lets it run on, and lets each read take more (Subprocess reads as much as the pipe
+    /// holds), so there are fewer reads, wake-ups and context switches. The pipe is
+    /// reached through `/proc/<pid>/fd/1`, as Subprocess does not show its end of it; when that
+    /// fails (no /proc, a lower `fs.pipe-max-size`) nothing changes but the speed.
+    static func enlargeOutputPipe(of pid: pid_t) {
+        let descriptor = open("/proc/\(pid)/fd/1", O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7), not exported by Glibc
+        _ = fcntl(descriptor, setPipeSize, outputPipeBytes)
+        close(descriptor)
     }
 
     /// Writes the requests in chunks, never more than `maximumInFlight` ahead of the answers.

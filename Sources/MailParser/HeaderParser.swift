@@ -29,6 +29,9 @@ package enum HeaderParser {
         limits: MailParseLimits
     ) -> HeaderBlock {
         var fields: [HeaderField] = []
+        // A message's header (the only one that may start with an mbox From line) has 20 to 60
+        // fields in archived list mail: one allocation instead of six regrowths. MIME parts have few.
+        fields.reserveCapacity(allowMboxFromLine ? 64 : 4)
         var problems: [String] = []
         let end = range.upperBound
         var position = range.lowerBound

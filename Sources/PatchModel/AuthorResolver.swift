@@ -28,11 +28,33 @@ package enum AuthorResolver {
 
     /// The address in `<mailto:a@b?subject=x>`, `<a@b>` or `a@b (comment)`, lower-cased.
     static func listAddress(in value: ArraySlice<UInt8>) -> String? {
+        if value.allSatisfy({ $0 < 0x80 }) { return asciiListAddress(in: value) }
         var text = Substring(String(decoding: value, as: UTF8.self))
         if let mailto = text.firstRange(of: "mailto:") { text = text[mailto.upperBound...] }
         text = text.drop(while: { $0 == "<" || $0.isWhitespace })
         let address = text.prefix(while: { !($0 == ">" || $0 == "?" || $0 == "(" || $0.isWhitespace || $0 == ",") })
         return address.contains("@") ? address.lowercased() : nil
+    }
+
+    /// `listAddress(in:)` over ASCII bytes, without building Strings for what it skips: the same
+    /// rules, as in ASCII every Character is one byte (CRLF aside, which is white space either way).
+    private static func asciiListAddress(in value: ArraySlice<UInt8>) -> String? {
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let mailto = Array("mailto:".utf8)
+        var start = value.startIndex
+        if let found = value.indices.first(where: { value[$0...].starts(with: mailto) }) { start = found + mailto.count }
+        while start < value.endIndex, value[start] == 0x3C || isWhitespace(value[start]) { start += 1 }  // <
+        var end = start
+        var hasAt = false
+        while end < value.endIndex {
+            let byte = value[end]
+            // > ? ( ,
+            if byte == 0x3E || byte == 0x3F || byte == 0x28 || byte == 0x2C || isWhitespace(byte) { break }
+            if byte == 0x40 { hasAt = true }
+            end += 1
+        }
+        guard hasAt else { return nil }
+        return String(decoding: value[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The sender after DMARC repair, and a note when the repair could not find the person.

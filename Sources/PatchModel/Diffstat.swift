@@ -45,6 +45,9 @@ package struct Diffstat: Sendable, Hashable, Codable {
     /// Finds the summary line in a `---` section (the lines between `---` and the diff).
     package init?(section: Substring) {
         for line in TextLines(section) {
+            // Most lines do not start with a digit: skip them before trimming the whole line.
+            let first = line.text.utf8.first { $0 != ASCII.space && $0 != ASCII.tab }
+            guard let first, ASCII.isDigit(first) else { continue }
             let trimmed = line.text.trimmingSpaces()
             guard let first = trimmed.utf8.first, ASCII.isDigit(first), trimmed.contains(" changed") else { continue }
             if let found = Diffstat(summaryLine: trimmed) {

@@ -47,11 +47,36 @@ package struct MessageFacts: Sendable, Hashable {
     /// Revision of the series: `version`, else 1.
     package var revision: Int { version ?? 1 }
 
+    /// How much of a mail to gather: everything, or only what the classic report reads.
+    package enum Detail: Sendable, Hashable {
+        /// Every field, for every kind (the `messages` command, an index).
+        case full
+        /// What the classic report reads, which spares most of the work on replies:
+        /// - every kind: `kind`, `listID`, and the subject tags (`tags`, `title`, `number`, …);
+        /// - patch and cover mails, also: `subject`, `messageID`, `inReplyTo`, `references`,
+        ///   `sender`, `author` (so their body is decoded, for an in-body From);
+        /// - series heads (a cover letter, a patch numbered 1 or not numbered), also: `entryText`,
+        ///   `firstLine`, `diffstat`;
+        /// - an unparseable mail: `problems` (whose first one the report prints).
+        ///
+        /// Everything else keeps its empty value (`date` is nil, `trailers` empty, and so are
+        /// `subject` and `messageID` of other kinds), the header checks of `problems` are skipped
+        /// for parseable mails, and the body of a mail that is not a patch mail is never decoded.
+        case report
+    }
+
     /// Gathers the facts of one parsed mail.
     /// - Complexity: one decode of the body; O(*n*) scans over it.
     package init(commit: String, mail: MailMessage) {
+        self.init(commit: commit, mail: mail, detail: .full)
+    }
+
+    /// Gathers the facts of one parsed mail, as much as `detail` asks for.
+    /// - Complexity: at most one decode of the body; O(*n*) scans over it.
+    package init(commit: String, mail: MailMessage, detail: Detail) {
         self.commit = commit
-        problems = mail.problems
+        let full = detail == .full
+        problems = full || !mail.hasHeaderBlock ? mail.problems : []
         trailers = []
         entryText = nil
         firstLine = nil
@@ -78,15 +103,23 @@ package struct MessageFacts: Sendable, Hashable {
             return
         }
 
-        messageID = mail.messageID
-        date = mail.date
-        inReplyTo = mail.inReplyTo
-        references = mail.references
         listID = mail.listID
         let subject = mail.subject
-        self.subject = subject
         let subjectTags = subject.map(SubjectTags.init(subject:))
         kind = MessageKind(subject: subjectTags)
+        if full || kind.isPatchMail {
+            messageID = mail.messageID
+            date = full ? mail.date : nil
+            inReplyTo = mail.inReplyTo
+            references = mail.references
+            self.subject = subject
+        } else {
+            messageID = nil
+            date = nil
+            inReplyTo = nil
+            references = []
+            self.subject = nil
+        }
         tags = subjectTags?.tags ?? []
         title = subjectTags?.title ?? ""
         number = subjectTags?.number
@@ -94,6 +127,11 @@ package struct MessageFacts: Sendable, Hashable {
         version = subjectTags?.version
         isRFC = subjectTags?.isRFC ?? false
         isResend = subjectTags?.isResend ?? false
+        guard full || kind.isPatchMail else {
+            sender = nil
+            author = nil
+            return
+        }
 
         let listAddresses = AuthorResolver.listAddresses(
             listID: listID, mailingList: mail.values(of: "X-Mailing-List"), listPost: mail.values(of: "List-Post"))
@@ -119,11 +157,13 @@ package struct MessageFacts: Sendable, Hashable {
         }
 
         if kind.isPatchMail {
+            let isSeriesHead = kind == .cover || number == nil || number == 1
+            guard full || isSeriesHead else { return }
             let message = CommitMessage(inBody.remainder, isCoverLetter: kind == .cover)
             entryText = message.entryText
             firstLine = message.firstLine
             diffstat = message.diffstat
-            trailers = TrailerParser.commitTrailers(in: message.message)
+            if full { trailers = TrailerParser.commitTrailers(in: message.message) }
         } else {
             trailers = TrailerParser.replyTrailers(in: body.text[...])
         }

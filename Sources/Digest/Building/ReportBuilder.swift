@@ -1,5 +1,6 @@
 package import HistoryIndex
 package import InboxReader
+internal import PatchModel
 
 /// What a report is asked for, beyond its range.
 package struct ReportOptions: Sendable {
@@ -16,7 +17,8 @@ package struct ReportOptions: Sendable {
 
 /// Builds the ``Report`` of one range of an archive.
 package struct ReportBuilder: Sendable {
-    package var pipeline = MessagePipeline()
+    /// The report reads only part of each mail's facts (see `MessageFacts.Detail.report`).
+    package var pipeline = MessagePipeline(detail: .report)
 
     package init() {}
 

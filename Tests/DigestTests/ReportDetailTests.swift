@@ -1,0 +1,88 @@
+import Digest
+import Foundation
+import InboxReader
+import MailParser
+import PatchModel
+import Testing
+import TestSupport
+
+/// The report reads `MessageFacts` gathered with `Detail.report`; it must be the report that
+/// `Detail.full` facts give, mail for mail.
+@Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
+struct ReportDetailTests {
+    static func report(_ mails: [(String, [UInt8])], detail: MessageFacts.Detail) -> Report {
+        var aggregator = ReportAggregator()
+        for (name, bytes) in mails {
+            aggregator.add(MessageFacts(commit: name, mail: MailMessage(bytes: bytes), detail: detail))
+        }
+        let selection = Selection(fromLabel: nil, toLabel: "HEAD", firstCommitTime: nil, lastCommitTime: nil)
+        return aggregator.report(listName: "KVM", selection: selection, top: 15)
+    }
+
+    @Test func theSeedMailsGiveTheSameReportWithEitherDetail() throws {
+        let folder = SharedData.seedFixture.appendingPathComponent("mails")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".eml") }.sorted()
+        try #require(files.count > 10)
+        var mails = try files.map { ($0, Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
+        // A mail without a header block: its first problem is the reason the report prints.
+        mails.append(("garbage", Array("not a mail at all\n".utf8)))
+        let full = Self.report(mails, detail: .full)
+        let lean = Self.report(mails, detail: .report)
+        #expect(lean == full)
+        #expect(!full.entries.isEmpty && !full.patchList.isEmpty)
+    }
+
+    @Test func aReplyKeepsOnlyItsKindAndListID() {
+        let text = """
+            From: Jane <jane@example.org>
+            Subject: Re: [PATCH 2/3] KVM: x86: fix it
+            Message-ID: <r1@example.org>
+            In-Reply-To: <p2@example.org>
+            Date: Tue, 7 Oct 2025 15:14:12 -0700
+            List-Id: <kvm.vger.kernel.org>
+
+            > quoted
+
+            Reviewed-by: Jane <jane@example.org>
+
+            """
+        let mail = MailMessage(bytes: Array(text.utf8))
+        let full = MessageFacts(commit: "c", mail: mail, detail: .full)
+        let lean = MessageFacts(commit: "c", mail: mail, detail: .report)
+        #expect(full.kind == .reply && lean.kind == .reply)
+        #expect(lean.listID == "kvm.vger.kernel.org")
+        #expect(full.trailers.count == 1 && lean.trailers.isEmpty)
+        #expect(full.author != nil && lean.author == nil)
+        #expect(lean.subject == nil && lean.messageID == nil && lean.date == nil && lean.inReplyTo == nil)
+    }
+
+    @Test func aLaterPatchKeepsItsAuthorButNoEntry() {
+        let text = """
+            From: Sean <seanjc@google.com>
+            Subject: [PATCH v2 2/3] KVM: x86: fix it
+            Message-ID: <p2@example.org>
+            In-Reply-To: <p0@example.org>
+            Date: Tue, 7 Oct 2025 15:14:12 -0700
+            List-Id: <kvm.vger.kernel.org>
+
+            From: Shivank Garg <shivankg@amd.com>
+
+            Fix it.
+
+            Signed-off-by: Shivank Garg <shivankg@amd.com>
+            ---
+             a.c | 1 +
+             1 file changed, 1 insertion(+)
+
+            """
+        let mail = MailMessage(bytes: Array(text.utf8))
+        let lean = MessageFacts(commit: "c", mail: mail, detail: .report)
+        #expect(lean.kind == .patch && lean.number == 2 && lean.version == 2)
+        #expect(lean.author?.address == "shivankg@amd.com")
+        #expect(lean.messageID == "p2@example.org" && lean.inReplyTo == "p0@example.org")
+        #expect(lean.entryText == nil && lean.trailers.isEmpty)
+        let full = MessageFacts(commit: "c", mail: mail, detail: .full)
+        #expect(full.entryText != nil && full.trailers.count == 1)
+    }
+}
