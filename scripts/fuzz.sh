@@ -42,9 +42,10 @@ log=$work/fuzz.log
 before=$(find "$artifacts" -type f | wc -l)
 echo "fuzz.sh: fuzzing for ${seconds}s; log $log; artifacts $artifacts/" >&2
 status=0
-# One process, one job: the machine is shared. The first corpus folder receives new inputs.
+# One process on one core (the machine is shared); no -jobs/-workers, which would fork a child
+# logging to ./fuzz-0.log. The first corpus folder receives the new inputs.
 "$bin" "${common[@]}" \
-	-max_total_time="$seconds" -jobs=1 -workers=1 \
+	-max_total_time="$seconds" \
 	-dict="$here/Fuzz/mail.dict" \
 	-artifact_prefix="$artifacts/" \
 	-print_final_stats=1 \
