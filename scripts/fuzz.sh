@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # fuzz.sh [SECONDS]: builds the libFuzzer target over MailParser and PatchModel (Fuzz/) and runs
-# it for SECONDS (default 600) on one core, seeded with Fuzz/corpus.
+# it for SECONDS (default 600) on one core, seeded with Fuzz/corpus (synthetic mails) and
+# Fuzz/corpus-found (earlier runs' coverage-increasing inputs, set-cover minimized).
 #
 #   scripts/fuzz.sh                 build, then fuzz for 600 s
 #   scripts/fuzz.sh 60              fuzz for 60 s
@@ -10,6 +11,7 @@
 # are written to FUZZ_ARTIFACTS (default Fuzz/crashes/) and the script exits non-zero.
 # New coverage-increasing inputs go to FUZZ_WORK/corpus (default .build-fuzz/corpus), never to
 # Fuzz/corpus. The full libFuzzer log is FUZZ_WORK/fuzz.log.
+# FUZZ_FLAGS: more libFuzzer flags, appended (so they win), e.g. "-len_control=0 -max_len=65536".
 # Set FUZZ_NO_BUILD=1 to reuse the last build. Needs swiftc (Swift 6.3, with its libFuzzer).
 set -euo pipefail
 export LC_ALL=C
@@ -27,6 +29,7 @@ if [ "${FUZZ_NO_BUILD:-0}" != 1 ] || [ ! -x "$bin" ]; then
 fi
 
 common=(-timeout="$timeout" -rss_limit_mb="$rss" -max_len="$max_len")
+read -r -a extra <<<"${FUZZ_FLAGS:-}"
 
 if [ "${1:-}" = --repro ]; then
 	shift
@@ -49,7 +52,8 @@ status=0
 	-dict="$here/Fuzz/mail.dict" \
 	-artifact_prefix="$artifacts/" \
 	-print_final_stats=1 \
-	"$work/corpus" "$here/Fuzz/corpus" >"$log" 2>&1 || status=$?
+	${extra[@]+"${extra[@]}"} \
+	"$work/corpus" "$here/Fuzz/corpus" "$here/Fuzz/corpus-found" >"$log" 2>&1 || status=$?
 after=$(find "$artifacts" -type f | wc -l)
 
 # Summary: the last status line and the final statistics.
