@@ -6,7 +6,7 @@ import PatchModel
 // InBodyHeaders, TrailerParser, CommitMessage) on generated hostile inputs of growing size.
 //
 //   mail-linearity [--stages] [CASE…]  every case (or the named ones) at sizes ×1 ×2 ×4 ×8;
-//                                  --stages: also the ms/MB of each stage (≥ 0.5) at ×1 and ×8
+//                                  --stages: also the ms/MB of each stage (≥ 0.05) at each size
 //   mail-linearity --file PATH [N] parse one file N times (default 10) and print the time per run
 //
 // For each size it prints ms per MB and that figure's ratio to the ×1 size: linear work keeps the
@@ -242,8 +242,8 @@ for c in selected {
         let ratio = perMB / base
         if ratio > worst.ratio { worst = (c.name, ratio) }
         print("\(pad(c.name, 20)) \(lpad("\(k)", 2)) \(lpad(fmt(size, 2), 8)) \(lpad(fmt(perRun * 1000, 2), 10)) \(lpad(fmt(perMB, 2), 9)) \(lpad(fmt(ratio, 2), 6))")
-        if showStages, k == 1 || k == 8 {
-            for (stage, t) in stages(input) where t * 1000 / size >= 0.5 {
+        if showStages {
+            for (stage, t) in stages(input) where t * 1000 / size >= 0.05 {
                 print("    \(pad(stage, 20)) \(lpad(fmt(t * 1000 / size, 2), 9)) ms/MB")
             }
         }
