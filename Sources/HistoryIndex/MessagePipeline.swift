@@ -40,8 +40,12 @@ package struct MessagePipeline: Sendable {
         var inFlight: [Task<[ParsedMessage], Never>] = []
         var progress = ProgressReporter(total: commits.count)
         defer { progress.finish() }
+        let workers = ParseWorkers.shared
+        var batchNumber = 0
         for try await batch in inbox.blobs(for: commits, batchSize: batchSize) {
-            inFlight.append(Task { [detail] in Self.parse(batch, detail: detail) })
+            let queue = workers.queue(for: batchNumber)
+            batchNumber += 1
+            inFlight.append(Task { [detail] in await Self.parse(batch, detail: detail, on: queue) })
             if inFlight.count >= window {
                 let parsed = await inFlight.removeFirst().value
                 for message in parsed { try handle(message) }
@@ -55,6 +59,17 @@ package struct MessagePipeline: Sendable {
         }
     }
 
+    /// Parses `batch` on `queue`, off Swift's cooperative pool: that pool has one thread per core,
+    /// and a long parse on it would keep the tasks that drain `cat-file`'s pipes from running, so
+    /// git would stall instead of reading ahead while we parse.
+    private static func parse(_ batch: [RawMail], detail: MessageFacts.Detail, on queue: DispatchQueue) async
+        -> [ParsedMessage]
+    {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: parse(batch, detail: detail)) }
+        }
+    }
+
     /// Parses one batch; pure, so batches can be parsed on any thread.
     package static func parse(_ batch: [RawMail], detail: MessageFacts.Detail = .full) -> [ParsedMessage] {
         batch.map { raw in
@@ -63,4 +78,17 @@ package struct MessagePipeline: Sendable {
             return .message(raw.commit, MessageFacts(commit: raw.commit.oid, mail: mail, detail: detail))
         }
     }
+}
+
+/// One serial queue per core for parsing, shared by every pipeline of the process.
+private final class ParseWorkers: Sendable {
+    static let shared = ParseWorkers()
+    private let queues: [DispatchQueue]
+
+    private init() {
+        let count = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        queues = (0..<count).map { DispatchQueue(label: "lore-digest.parse.\($0)", qos: .userInitiated) }
+    }
+
+    func queue(for batch: Int) -> DispatchQueue { queues[batch % queues.count] }
 }
