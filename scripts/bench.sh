@@ -75,7 +75,7 @@ row() {
 	read -r wall cpu rss <<<"$ours"
 	read -r fwall fcpu _ <<<"$base"
 	awk -v n="$name" -v m="$messages" -v mb="$mb" -v w="$wall" -v c="$cpu" -v r="$rss" -v f="$fwall" -v fc="$fcpu" 'BEGIN {
-		printf "%-28s %8d %7.1f %7.2f %7.2f %7.1f %9.0f %7.2f %7.2f %6.2f\n", n, m, mb, w, c, r / 1024, (w > 0 ? m / w : 0), f, fc, (f > 0 ? w / f : 0) }'
+		printf "%-28s %8d %7.1f %7.2f %7.2f %7.1f %9.0f %7.2f %7.2f %6.2f\n", n, m, mb, w, c, r / 1024, (w > 0 ? m / w : 0), f, fc, (f >= 0.02 ? w / f : 0) }'
 }
 
 # measure_case NAME GITDIR RANGE CMD...: CMD against the floor of RANGE, alternately, best of $runs.
