@@ -57,7 +57,16 @@ start)
 		>"$work/init.log" 2>&1 || die "public-inbox-init failed, see $work/init.log"
 	serve "$work/corpus.git" 0 "$count"
 	# Port 0: the kernel picks a free port and the daemon reports it ("# bound http://…").
-	public-inbox-httpd -W0 -l http://127.0.0.1:0 </dev/null >"$work/httpd.out" 2>"$work/httpd.err" &
+	# The daemon outlives this script: it must not keep any descriptor of our caller's (a pipe the
+	# caller reads to its end, or the descriptor by which Foundation's Process notices the child's
+	# exit), so everything above 2 is closed for it.
+	(
+		for fd in /proc/self/fd/*; do
+			n=${fd##*/}
+			[ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-"
+		done
+		exec public-inbox-httpd -W0 -l http://127.0.0.1:0 </dev/null >"$work/httpd.out" 2>"$work/httpd.err"
+	) &
 	pid=$!
 	echo "$pid" >"$work/httpd.pid"
 	bound=""

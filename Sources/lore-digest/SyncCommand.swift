@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryIndex
 import InboxReader
 
 /// `lore-digest sync URL DIR`: make DIR a local mirror of a public-inbox v2 inbox.
@@ -10,8 +11,10 @@ struct SyncCommand: AsyncParsableCommand {
         discussion: """
             Reads the inbox's manifest.js.gz to learn its epochs (without one, tries URL/0, URL/1, \
             ... until one is missing), clones the epochs the directory lacks (git clone --mirror) \
-            and fetches the others. The directory must be new, empty, or a mirror made before. \
-            Prints one summary line; shows progress on standard error when it is a terminal.
+            and fetches the others, then builds or updates the mirror's history index (as \
+            'lore-digest index' does) so that the next report reads it. The directory must be new, \
+            empty, or a mirror made before. Prints one summary line per step; shows progress on \
+            standard error when it is a terminal.
 
             Example:
               lore-digest sync https://lore.kernel.org/kvm ~/lore/kvm
@@ -25,6 +28,17 @@ struct SyncCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The mirror directory (created when missing).", valueName: "dir"))
     var directory: String
 
+    @Option(name: .customLong("index"), help: ArgumentHelp("The index file to update (default: in the cache directory).", valueName: "path"))
+    var indexPath: String?
+
+    @Flag(name: .customLong("no-index"), help: "Only mirror; do not build or update the history index.")
+    var noIndex = false
+
+    func validate() throws {
+        if noIndex && indexPath != nil { throw ValidationError("--no-index and --index exclude each other.") }
+        if let indexPath, indexPath.isEmpty { throw ValidationError("--index needs a file path, not an empty string.") }
+    }
+
     func run() async throws {
         let status = StatusLine(enabled: isatty(STDERR_FILENO) == 1)
         let summary: SyncSummary
@@ -36,6 +50,17 @@ struct SyncCommand: AsyncParsableCommand {
         }
         status.clear()
         print(summary.line)
+        guard !noIndex else { return }
+        // The mirror is complete here; an index that fails to update leaves it intact, so say so.
+        let inbox = try Inbox.open(directory)
+        let path = indexPath ?? IndexLocation.defaultPath(for: inbox)
+        do {
+            let update = try await MessageIndex.open(at: path, create: true).update(from: inbox)
+            print(IndexCommand.summary(update, path: path))
+        } catch {
+            throw CommandFailure(
+                "the mirror in '\(directory)' is up to date, but its index '\(path)' could not be updated: \(error); run 'lore-digest index \(directory)' again")
+        }
     }
 }
 

@@ -15,8 +15,11 @@ package enum CommandRunner {
         return testBinary.deletingLastPathComponent().appendingPathComponent("lore-digest")
     }
 
-    /// Runs `executable` with `arguments`; stdout and stderr are drained concurrently so neither
-    /// pipe can fill and stall the child.
+    /// Runs `executable` with `arguments` and waits for it to exit.
+    ///
+    /// Output goes to temporary files, not pipes: a daemon the child starts (the public-inbox
+    /// server of the sync tests) may inherit a pipe's write end, and reading a pipe to its end
+    /// would then never return.
     package static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
         currentDirectory: URL? = nil
@@ -28,19 +31,25 @@ package enum CommandRunner {
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let out = Pipe()
-        let err = Pipe()
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("command-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: files) }
+        let outURL = files.appendingPathComponent("out")
+        let errURL = files.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let errData = OneShot<Data>()
-        Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
         return CommandResult(
-            standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData.value, as: UTF8.self),
+            standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
             exitCode: process.terminationStatus)
     }
 
@@ -54,21 +63,5 @@ package enum CommandRunner {
     /// Runs `/bin/sh -c script` and returns its result.
     package static func shell(_ script: String, currentDirectory: URL? = nil) throws -> CommandResult {
         try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], currentDirectory: currentDirectory)
-    }
-}
-
-/// A value handed over once from another thread; reading it waits until it is set.
-private final class OneShot<Value>: @unchecked Sendable {
-    private let ready = DispatchSemaphore(value: 0)
-    private var stored: Value?
-    func set(_ value: Value) {
-        stored = value
-        ready.signal()
-    }
-    var value: Value {
-        ready.wait()
-        ready.signal()
-        // Safe to force unwrap: the semaphore is signalled only after `stored` was set.
-        return stored!
     }
 }

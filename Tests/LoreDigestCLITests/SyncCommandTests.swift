@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `lore-digest sync` through the built binary against a real public-inbox-httpd on 127.0.0.1:
+/// it mirrors the inbox, then builds and updates the mirror's history index.
+@Suite(.enabled(if: PublicInboxServer.skipReason == nil, Comment(rawValue: PublicInboxServer.skipReason ?? "")))
+struct SyncCommandTests {
+    static let script = PublicInboxServer.script
+    static let corpus = PublicInboxServer.corpus
+
+    /// Runs the server script with its output in a file: the daemon it starts keeps its
+    /// standard output open, so a pipe would never reach end of file.
+    private static func server(_ arguments: String, work: TemporaryDirectory) throws -> String {
+        let log = work.url.appendingPathComponent("server.log").path
+        let result = try CommandRunner.shell("bash '\(script)' \(arguments) > '\(log)' 2>&1")
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        try #require(result.exitCode == 0, "public-inbox-server.sh \(arguments) failed: \(output)")
+        return output
+    }
+
+    @Test func syncMirrorsThenIndexesOnlyWhatIsNew() throws {
+        let work = try TemporaryDirectory("lore-digest-sync")
+        let served = work.url.appendingPathComponent("served").path
+        try FileManager.default.createDirectory(atPath: served, withIntermediateDirectories: true)
+        defer {
+            _ = try? Self.server("stop '\(served)'", work: work)
+            work.remove()
+        }
+        let started = try Self.server("start '\(served)' '\(Self.corpus)' 200", work: work)
+        let url = try #require(started.split(separator: "\n").first { $0.hasPrefix("url=") }).dropFirst(4)
+        let mirror = work.url.appendingPathComponent("mirror").path
+        let index = work.url.appendingPathComponent("mirror.sqlite").path
+
+        let first = try CommandRunner.loreDigest(["sync", String(url), mirror, "--index", index])
+        #expect(first.exitCode == 0, "\(first.standardError)")
+        let firstLines = first.standardOutput.split(separator: "\n")
+        #expect(firstLines.count == 2)
+        #expect(firstLines.first?.hasSuffix("1 cloned, 0 fetched, 200 new messages") == true)
+        #expect(firstLines.last?.hasPrefix("Indexed 200 messages (200 new) of mirror in ") == true)
+
+        _ = try Self.server("add '\(served)' 250", work: work)
+        let second = try CommandRunner.loreDigest(["sync", String(url), mirror, "--index", index])
+        #expect(second.exitCode == 0, "\(second.standardError)")
+        let secondLines = second.standardOutput.split(separator: "\n")
+        #expect(secondLines.first?.hasSuffix("0 cloned, 1 fetched, 50 new messages") == true)
+        #expect(secondLines.last?.hasPrefix("Indexed 250 messages (50 new) of mirror in ") == true)
+
+        // The report reads the index the sync kept up to date.
+        let report = try CommandRunner.loreDigest(["report", mirror, "--index", index])
+        #expect(report.exitCode == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains("Accounting: 250 messages"))
+    }
+
+    @Test func noIndexOnlyMirrors() throws {
+        let result = try CommandRunner.loreDigest(["sync", "http://127.0.0.1:1/x", "/tmp/unused", "--no-index", "--index", "x"])
+        #expect(result.exitCode == 64)
+        #expect(result.standardError.contains("--no-index and --index exclude each other"))
+    }
+}
+
+/// What the sync test needs: the server script, a corpus, and public-inbox installed.
+enum PublicInboxServer {
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/public-inbox-server.sh").path
+    static let corpus = SharedData.corpusBundle("kvm-ppc-0").path
+
+    static let skipReason: String? = {
+        if !FileManager.default.fileExists(atPath: corpus) { return SharedData.skipReason }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let found = path.split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/public-inbox-httpd")
+        }
+        return found ? nil : "needs public-inbox-httpd (apt-get install public-inbox); .ci/run installs it"
+    }()
+}
