@@ -1,4 +1,5 @@
-/// Dates as the report prints them: `2025-10-01 00:00 UTC`.
+/// Dates as lore-digest prints them: `2025-10-01 00:00 UTC` in reports, ISO 8601 in JSON. Computed
+/// from the days since 1970, so no formatter, locale or time zone database is involved.
 package enum DateText {
     /// `YYYY-MM-DD HH:MM UTC`, seconds dropped (and `:SS` added when they are not zero).
     package static func utc(_ seconds: Int64) -> String {
@@ -9,6 +10,17 @@ package enum DateText {
         var text = "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60))"
         if secondOfDay % 60 != 0 { text += ":\(two(secondOfDay % 60))" }
         return text + " UTC"
+    }
+
+    /// `2025-10-07T22:23:56Z`: UTC, ISO 8601, the year padded to four digits.
+    package static func iso8601(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let digits = String(year)
+        let yearText = year >= 0 && digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's algorithm).

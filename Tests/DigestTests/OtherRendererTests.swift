@@ -1,4 +1,5 @@
 import Foundation
+import InboxReader
 import Testing
 
 @testable import Digest
@@ -91,6 +92,6 @@ import Testing
         (Int64(4_102_444_800), "2100-01-01T00:00:00Z"),
     ])
     func formatsDatesAsUTCISO8601(seconds: Int64, expected: String) {
-        #expect(MessageRecord.iso8601UTC(seconds) == expected)
+        #expect(DateText.iso8601(seconds) == expected)
     }
 }
