@@ -8,19 +8,10 @@ import Testing
 /// gives for it. The mails and the table are written by `scripts/make_hostile_fixtures.py`, which
 /// also cross-checks them with Python's `email` package; `Fixtures/README.md` lists the traits.
 @Suite struct HostileMailTests {
-    /// Rows that fail because of a known bug in the layers, with the bug. `withKnownIssue` keeps
-    /// the suite green and reports "Known issue was not recorded" once the bug is fixed: then
-    /// delete the entry.
-    static let knownIssues: [String: String] = [:]
-
     @Test(arguments: HostileFixtures.names)
     func fixtureReadsAsExpected(name: String) throws {
         let expected = try #require(HostileFixtures.table[name], "no row for \(name) in expected.tsv")
-        if let bug = Self.knownIssues[name] {
-            withKnownIssue(Comment(rawValue: bug)) { try Self.check(name, expected) }
-        } else {
-            try Self.check(name, expected)
-        }
+        try Self.check(name, expected)
     }
 
     static func check(_ name: String, _ expected: HostileExpectation) throws {
