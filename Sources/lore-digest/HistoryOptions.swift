@@ -14,7 +14,7 @@ struct HistoryOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("since-last-run"),
-        help: "Report what arrived after the last successful run with the --state name (the first run: the last 7 days).")
+        help: "Report what arrived after the last successful run with the --state name (the first run: --since, else the last 7 days).")
     var sinceLastRun = false
 
     @Option(
