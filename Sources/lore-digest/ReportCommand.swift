@@ -62,7 +62,8 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
         let source = try await ReportHistory.prepare(history, inbox: inbox, range: range.revisionRange)
-        let report = try await source.build(inbox: inbox, options: ReportOptions(listName: listName, top: top, history: history.history))
+        let options = ReportOptions(listName: listName, top: top, history: history.history)
+        let report = try await source.build(inbox: inbox, options: options)
         try OutputWriter(path: output).write(
             format.render(report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo)))
         // Only now that the report was written whole (stdout written, or the file renamed into place).

@@ -92,19 +92,24 @@ struct HistorySectionTests {
         #expect(!text.contains("\u{1B}"))
         // After the last "New:" entry, before the accounting line.
         let section = try #require(text.range(of: "===== History"))
-        #expect(text.range(of: "New:", options: .backwards)!.lowerBound < section.lowerBound)
+        let lastEntry = try #require(text.range(of: "New:", options: .backwards))
+        #expect(lastEntry.lowerBound < section.lowerBound)
 
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains("## History (from the index)"))
         #expect(markdown.contains("- New Comer \\<new@example\\.org\\> (first patch mail: \(Self.day(7)))"))
         #expect(markdown.contains("- `[PATCH v3 0/2] widget: frob *the* <widgets>` (v2 \(Self.day(3)), v1 \(Self.day(1)))"))
-        #expect(markdown.range(of: "## History")!.lowerBound < markdown.range(of: "Accounting:")!.lowerBound)
+        let markdownSection = try #require(markdown.range(of: "## History"))
+        let markdownAccounting = try #require(markdown.range(of: "Accounting:"))
+        #expect(markdownSection.lowerBound < markdownAccounting.lowerBound)
 
         let html = HTMLRenderer().render(report)
         #expect(html.contains("<h2>History (from the index)</h2>"))
         #expect(html.contains("widget: frob *the* &lt;widgets&gt;</span> (v2 \(Self.day(3)), v1 \(Self.day(1)))"))
         #expect(!html.contains("<widgets>"))
-        #expect(html.range(of: "History (from")!.lowerBound < html.range(of: "<footer>")!.lowerBound)
+        let htmlSection = try #require(html.range(of: "History (from"))
+        let footer = try #require(html.range(of: "<footer>"))
+        #expect(htmlSection.lowerBound < footer.lowerBound)
 
         let json = try JSONRenderer().render(report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -27,8 +27,9 @@ package enum HistoryLookBack {
             guard let first = try index.firstPatchMail(byAuthor: author.email),
                 let position = positionByCommit[first.commit]
             else { continue }
-            firsts.append(
-                (position, FirstPatch(name: author.name, email: author.email, date: day(first.commitTime), commit: first.commit)))
+            let entry = FirstPatch(
+                name: author.name, email: author.email, date: day(first.commitTime), commit: first.commit)
+            firsts.append((position, entry))
         }
         firsts.sort { $0.position < $1.position }
 
