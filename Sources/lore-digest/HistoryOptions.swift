@@ -25,12 +25,20 @@ struct HistoryOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "With --since-last-run: print the report but do not advance the bookmark.")
     var dryRun = false
 
+    @Flag(
+        name: .customLong("history"),
+        help: "Add a 'History (from the index)' section: first-time patch authors, and earlier versions of the range's revised series (needs an index).")
+    var history = false
+
     func validate() throws {
         if let indexPath, indexPath.isEmpty { throw ValidationError("--index needs a file path, not an empty string.") }
         if noIndex && indexPath != nil { throw ValidationError("--no-index and --index exclude each other; give one.") }
         if let state {
             if !sinceLastRun { throw ValidationError("--state requires --since-last-run.") }
             if state.isEmpty { throw ValidationError("--state needs a name, not an empty string.") }
+        }
+        if history && noIndex {
+            throw ValidationError("--history reads the history index; it cannot be combined with --no-index.")
         }
         if dryRun && !sinceLastRun { throw ValidationError("--dry-run requires --since-last-run.") }
         if sinceLastRun {

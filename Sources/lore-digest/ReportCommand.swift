@@ -17,6 +17,7 @@ struct ReportCommand: AsyncParsableCommand {
               lore-digest report ~/lore/kvm --format html --output week.html
               lore-digest report ~/lore/kvm --format email --email-to kvm-team@example.com | sendmail -t
               lore-digest report ~/lore/kvm --since-last-run --state weekly --output week.txt
+              lore-digest report ~/lore/kvm --since 2025-10-01 --history
             """
     )
 
@@ -61,7 +62,8 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
         let source = try await ReportHistory.prepare(history, inbox: inbox, range: range.revisionRange)
-        let report = try await source.build(inbox: inbox, options: ReportOptions(listName: listName, top: top))
+        let options = ReportOptions(listName: listName, top: top, history: history.history)
+        let report = try await source.build(inbox: inbox, options: options)
         try OutputWriter(path: output).write(
             format.render(report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo)))
         // Only now that the report was written whole (stdout written, or the file renamed into place).

@@ -59,11 +59,17 @@ struct ReportHistory {
     /// The index to read: `--index PATH` (created when missing), else the archive's default
     /// index when it exists; always for `--since-last-run`, which keeps its bookmark there.
     /// An index that cannot be opened or updated is not used, with a note; `--since-last-run`
-    /// fails instead.
+    /// fails instead. `--history` needs an existing index (never creates one) and fails without.
     private static func openIndex(_ options: HistoryOptions, inbox: Inbox) async throws -> MessageIndex? {
         if options.noIndex { return nil }
         let path = options.indexPath ?? IndexLocation.defaultPath(for: inbox)
-        let mustExist = options.sinceLastRun
+        if options.history && !FileManager.default.fileExists(atPath: path) {
+            let flag = options.indexPath.map { " --index \($0)" } ?? ""
+            throw IndexError(
+                .noSuchIndex,
+                "--history reads the history index, and there is none at '\(path)'; run 'lore-digest index \(inbox.path)\(flag)' first")
+        }
+        let mustExist = options.sinceLastRun || options.history
         guard mustExist || options.indexPath != nil || FileManager.default.fileExists(atPath: path) else { return nil }
         do {
             let index = try MessageIndex.open(at: path, create: true)

@@ -92,6 +92,28 @@ package struct ReportAggregator: Sendable {
     }
 }
 
+extension ReportAggregator {
+    /// The range's patch-mail authors, each once (by address, without case), with the name and
+    /// spelling the contributor table shows: the people ``HistoryLookBack`` asks about.
+    package var patchAuthors: [ContributorRow] {
+        tally.contributorRows(top: Int.max)
+    }
+
+    /// The series heads of the range that say they revise something: a cover letter, or the
+    /// first patch of a series without one, or a standalone patch, with version 2 or more or
+    /// marked RESEND; in patch-list order. A later patch of a series whose head is before the
+    /// range is no head.
+    package var revisionHeads: [MessageFacts] {
+        SeriesGrouping.order(patchMails).compactMap { item in
+            let mail = patchMails[item.index]
+            guard !item.isInSeries, Self.needsEntryText(mail), (mail.version ?? 1) >= 2 || mail.isResend else {
+                return nil
+            }
+            return mail
+        }
+    }
+}
+
 extension MessageFacts {
     /// The facts the patch list needs, without the entry text (kept once, in the entries).
     fileprivate var forPatchList: MessageFacts {

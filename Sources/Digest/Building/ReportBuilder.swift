@@ -8,10 +8,13 @@ package struct ReportOptions: Sendable {
     package var listName: String?
     /// `--top`: rows per table.
     package var top: Int
+    /// `--history`: add the look back before the range, from the index (which is then required).
+    package var history: Bool
 
-    package init(listName: String? = nil, top: Int = 15) {
+    package init(listName: String? = nil, top: Int = 15, history: Bool = false) {
         self.listName = listName
         self.top = top
+        self.history = history
     }
 }
 
@@ -35,6 +38,8 @@ package struct ReportBuilder: Sendable {
     }
 
     /// The report of `commits` (oldest first, across epochs), described by `selection`.
+    /// With `options.history`, `index` is required (``IndexError`` `.noSuchIndex` otherwise) and
+    /// must hold the commits (update it first).
     /// - Throws: ``InboxError`` when the archive cannot be read, ``IndexError`` when the index
     ///   cannot.
     package func build(
@@ -59,7 +64,14 @@ package struct ReportBuilder: Sendable {
             options.listName
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
             ?? inbox.displayName.uppercased()
-        return aggregator.report(listName: listName, selection: selection, top: options.top)
+        var report = aggregator.report(listName: listName, selection: selection, top: options.top)
+        if options.history {
+            guard let index else {
+                throw IndexError(.noSuchIndex, "--history reads the history index; run 'lore-digest index ARCHIVE' first")
+            }
+            report.history = try HistoryLookBack.section(of: aggregator, commits: commits, index: index)
+        }
+        return report
     }
 
     /// `kvm.vger.kernel.org` → `KVM`: the List-Id's first label, upper-cased.

@@ -20,11 +20,13 @@ package struct Report: Sendable, Codable, Equatable {
     package var entries: [PatchEntry]
     /// Every message of the range, each in exactly one bucket.
     package var accounting: Accounting
+    /// The look back before the range (`--history`); nil without it, and then absent from JSON.
+    package var history: HistorySection?
 
     package init(
         listName: String, selection: Selection, top: Int, domains: [DomainRow],
         contributors: [ContributorRow], patchList: [PatchListLine], entries: [PatchEntry],
-        accounting: Accounting
+        accounting: Accounting, history: HistorySection? = nil
     ) {
         self.listName = listName
         self.selection = selection
@@ -34,6 +36,7 @@ package struct Report: Sendable, Codable, Equatable {
         self.patchList = patchList
         self.entries = entries
         self.accounting = accounting
+        self.history = history
     }
 }
 

@@ -52,9 +52,26 @@ package struct HTMLRenderer: Sendable {
             out += "<p>Author: \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
             out += "<pre>\(Self.safe(entry.text))</pre>\n</article>\n"
         }
+        if let history = report.history { out += Self.historySection(history) }
         out += "<footer>\(Self.safe(TextRenderer.accountingLine(report.accounting)))</footer>\n"
         out += "</body>\n</html>\n"
         return out
+    }
+
+    private static func historySection(_ history: HistorySection) -> String {
+        var out = "<section class=\"history\">\n<h2>History (from the index)</h2>\n"
+        out += "<h3>First patches on this list</h3>\n<ul class=\"first-patches\">\n"
+        if history.firstPatches.isEmpty { out += "<li>(none)</li>\n" }
+        for first in history.firstPatches {
+            out += "<li>\(safe(first.name)) &lt;\(safe(first.email))&gt; (first patch mail: \(safe(first.date)))</li>\n"
+        }
+        out += "</ul>\n<h3>Revised series (earlier versions before this range)</h3>\n<ul class=\"revised-series\">\n"
+        if history.revisedSeries.isEmpty { out += "<li>(none)</li>\n" }
+        for series in history.revisedSeries {
+            let versions = TextRenderer.earlierVersionsText(series.earlierVersions)
+            out += "<li><span class=\"subject\">\(safe(series.subject))</span> (\(safe(versions)))</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
     }
 
     private static func safe(_ text: String) -> String {

@@ -29,7 +29,22 @@ package struct MarkdownRenderer: Sendable {
             let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(entry.text) + 1))
             out += "\(fence)text\n\(entry.text.terminalSafe)\n\(fence)\n"
         }
+        if let history = report.history { out += Self.historySection(history) }
         out += "\n---\n\n\(TextRenderer.accountingLine(report.accounting))\n"
+        return out
+    }
+
+    private static func historySection(_ history: HistorySection) -> String {
+        var out = "\n## History (from the index)\n\n### First patches on this list\n\n"
+        if history.firstPatches.isEmpty { out += "(none)\n" }
+        for first in history.firstPatches {
+            out += "- \(inline(first.name)) \\<\(inline(first.email))\\> (first patch mail: \(first.date))\n"
+        }
+        out += "\n### Revised series (earlier versions before this range)\n\n"
+        if history.revisedSeries.isEmpty { out += "(none)\n" }
+        for series in history.revisedSeries {
+            out += "- `\(codeSpan(series.subject))` (\(TextRenderer.earlierVersionsText(series.earlierVersions)))\n"
+        }
         return out
     }
 

@@ -31,8 +31,30 @@ package struct TextRenderer: Sendable {
             if !entry.text.isEmpty { out += entry.text.terminalSafe + "\n" }
             out += "\n" + String(repeating: "-", count: 70) + "\n\n"
         }
+        if let history = report.history { out += Self.historySection(history) }
         out += Self.accountingLine(report.accounting) + "\n"
         return out
+    }
+
+    /// The `--history` section, ending with a blank line.
+    static func historySection(_ history: HistorySection) -> String {
+        var out = "===== History (from the index) =====\n\n"
+        out += "First patches on this list:\n"
+        if history.firstPatches.isEmpty { out += "  (none)\n" }
+        for first in history.firstPatches {
+            out += "  \(first.name.terminalSafe) <\(first.email.terminalSafe)> (first patch mail: \(first.date))\n"
+        }
+        out += "Revised series (earlier versions before this range):\n"
+        if history.revisedSeries.isEmpty { out += "  (none)\n" }
+        for series in history.revisedSeries {
+            out += "  \(series.subject.terminalSafe) (\(earlierVersionsText(series.earlierVersions)))\n"
+        }
+        return out + "\n"
+    }
+
+    /// `v2 2025-09-12, v1 2025-08-30`
+    package static func earlierVersionsText(_ versions: [EarlierVersion]) -> String {
+        versions.map { "v\($0.version) \($0.firstDate)" }.joined(separator: ", ")
     }
 
     /// The title's range: `A to B` (`--from/--to`); a range that starts at the archive's first
