@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import InboxReader
 
@@ -8,6 +9,27 @@ struct SyncLiveServerTests {
     @Test("first sync clones every mail; the second fetches only the new ones")
     func firstSyncThenNewMail() async throws {
         try await SyncServer.with(serving: 300) { server in try await firstSyncThenNewMail(server) }
+    }
+
+    @Test("a second sync into a mirror that is being synced is refused, not interleaved")
+    func concurrentSyncIsRefused() async throws {
+        try await SyncServer.with(serving: 20) { server in
+            let local = try TemporaryDirectory()
+            let mirror = local.path + "/kvm-ppc"
+            _ = try await InboxSync.run(url: server.url, directory: mirror)
+            // Hold the lock as a running sync would.
+            let held = open(mirror + "/git", O_RDONLY | O_DIRECTORY)
+            #expect(held >= 0 && flock(held, LOCK_EX | LOCK_NB) == 0)
+            await #expect {
+                _ = try await InboxSync.run(url: server.url, directory: mirror)
+            } throws: { error in
+                let error = try #require(error as? SyncError)
+                return error.code == .busy && error.message.contains("another sync into '\(mirror)' is running")
+            }
+            close(held)
+            let after = try await InboxSync.run(url: server.url, directory: mirror)
+            #expect(after.newMessages == 0)
+        }
     }
 
     private func firstSyncThenNewMail(_ server: SyncServer) async throws {

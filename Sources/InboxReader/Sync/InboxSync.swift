@@ -28,6 +28,8 @@ package enum InboxSync {
         progress("reading \(inbox.manifestURL)")
         let (remoteEpochs, source) = try await learnEpochs(inbox, progress: progress)
         try mirror.create()
+        let lock = try MirrorLock(mirror.gitFolder, directory: directory)
+        defer { lock.release() }
         var results: [SyncSummary.Epoch] = []
         for (index, number) in remoteEpochs.enumerated() {
             let step = "epoch \(number) (\(index + 1)/\(remoteEpochs.count))"

@@ -13,6 +13,7 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
             case directoryHoldsSomethingElse
             case gitFailed
             case fileSystem
+            case busy
         }
         private let storage: Storage
         private init(_ storage: Storage) { self.storage = storage }
@@ -31,6 +32,8 @@ package struct SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         package static let gitFailed = Code(.gitFailed)
         /// Creating, renaming or removing something under the target directory failed.
         package static let fileSystem = Code(.fileSystem)
+        /// Another sync into the same directory holds its lock.
+        package static let busy = Code(.busy)
 
         package var description: String { "\(storage)" }
     }
