@@ -6,6 +6,7 @@ extension LoreDigest {
     /// and what to do, never a usage dump or a stack trace. `--help` still prints help.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        SignalCleanup.install()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -14,6 +15,7 @@ extension LoreDigest {
                 try command.run()
             }
         } catch {
+            if SignalCleanup.isInterrupted { SignalCleanup.waitForExit() }
             let code = exitCode(for: error)
             // Help and --version are "errors" that succeed: print them as the parser would.
             guard code != .success else { Self.exit(withError: error) }

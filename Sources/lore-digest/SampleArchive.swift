@@ -40,6 +40,8 @@ enum SampleArchive {
         let fileManager = FileManager.default
         let staging = directory.deletingLastPathComponent()
             .appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        TemporaryPaths.register(staging.path)
+        defer { TemporaryPaths.unregister(staging.path) }
         do {
             try fileManager.createDirectory(at: staging.appendingPathComponent("git"), withIntermediateDirectories: true)
             try await ArchiveWriter.writeEpoch(mails: mails, to: staging.appendingPathComponent("git/0.git").path)

@@ -29,7 +29,13 @@ package struct ImportedMailbox: Sendable, Hashable {
 final class TemporaryArchiveLease: Sendable {
     let directory: String
 
-    init(directory: String) { self.directory = directory }
+    init(directory: String) {
+        self.directory = directory
+        TemporaryPaths.register(directory)
+    }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+        TemporaryPaths.unregister(directory)
+    }
 }
