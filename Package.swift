@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strictSettings),
         .testTarget(name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
-        .testTarget(name: "InboxReaderTests", dependencies: ["InboxReader"], swiftSettings: strictSettings),
+        .testTarget(name: "InboxReaderTests", dependencies: ["InboxReader", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DigestTests",
             dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport"],

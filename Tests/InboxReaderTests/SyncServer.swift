@@ -1,4 +1,5 @@
 import Foundation
+import enum TestSupport.PublicInboxAvailability
 @testable import InboxReader
 
 /// A real `public-inbox-httpd` on 127.0.0.1, run through `scripts/public-inbox-server.sh`, serving
@@ -13,16 +14,7 @@ final class SyncServer: Sendable {
     static let otherCorpus = corpora.appendingPathComponent("kvmarm-0.bundle").path
 
     /// Why the live-server tests cannot run here, or nil when they can.
-    static let skipReason: String? = {
-        if !FileManager.default.fileExists(atPath: corpus) || !FileManager.default.fileExists(atPath: otherCorpus) {
-            return "needs ../shared/corpora/kvm-ppc-0.bundle and kvmarm-0.bundle beside the repository"
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let found = path.split(separator: ":").contains {
-            FileManager.default.isExecutableFile(atPath: "\($0)/public-inbox-httpd")
-        }
-        return found ? nil : "needs public-inbox-httpd (apt-get install public-inbox)"
-    }()
+    static let skipReason: String? = PublicInboxAvailability.skipReason(needing: ["kvm-ppc-0", "kvmarm-0"])
 
     /// The inbox name the script gives by default.
     static let name = "kvm-ppc"

@@ -51,8 +51,11 @@ struct SyncCommandTests {
         #expect(report.exitCode == 0, "\(report.standardError)")
         #expect(report.standardOutput.contains("Accounting: 250 messages"))
     }
+}
 
-    @Test func noIndexOnlyMirrors() throws {
+/// The sync command's usage errors: no server needed.
+@Suite struct SyncUsageTests {
+    @Test func noIndexAndIndexExcludeEachOther() throws {
         let result = try CommandRunner.loreDigest(["sync", "http://127.0.0.1:1/x", "/tmp/unused", "--no-index", "--index", "x"])
         #expect(result.exitCode == 64)
         #expect(result.standardError.contains("--no-index and --index exclude each other"))
@@ -66,12 +69,5 @@ enum PublicInboxServer {
         .appendingPathComponent("scripts/public-inbox-server.sh").path
     static let corpus = SharedData.corpusBundle("kvm-ppc-0").path
 
-    static let skipReason: String? = {
-        if !FileManager.default.fileExists(atPath: corpus) { return SharedData.skipReason }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let found = path.split(separator: ":").contains {
-            FileManager.default.isExecutableFile(atPath: "\($0)/public-inbox-httpd")
-        }
-        return found ? nil : "needs public-inbox-httpd (apt-get install public-inbox); .ci/run installs it"
-    }()
+    static let skipReason = PublicInboxAvailability.skipReason(needing: ["kvm-ppc-0"])
 }
