@@ -60,6 +60,9 @@ start)
 	# The daemon outlives this script: it must not keep any descriptor of our caller's (a pipe the
 	# caller reads to its end, or the descriptor by which Foundation's Process notices the child's
 	# exit), so everything above 2 is closed for it.
+	# Created here, not by the background subshell's redirection: the loop below reads them at once.
+	: >"$work/httpd.out"
+	: >"$work/httpd.err"
 	(
 		for fd in /proc/self/fd/*; do
 			n=${fd##*/}

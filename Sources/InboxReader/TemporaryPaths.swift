@@ -9,11 +9,15 @@ package enum TemporaryPaths {
     package static func register(_ path: String) { registry.update { $0.insert(path) } }
     package static func unregister(_ path: String) { registry.update { $0.remove(path) } }
 
-    /// Removes every registered folder; safe to call from a signal handler's dispatch queue.
-    package static func removeAll() {
-        for path in registry.update({ paths in defer { paths.removeAll() }; return paths }) {
+    /// Removes every registered folder now, and returns them; safe to call from a signal
+    /// handler's dispatch queue.
+    @discardableResult
+    package static func removeAll() -> [String] {
+        let paths = registry.update { paths in defer { paths.removeAll() }; return Array(paths) }
+        for path in paths {
             try? FileManager.default.removeItem(atPath: path)
         }
+        return paths
     }
 
     private final class Registry: @unchecked Sendable {
