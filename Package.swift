@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "MessageStreamTests", dependencies: ["MessageStream"], swiftSettings: strictSettings),
         .testTarget(
             name: "DigestTests",
-            dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
+            dependencies: ["Digest", "HistoryIndex", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
