@@ -33,26 +33,41 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Layer 4: the parallel parse, and the SQLite history of what was parsed from every message.
+        // Layer 3, beside the reader: mirroring an inbox served over HTTP(S) (`sync`).
+        .target(
+            name: "InboxSync",
+            dependencies: [
+                "InboxReader",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Layer 4: the parallel parse of a range, its progress line, and the per-epoch incremental walk.
+        .target(
+            name: "MessageStream",
+            dependencies: ["MailParser", "PatchModel", "InboxReader"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 5: the SQLite history of what was parsed from every message (storage and queries).
         .target(
             name: "HistoryIndex",
             dependencies: [
-                "MailParser", "PatchModel", "InboxReader",
+                "MailParser", "PatchModel", "InboxReader", "MessageStream",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
-        // Layer 5: aggregation into one report model, and its renderers.
+        // Layer 6: aggregation into one report model, its renderers, and how a report uses the index.
         .target(
             name: "Digest",
-            dependencies: ["MailParser", "PatchModel", "InboxReader", "HistoryIndex"],
+            dependencies: ["MailParser", "PatchModel", "InboxReader", "MessageStream", "HistoryIndex"],
             swiftSettings: strictSettings
         ),
         // The thin command line.
         .executableTarget(
             name: "lore-digest",
             dependencies: [
-                "MailParser", "PatchModel", "InboxReader", "HistoryIndex", "Digest",
+                "InboxReader", "InboxSync", "MessageStream", "HistoryIndex", "Digest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Sample")],
@@ -63,15 +78,17 @@ let package = Package(
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strictSettings),
         .testTarget(name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
         .testTarget(name: "InboxReaderTests", dependencies: ["InboxReader", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "InboxSyncTests", dependencies: ["InboxSync", "InboxReader", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MessageStreamTests", dependencies: ["MessageStream"], swiftSettings: strictSettings),
         .testTarget(
             name: "DigestTests",
-            dependencies: ["Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
+            dependencies: ["Digest", "HistoryIndex", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HistoryIndexTests",
             dependencies: [
-                "HistoryIndex", "Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport",
+                "HistoryIndex", "MessageStream", "Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

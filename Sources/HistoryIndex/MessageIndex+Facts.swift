@@ -1,5 +1,6 @@
 internal import GRDB
 package import InboxReader
+package import MessageStream
 package import PatchModel
 
 extension MessageIndex {

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 package import InboxReader
+package import MessageStream
 internal import PatchModel
 internal import Synchronization
 
@@ -43,30 +44,29 @@ extension MessageIndex {
         var nextOrdinal: [Int: Int] = [:]
         for (epoch, head) in heads {
             guard let head else { continue }
-            var after: String?
-            var ordinal = 0
-            if let stored = known[epoch.number] {
+            let stored = known[epoch.number]
+            if let stored {
                 guard stored.gitDirectory == epoch.gitDirectory else {
                     throw IndexError(
                         .otherArchive,
                         "the index '\(path)' was built for '\(stored.gitDirectory)', not '\(epoch.gitDirectory)'; give another --index PATH, or remove the file to rebuild it")
                 }
-                if stored.lastCommit == head { continue }
-                if let last = stored.lastCommit {
-                    if try await inbox.isAncestor(last, of: head, in: epoch) {
-                        after = last
-                        ordinal = stored.lastOrdinal + 1
-                    } else {
-                        try forgetEpoch(epoch.number)
-                        rewrittenEpochs.append(epoch.number)
-                    }
-                }
             } else {
                 try registerEpoch(epoch)
                 newEpochs.append(epoch.number)
             }
-            nextOrdinal[epoch.number] = ordinal
-            commits += try await inbox.commits(of: epoch, after: after, through: head)
+            switch try await EpochChange.since(stored?.lastCommit, in: epoch, head: head, of: inbox) {
+            case .unchanged:
+                continue
+            case .appended(let after, let listed):
+                nextOrdinal[epoch.number] = if after != nil, let stored { stored.lastOrdinal + 1 } else { 0 }
+                commits += listed
+            case .rewritten(let listed):
+                try forgetEpoch(epoch.number)
+                rewrittenEpochs.append(epoch.number)
+                nextOrdinal[epoch.number] = 0
+                commits += listed
+            }
         }
 
         var buffer: [PendingRow] = []

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 package import InboxReader
+internal import MessageStream
 internal import MailParser
 package import PatchModel
 

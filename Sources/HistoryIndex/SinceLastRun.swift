@@ -1,4 +1,5 @@
 package import InboxReader
+internal import MessageStream
 
 /// The commits that arrived after the last successful run of a bookmark, and the bookmark to
 /// save once their report was written.
@@ -39,25 +40,26 @@ package struct SinceLastRun: Sendable {
         for (epoch, head) in try await inbox.heads() {
             guard let head else { continue }
             newest = (epoch, head)
-            var selected: [CommitRef]
-            var before: String?
+            let mark = previous?.epochs[epoch.number]
+            let selected: [CommitRef]
+            let before: String?
             let listed: [CommitRef]
-            if let mark = previous?.epochs[epoch.number] {
-                if mark.commit == head { continue }
-                if try await inbox.isAncestor(mark.commit, of: head, in: epoch) {
-                    listed = try await inbox.commits(of: epoch, after: mark.commit, through: head)
-                    selected = listed
-                    before = mark.commit
-                } else {
-                    listed = try await inbox.commits(of: epoch, after: nil, through: head)
-                    selected = listed.filter { $0.commitTime > mark.commitTime }
-                    notes.append(
-                        "epoch \(epoch.number) of \(inbox.displayName) was rewritten since the last run '\(name)': reporting its commits newer than the last one reported")
-                    before = Self.commit(before: selected.first, in: listed)
-                }
-            } else {
-                listed = try await inbox.commits(of: epoch, after: nil, through: head)
+            switch try await EpochChange.since(mark?.commit, in: epoch, head: head, of: inbox) {
+            case .unchanged:
+                continue
+            case .appended(after: let after?, let commits):
+                listed = commits
+                selected = listed
+                before = after
+            case .appended(after: nil, let commits):
+                listed = commits
                 selected = previous == nil ? listed.filter { $0.commitTime >= firstRunSince } : listed
+                before = Self.commit(before: selected.first, in: listed)
+            case .rewritten(let commits):
+                listed = commits
+                selected = listed.filter { $0.commitTime > mark?.commitTime ?? .min }
+                notes.append(
+                    "epoch \(epoch.number) of \(inbox.displayName) was rewritten since the last run '\(name)': reporting its commits newer than the last one reported")
                 before = Self.commit(before: selected.first, in: listed)
             }
             if let last = listed.last { marks[epoch.number] = RunState.Mark(commit: last.oid, commitTime: last.commitTime) }

@@ -1,21 +1,12 @@
-import Subprocess
+package import Subprocess
 
 /// Runs git with argument arrays (never a shell), against an explicit `--git-dir`.
 ///
 /// The environment is inherited but stripped of the variables that would redirect git to
 /// another repository (`GIT_DIR`, `GIT_WORK_TREE`, …), so the archive given is the one read.
-enum GitCommand {
-    struct Output: Sendable {
-        var succeeded: Bool
-        var standardOutput: [UInt8]
-        var standardError: String
-
-        var text: String { String(decoding: standardOutput, as: UTF8.self) }
-        var lines: [Substring] { text.split(separator: "\n") }
-    }
-
+package enum GitCommand {
     /// Variables removed from the inherited environment.
-    static let environment: Environment = .inherit.updating([
+    package static let environment: Environment = .inherit.updating([
         "GIT_DIR": nil, "GIT_WORK_TREE": nil, "GIT_INDEX_FILE": nil,
         "GIT_OBJECT_DIRECTORY": nil, "GIT_ALTERNATE_OBJECT_DIRECTORIES": nil,
         "GIT_NAMESPACE": nil, "GIT_CEILING_DIRECTORIES": nil,
@@ -38,7 +29,7 @@ enum GitCommand {
     /// - Throws: `InboxError` `.gitNotRunnable` when git cannot be started.
     static func run(
         gitDirectory: String, _ arguments: [String], environment: Environment = environment
-    ) async throws(InboxError) -> Output {
+    ) async throws(InboxError) -> ProgramOutput {
         do {
             let result = try await Subprocess.run(
                 .name("git"),
@@ -47,7 +38,7 @@ enum GitCommand {
                 output: .bytes(limit: 1 << 31),
                 error: .string(limit: 1 << 16)
             )
-            return Output(
+            return ProgramOutput(
                 succeeded: result.terminationStatus.isSuccess,
                 standardOutput: result.standardOutput,
                 standardError: result.standardError
@@ -62,7 +53,7 @@ enum GitCommand {
     }
 
     /// The first line of git's error output, for messages.
-    static func firstLine(_ text: String) -> String {
+    package static func firstLine(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
         return line.isEmpty ? "no error output" : line
     }

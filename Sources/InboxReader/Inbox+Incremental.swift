@@ -1,13 +1,16 @@
 extension Inbox {
     /// The commit each epoch's HEAD names, in epoch order; nil for an epoch without commits.
     ///
-    /// For readers that keep their own place per epoch (an index, a since-last-run bookmark)
-    /// and list only what was added since.
-    /// - Throws: `InboxError` `.gitNotRunnable`, `.gitFailed`.
+    /// For `resolve`, and for readers that keep their own place per epoch (an index, a
+    /// since-last-run bookmark) and list only what was added since. An epoch whose HEAD does not
+    /// resolve but that has refs is damaged, not empty (see `checkNotDamaged`).
+    /// - Throws: `InboxError` `.damagedArchive`, `.gitNotRunnable`, `.gitFailed`.
     package func heads() async throws(InboxError) -> [(epoch: Epoch, head: String?)] {
         var heads: [(epoch: Epoch, head: String?)] = []
         for epoch in epochs {
-            heads.append((epoch, try await Self.commit("HEAD", in: epoch)))
+            let head = try await Self.commit("HEAD", in: epoch)
+            if head == nil { try await Self.checkNotDamaged(epoch) }
+            heads.append((epoch, head))
         }
         return heads
     }

@@ -27,7 +27,7 @@ extension Inbox {
             try Self.validate(revision)
         }
         let window = try await resolveWindow(range)
-        let heads = try await epochHeads()
+        let heads = try await self.heads()
         guard let newest = heads.last(where: { $0.head != nil }), let newestHead = newest.head else {
             throw InboxError(
                 .emptyArchive,
@@ -110,17 +110,6 @@ extension Inbox {
                 .invalidRevision,
                 "invalid revision '\(revision.debugDescription)': it contains a line break or NUL; give a commit id, tag or branch name")
         }
-    }
-
-    /// The commit each epoch's HEAD names, nil for an epoch without commits; epochs in order.
-    private func epochHeads() async throws(InboxError) -> [(epoch: Epoch, head: String?)] {
-        var heads: [(epoch: Epoch, head: String?)] = []
-        for epoch in epochs {
-            let head = try await Self.commit("HEAD", in: epoch)
-            if head == nil { try await Self.checkNotDamaged(epoch) }
-            heads.append((epoch, head))
-        }
-        return heads
     }
 
     /// An epoch whose HEAD does not resolve is empty only if it has no refs at all; refs that point
@@ -263,7 +252,7 @@ extension Inbox {
         return commits
     }
 
-    private static func failed(_ command: String, _ epoch: Epoch, _ output: GitCommand.Output) -> InboxError {
+    private static func failed(_ command: String, _ epoch: Epoch, _ output: ProgramOutput) -> InboxError {
         InboxError(
             .gitFailed,
             "git \(command) failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is intact ('git -C \(epoch.gitDirectory) fsck')"

@@ -1,3 +1,5 @@
+internal import MailParser
+
 extension Inbox {
     /// Which end of a time window a date is.
     package enum DateBound: Sendable {

@@ -8,35 +8,10 @@ package enum HeaderText {
         return output
     }
 
-    /// Collapses every run of ASCII white space to one space and trims both ends.
-    package static func collapsingWhitespace(_ text: String) -> String {
-        var needsWork = false
-        var previousWasSpace = true
-        for byte in text.utf8 {
-            let isSpace = ASCII.isWhitespace(byte)
-            if isSpace && (previousWasSpace || byte != ASCII.space) { needsWork = true; break }
-            previousWasSpace = isSpace
-        }
-        if !needsWork && !previousWasSpace { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if ASCII.isWhitespace(byte) {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(ASCII.space) }
-                pendingSpace = false
-                output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
     /// Decodes a header value for display: unfolded, RFC 2047 decoded, white space collapsed.
     package static func display(_ raw: some Collection<UInt8>) -> (text: String, problems: [String]) {
         let decoded = EncodedWords.decodeReportingProblems(raw)
-        return (collapsingWhitespace(decoded.text), decoded.problems)
+        return (decoded.text.collapsingWhitespace(), decoded.problems)
     }
 
     /// The first run of bytes that is not white space and not `;` (a MIME token such as `base64`).
@@ -59,5 +34,33 @@ package enum HeaderText {
         while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
         while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
         return bytes[lower..<upper]
+    }
+}
+
+extension StringProtocol {
+    /// The text with every run of ASCII white space (space, tab, CR, LF) collapsed to one space
+    /// and none at either end. Works on the UTF-8 bytes; other characters are copied unchanged.
+    package func collapsingWhitespace() -> String {
+        var needsWork = false
+        var previousWasSpace = true
+        for byte in utf8 {
+            let isSpace = ASCII.isWhitespace(byte)
+            if isSpace && (previousWasSpace || byte != ASCII.space) { needsWork = true; break }
+            previousWasSpace = isSpace
+        }
+        if !needsWork && !previousWasSpace { return String(self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if ASCII.isWhitespace(byte) {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(ASCII.space) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -48,7 +48,7 @@ package struct MailMessage: Sendable {
         }
         if let raw = firstValue(MailMessage.dateName) {
             if MailDate(headerValue: HeaderText.unfold(raw)) == nil {
-                let text = HeaderText.collapsingWhitespace(Charset.decodeUTF8(raw.prefix(80)).string)
+                let text = Charset.decodeUTF8(raw.prefix(80)).string.collapsingWhitespace()
                 problems.append("unparseable Date '\(text)'")
             }
         } else {

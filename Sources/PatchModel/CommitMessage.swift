@@ -1,3 +1,5 @@
+internal import MailParser
+
 /// The parts of a patch mail's body after its in-body headers, found in one pass over its lines.
 ///
 /// For a patch (report.md, "Which mails get a New: entry"):
@@ -60,7 +62,7 @@ package struct CommitMessage: Sendable {
                 }
                 pendingMinusStart = nil
             }
-            guard let first = body.utf8.first, first == ASCII.hyphen || first == 0x64 || first == 0x49 else { continue }
+            guard let first = body.utf8.first, first == ASCII.minus || first == 0x64 || first == 0x49 else { continue }
             if separator == nil, Self.isSeparator(body) {
                 separator = line
             } else if body.hasBytePrefix("diff --git") || body.hasBytePrefix("diff -") || body.hasBytePrefix("Index: ")
@@ -101,7 +103,7 @@ package struct CommitMessage: Sendable {
             return text[text.startIndex..<text.startIndex]
         }
         let lineEnd =
-            utf8[lastVisible...].firstIndex(where: { $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn })
+            utf8[lastVisible...].firstIndex(where: { $0 == ASCII.lf || $0 == ASCII.cr })
             ?? text.endIndex
         return text[text.startIndex..<lineEnd]
     }
@@ -111,11 +113,11 @@ package struct CommitMessage: Sendable {
         bytes.reserveCapacity(text.utf8.count)
         var previousWasCarriageReturn = false
         for byte in text.utf8 {
-            if previousWasCarriageReturn && byte != ASCII.lineFeed { bytes.append(ASCII.carriageReturn) }
-            previousWasCarriageReturn = byte == ASCII.carriageReturn
+            if previousWasCarriageReturn && byte != ASCII.lf { bytes.append(ASCII.cr) }
+            previousWasCarriageReturn = byte == ASCII.cr
             if !previousWasCarriageReturn { bytes.append(byte) }
         }
-        if previousWasCarriageReturn { bytes.append(ASCII.carriageReturn) }
+        if previousWasCarriageReturn { bytes.append(ASCII.cr) }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

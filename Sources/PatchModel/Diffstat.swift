@@ -1,3 +1,5 @@
+internal import MailParser
+
 /// The summary line of a diffstat: ` 3 files changed, 40 insertions(+), 12 deletions(-)`.
 package struct Diffstat: Sendable, Hashable, Codable {
     package var filesChanged: Int

@@ -1,3 +1,5 @@
+internal import MailParser
+
 /// What the subject of a mail says about it: reply prefixes, bracketed tags, and the title.
 ///
 /// `Re: [PATCH RFC v2 3/7] KVM: x86: Fix foo` reads as a reply (`isReply`), tags `["PATCH RFC v2 3/7"]`,
@@ -197,8 +199,8 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         }
         guard !word.isEmpty, replyWords.contains(String(decoding: word, as: UTF8.self)) else { return nil }
         // Optional count: Re[2]: or Re(2):
-        if position < utf8.endIndex, utf8[position] == ASCII.openBracket || utf8[position] == ASCII.openParenthesis {
-            let close = utf8[position] == ASCII.openBracket ? ASCII.closeBracket : ASCII.closeParenthesis
+        if position < utf8.endIndex, utf8[position] == ASCII.openBracket || utf8[position] == ASCII.openParen {
+            let close = utf8[position] == ASCII.openBracket ? ASCII.closeBracket : ASCII.closeParen
             var digit = utf8.index(after: position)
             var digits = 0
             while digit < utf8.endIndex, ASCII.isDigit(utf8[digit]) {

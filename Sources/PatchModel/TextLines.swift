@@ -1,3 +1,5 @@
+internal import MailParser
+
 /// One line of a body: its text without the line break, and where it sits in the body.
 struct TextLine {
     /// The line without its `\n` and without a `\r` before it.
@@ -39,7 +41,7 @@ struct TextLines: Sequence, IteratorProtocol {
         var hadCarriageReturn = false
         if textEnd > start {
             let beforeEnd = utf8.index(before: textEnd)
-            if utf8[beforeEnd] == ASCII.carriageReturn {
+            if utf8[beforeEnd] == ASCII.cr {
                 textEnd = beforeEnd
                 hadCarriageReturn = true
             }
@@ -53,40 +55,14 @@ struct TextLines: Sequence, IteratorProtocol {
     /// strings do), else a walk over the view.
     private static func nextLineFeed(in utf8: Substring.UTF8View) -> String.Index? {
         let offset = utf8.withContiguousStorageIfAvailable { buffer -> Int? in
-            buffer.firstIndex(of: ASCII.lineFeed)
+            buffer.firstIndex(of: ASCII.lf)
         }
         switch offset {
         case .some(.some(let offset)): return utf8.index(utf8.startIndex, offsetBy: offset)
         case .some(.none): return nil
-        case .none: return utf8.firstIndex(of: ASCII.lineFeed)
+        case .none: return utf8.firstIndex(of: ASCII.lf)
         }
     }
-}
-
-/// Named ASCII bytes used by the scanners of this target.
-enum ASCII {
-    static let tab: UInt8 = 0x09
-    static let lineFeed: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let hyphen: UInt8 = 0x2D
-    static let slash: UInt8 = 0x2F
-    static let zero: UInt8 = 0x30
-    static let nine: UInt8 = 0x39
-    static let colon: UInt8 = 0x3A
-    static let greaterThan: UInt8 = 0x3E
-    static let openBracket: UInt8 = 0x5B
-    static let closeBracket: UInt8 = 0x5D
-    static let openParenthesis: UInt8 = 0x28
-    static let closeParenthesis: UInt8 = 0x29
-
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
-    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == space || byte == tab || byte == lineFeed || byte == carriageReturn
-    }
-    /// ASCII lower case; other bytes unchanged.
-    static func lowercased(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte | 0x20 : byte }
 }
 
 extension StringProtocol {
@@ -108,24 +84,6 @@ extension StringProtocol {
     /// Whether the text starts with `prefix`, byte for byte.
     func hasBytePrefix(_ prefix: String) -> Bool {
         utf8.starts(with: prefix.utf8)
-    }
-
-    /// The text with runs of ASCII white space (space, tab, CR, LF) collapsed to one space and
-    /// none at either end. Works on the UTF-8 bytes; other characters are copied unchanged.
-    func collapsingWhitespace() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if ASCII.isWhitespace(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(ASCII.space) }
-                pendingSpace = false
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text without spaces and tabs at either end (compared as bytes, not characters).

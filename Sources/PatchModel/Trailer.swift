@@ -74,7 +74,7 @@ package struct Trailer: Sendable, Hashable, Codable {
         while colon < utf8.endIndex {
             let byte = utf8[colon]
             if byte == ASCII.colon { break }
-            guard length < 40, ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == ASCII.hyphen else { return nil }
+            guard length < 40, ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == ASCII.minus else { return nil }
             length += 1
             colon = utf8.index(after: colon)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Digest
 
 /// The report options about the history index and the since-last-run bookmark.
 struct HistoryOptions: ParsableArguments {
@@ -47,6 +48,13 @@ struct HistoryOptions: ParsableArguments {
                 throw ValidationError("--since-last-run keeps its bookmark in the index; it cannot be combined with --no-index.")
             }
         }
+    }
+
+    /// The options as the history rules (``ReportHistory``) take them.
+    var choices: ReportHistory.Options {
+        ReportHistory.Options(
+            indexPath: indexPath, noIndex: noIndex, sinceLastRun: sinceLastRun, state: state, dryRun: dryRun,
+            history: history)
     }
 
     /// The checks that involve the range options too.

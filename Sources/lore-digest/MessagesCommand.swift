@@ -2,6 +2,7 @@ import ArgumentParser
 import Digest
 import Foundation
 import HistoryIndex
+import MessageStream
 import InboxReader
 
 /// `lore-digest messages`: one JSON object of facts per message, for scripts.

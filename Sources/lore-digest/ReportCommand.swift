@@ -61,7 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
-        let source = try await ReportHistory.prepare(history, inbox: inbox, range: range.revisionRange)
+        let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(listName: listName, top: top, history: history.history)
         let report = try await source.build(inbox: inbox, options: options)
         try OutputWriter(path: output).write(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HistoryIndex
 import InboxReader
+import InboxSync
 
 /// `lore-digest sync URL DIR`: make DIR a local mirror of a public-inbox v2 inbox.
 struct SyncCommand: AsyncParsableCommand {

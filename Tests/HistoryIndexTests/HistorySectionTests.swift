@@ -2,6 +2,7 @@ import Digest
 import Foundation
 import HistoryIndex
 import InboxReader
+import MailParser
 import Testing
 import TestSupport
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HistoryIndex
 import InboxReader
+import MessageStream
 import PatchModel
 import Testing
 import TestSupport

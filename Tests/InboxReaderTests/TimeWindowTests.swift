@@ -31,11 +31,6 @@ private let absoluteDates: [(String, Int64)] = [
     (" 2025-10-01 ", october1),
 ]
 
-private let printedDates: [(Int64, String)] = [
-    (october1, "2025-10-01 00:00 UTC"), (october1 + 43_507, "2025-10-01 12:05:07 UTC"),
-    (0, "1970-01-01 00:00 UTC"), (951_782_400, "2000-02-29 00:00 UTC"), (-1, "1969-12-31 23:59:59 UTC"),
-]
-
 private let bareDays: [(String, Bool)] = [
     ("2025-10-01", true), ("2025-1-01", false), ("2025-10-01 ", false), ("20251001", false), ("2025-10-0x", false),
 ]
@@ -163,10 +158,5 @@ private let bareDays: [(String, Bool)] = [
     @Test(arguments: bareDays)
     func bareDayIsRecognised(value: String, expected: Bool) {
         #expect(Inbox.isBareDay(value) == expected)
-    }
-
-    @Test(arguments: printedDates)
-    func datesPrintInUTC(seconds: Int64, expected: String) {
-        #expect(DateText.utc(seconds) == expected)
     }
 }

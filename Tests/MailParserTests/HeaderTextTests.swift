@@ -10,7 +10,13 @@ import Testing
         ("é  ü", "é ü"),
     ])
     func collapsesWhitespaceRuns(input: String, expected: String) {
-        #expect(HeaderText.collapsingWhitespace(input) == expected)
+        #expect(input.collapsingWhitespace() == expected)
+    }
+
+    /// PatchModel collapses subject tags and titles, which are substrings of the subject.
+    @Test func collapsesStringsAndSubstrings() {
+        #expect("  a \t b\n c  ".collapsingWhitespace() == "a b c")
+        #expect("[PATCH  v2 ]"[...].dropFirst().dropLast().collapsingWhitespace() == "PATCH v2")
     }
 
     @Test func unfoldingRemovesLineBreaksOnly() {

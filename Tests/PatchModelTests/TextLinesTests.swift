@@ -33,7 +33,6 @@ import Testing
     }
 
     @Test func stringHelpers() {
-        #expect("  a \t b\n c  ".collapsingWhitespace() == "a b c")
         #expect(" \tab c \t"[...].trimmingSpaces() == "ab c")
         #expect("   "[...].trimmingSpaces() == "")
         #expect("From: x".hasASCIIPrefixIgnoringCase("from:"))

@@ -1,5 +1,6 @@
 package import HistoryIndex
 package import InboxReader
+package import MessageStream
 internal import PatchModel
 
 /// What a report is asked for, beyond its range.

@@ -1,4 +1,5 @@
 internal import InboxReader
+internal import MailParser
 
 /// The classic text report, in the layout of `spec/reference-report.txt` (see report.md).
 ///

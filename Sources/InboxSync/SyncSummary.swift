@@ -1,3 +1,4 @@
+internal import InboxReader
 /// What one `sync` did, epoch by epoch.
 package struct SyncSummary: Sendable, Equatable {
     /// How the inbox's epochs were learnt.

@@ -1,3 +1,4 @@
+internal import InboxReader
 /// Makes a directory a local mirror of a public-inbox v2 inbox served over HTTP(S).
 ///
 /// 1. Checks the directory: absent or empty (it is created), or an existing v2 mirror.

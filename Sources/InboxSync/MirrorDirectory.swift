@@ -1,3 +1,4 @@
+internal import InboxReader
 import Foundation
 
 /// The local side of a sync: a directory that is absent, empty, or a v2 mirror (`git/N.git`).

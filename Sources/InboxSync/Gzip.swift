@@ -1,3 +1,4 @@
+internal import InboxReader
 /// gzip decompression through the `gzip` program (no compression library in the package).
 enum Gzip {
     /// True when `bytes` start with the gzip magic number 1f 8b.

@@ -1,3 +1,4 @@
+internal import InboxReader
 import Glibc
 
 /// An exclusive lock on a mirror for the length of one sync, so that two syncs into the same

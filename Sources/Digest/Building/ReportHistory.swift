@@ -1,25 +1,56 @@
-import Digest
-import Foundation
-import HistoryIndex
-import InboxReader
+internal import Foundation
+package import HistoryIndex
+package import InboxReader
 
 /// How `report` gets its range and facts: from the history index when there is one (updated
 /// first), and, with `--since-last-run`, from the bookmark, which ``finish()`` advances once the
 /// report was written.
-struct ReportHistory {
-    var index: MessageIndex?
-    var commits: [CommitRef]
-    var selection: Selection
-    /// The bookmark to save after the report was written; nil without `--since-last-run`.
-    var pendingState: RunState?
-    var isDryRun = false
+///
+/// The rules of `report`'s history options; the command line only parses them into ``Options``.
+package struct ReportHistory {
+    /// `--index`, `--no-index`, `--since-last-run`, `--state`, `--dry-run` and `--history`, as
+    /// given (the command line has validated that they go together).
+    package struct Options: Sendable, Hashable {
+        package var indexPath: String?
+        package var noIndex = false
+        package var sinceLastRun = false
+        package var state: String?
+        package var dryRun = false
+        package var history = false
 
-    /// Opens and updates the index (or not), and resolves the range.
-    static func prepare(_ options: HistoryOptions, inbox: Inbox, range: RevisionRange) async throws -> ReportHistory {
-        let index = try await openIndex(options, inbox: inbox)
+        package init(
+            indexPath: String? = nil, noIndex: Bool = false, sinceLastRun: Bool = false, state: String? = nil,
+            dryRun: Bool = false, history: Bool = false
+        ) {
+            self.indexPath = indexPath
+            self.noIndex = noIndex
+            self.sinceLastRun = sinceLastRun
+            self.state = state
+            self.dryRun = dryRun
+            self.history = history
+        }
+    }
+
+    package var index: MessageIndex?
+    package var commits: [CommitRef]
+    package var selection: Selection
+    /// The bookmark to save after the report was written; nil without `--since-last-run`.
+    package var pendingState: RunState?
+    package var isDryRun = false
+    /// Where the notes for the user go: standard error by default.
+    var note: @Sendable (String) -> Void = ReportHistory.writeNote
+
+    /// Opens and updates the index (or not), and resolves the range. `note` receives what the
+    /// user should know (an index not used, a rewritten epoch, nothing new).
+    package static func prepare(
+        _ options: Options, inbox: Inbox, range: RevisionRange,
+        note: @escaping @Sendable (String) -> Void = ReportHistory.writeNote
+    ) async throws -> ReportHistory {
+        let index = try await openIndex(options, inbox: inbox, note: note)
         guard options.sinceLastRun, let name = options.state, let index else {
             let resolved = try await inbox.resolve(range)
-            return ReportHistory(index: index, commits: resolved.commits, selection: Selection(resolved, range: range))
+            return ReportHistory(
+                index: index, commits: resolved.commits, selection: Selection(resolved, range: range), note: note)
         }
         let now = Int64(Date().timeIntervalSince1970)
         let previous = try index.runState(named: name)
@@ -30,27 +61,27 @@ struct ReportHistory {
             }
         let since = try await SinceLastRun.resolve(
             inbox: inbox, name: name, previous: previous, firstRunSince: firstRunSince, now: now)
-        for note in since.notes { Self.note(note) }
-        if since.commits.isEmpty { Self.note("nothing new in \(inbox.displayName) since the last run '\(name)'") }
+        for text in since.notes { note(text) }
+        if since.commits.isEmpty { note("nothing new in \(inbox.displayName) since the last run '\(name)'") }
         var selection = Selection(
             fromLabel: since.fromLabel, toLabel: since.toLabel, firstCommitTime: since.commits.first?.commitTime,
             lastCommitTime: since.commits.last?.commitTime)
         selection.commitCount = since.commits.count
         return ReportHistory(
             index: index, commits: since.commits, selection: selection, pendingState: since.next,
-            isDryRun: options.dryRun)
+            isDryRun: options.dryRun, note: note)
     }
 
-    func build(inbox: Inbox, options: ReportOptions) async throws -> Report {
+    package func build(inbox: Inbox, options: ReportOptions) async throws -> Report {
         try await ReportBuilder().build(
             inbox: inbox, commits: commits, selection: selection, options: options, index: index)
     }
 
     /// Advances the bookmark, in one transaction; call only after the report was written whole.
-    func finish() throws {
+    package func finish() throws {
         guard let pendingState, let index else { return }
         if isDryRun {
-            Self.note("dry run: the state '\(pendingState.name)' was not advanced (\(commits.count) commits would be marked as reported)")
+            note("dry run: the state '\(pendingState.name)' was not advanced (\(commits.count) commits would be marked as reported)")
             return
         }
         try index.save(pendingState)
@@ -60,7 +91,9 @@ struct ReportHistory {
     /// index when it exists; always for `--since-last-run`, which keeps its bookmark there.
     /// An index that cannot be opened or updated is not used, with a note; `--since-last-run`
     /// fails instead. `--history` needs an existing index (never creates one) and fails without.
-    private static func openIndex(_ options: HistoryOptions, inbox: Inbox) async throws -> MessageIndex? {
+    private static func openIndex(
+        _ options: Options, inbox: Inbox, note: @Sendable (String) -> Void
+    ) async throws -> MessageIndex? {
         if options.noIndex { return nil }
         let path = options.indexPath ?? IndexLocation.defaultPath(for: inbox)
         if options.history && !FileManager.default.fileExists(atPath: path) {
@@ -90,7 +123,8 @@ struct ReportHistory {
         }
     }
 
-    static func note(_ text: String) {
+    /// Writes `lore-digest: TEXT` on standard error.
+    package static func writeNote(_ text: String) {
         FileHandle.standardError.write(Data("lore-digest: \(text)\n".utf8))
     }
 }

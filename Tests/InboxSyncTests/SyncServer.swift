@@ -1,6 +1,7 @@
 import Foundation
 import enum TestSupport.PublicInboxAvailability
-@testable import InboxReader
+import InboxReader
+@testable import InboxSync
 
 /// A real `public-inbox-httpd` on 127.0.0.1, run through `scripts/public-inbox-server.sh`, serving
 /// the first mails of a corpus from `../shared/corpora/`.

@@ -1,3 +1,4 @@
+internal import InboxReader
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,7 +1,9 @@
 import Foundation
 import Glibc
 import Testing
-@testable import InboxReader
+import InboxReader
+import struct TestSupport.TemporaryDirectory
+@testable import InboxSync
 
 /// `sync` against a real `public-inbox-httpd` on 127.0.0.1 (see scripts/public-inbox-server.sh).
 @Suite(.serialized, .enabled(if: SyncServer.skipReason == nil, Comment(rawValue: SyncServer.skipReason ?? "")))
@@ -15,6 +17,7 @@ struct SyncLiveServerTests {
     func concurrentSyncIsRefused() async throws {
         try await SyncServer.with(serving: 20) { server in
             let local = try TemporaryDirectory()
+            defer { local.remove() }
             let mirror = local.path + "/kvm-ppc"
             _ = try await InboxSync.run(url: server.url, directory: mirror)
             // Hold the lock as a running sync would.
@@ -34,6 +37,7 @@ struct SyncLiveServerTests {
 
     private func firstSyncThenNewMail(_ server: SyncServer) async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         let mirror = local.path + "/kvm-ppc"
 
         let first = try await InboxSync.run(url: server.url, directory: mirror)
@@ -97,6 +101,7 @@ struct SyncLiveServerTests {
 @Suite struct SyncErrorTests {
     @Test func unreachableServer() async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         // Port 1 (tcpmux) on loopback: nothing listens there, the connection is refused at once.
         let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path + "/m")
         #expect(error?.code == .unreachable)
@@ -110,6 +115,7 @@ struct SyncLiveServerTests {
                       "https://lore.kernel.org/kvm\u{1B}[2J", "https://lore.kernel.org/kvm\u{9B}31m"])
     func notAnHTTPURL(_ url: String) async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         let error = await syncError(url: url, directory: local.path + "/m")
         #expect(error?.code == .invalidURL)
     }
@@ -122,6 +128,7 @@ struct SyncLiveServerTests {
 
     @Test func directoryHoldingSomethingElse() async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         try Data("mine\n".utf8).write(to: URL(fileURLWithPath: local.path + "/notes.txt"))
         // Checked before any network access: the unreachable URL is never tried.
         let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path)
@@ -132,6 +139,7 @@ struct SyncLiveServerTests {
 
     @Test func gitFolderWithOtherThings() async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         try FileManager.default.createDirectory(atPath: local.path + "/git/src", withIntermediateDirectories: true)
         let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path)
         #expect(error?.code == .directoryHoldsSomethingElse)
@@ -140,6 +148,7 @@ struct SyncLiveServerTests {
 
     @Test func directoryIsAFile() async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         try Data().write(to: URL(fileURLWithPath: local.path + "/file"))
         let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path + "/file")
         #expect(error?.code == .directoryHoldsSomethingElse)
@@ -162,6 +171,7 @@ struct SyncLiveServerTests {
 
     @Test func gzipCompressedManifest() async throws {
         let local = try TemporaryDirectory()
+        defer { local.remove() }
         let path = local.path + "/manifest.js"
         try Data(#"{"/a/git/0.git":{}}"#.utf8).write(to: URL(fileURLWithPath: path))
         try await runProgram("gzip", ["-n", "--", path])

@@ -1,22 +1,15 @@
+internal import InboxReader
 import Subprocess
 
 /// Runs a program found on `PATH` with an argument array (never a shell) and collects its output.
 enum Program {
-    struct Output: Sendable {
-        var succeeded: Bool
-        var standardOutput: [UInt8]
-        var standardError: String
-
-        var text: String { String(decoding: standardOutput, as: UTF8.self) }
-    }
-
     /// A non-zero exit is a normal result; only a program that cannot be started throws.
     static func run(
         _ name: String,
         _ arguments: [String],
         input: [UInt8] = [],
         environment: Environment = .inherit
-    ) async throws -> Output {
+    ) async throws -> ProgramOutput {
         let result = try await Subprocess.run(
             .name(name),
             arguments: Arguments(arguments),
@@ -25,7 +18,7 @@ enum Program {
             output: .bytes(limit: 1 << 28),
             error: .string(limit: 1 << 16)
         )
-        return Output(
+        return ProgramOutput(
             succeeded: result.terminationStatus.isSuccess,
             standardOutput: result.standardOutput,
             standardError: result.standardError

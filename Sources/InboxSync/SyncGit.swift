@@ -1,4 +1,5 @@
 import Foundation
+internal import InboxReader
 import Subprocess
 
 /// git for `sync`: clone, ls-remote and fetch talk to a server, so unlike ``GitCommand`` some
@@ -13,21 +14,16 @@ enum SyncGit {
 
     /// Runs `git ARGS…` (add `--git-dir=…` to `arguments` yourself). A non-zero exit is a normal result.
     /// - Throws: `SyncError` `.gitFailed` when git cannot be started.
-    static func run(_ arguments: [String]) async throws(SyncError) -> GitCommand.Output {
+    static func run(_ arguments: [String]) async throws(SyncError) -> ProgramOutput {
         do {
-            let result = try await Program.run("git", arguments, environment: environment)
-            return GitCommand.Output(
-                succeeded: result.succeeded,
-                standardOutput: result.standardOutput,
-                standardError: result.standardError
-            )
+            return try await Program.run("git", arguments, environment: environment)
         } catch {
             throw SyncError(.gitFailed, "could not run git (\(error)); install git and make sure 'git' is on PATH")
         }
     }
 
     /// What git's error output says about a remote that failed, as a `SyncError`.
-    static func remoteFailure(_ output: GitCommand.Output, action: String, url: String) -> SyncError {
+    static func remoteFailure(_ output: ProgramOutput, action: String, url: String) -> SyncError {
         let text = output.standardError
         let line = GitCommand.firstLine(text.replacingOccurrences(of: "remote: Not Found\n", with: ""))
         if text.contains("not found") || text.contains("returned error: 404") {

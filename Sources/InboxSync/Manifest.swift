@@ -1,3 +1,4 @@
+internal import InboxReader
 import Foundation
 
 /// The epochs an inbox's `manifest.js.gz` lists (grokmirror format, as public-inbox serves it).

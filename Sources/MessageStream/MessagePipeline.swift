@@ -1,14 +1,7 @@
 internal import Foundation
 package import InboxReader
-package import MailParser
+internal import MailParser
 package import PatchModel
-
-/// One message of a range after parsing, in archive order.
-package enum ParsedMessage: Sendable {
-    /// A commit that deletes a message: not a message.
-    case deleted(CommitRef)
-    case message(CommitRef, MessageFacts)
-}
 
 /// Reads a range's messages from git and parses them on every core, handing the results over
 /// in archive order.

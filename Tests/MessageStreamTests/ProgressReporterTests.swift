@@ -1,4 +1,4 @@
-import InboxReader
+import MessageStream
 import Testing
 
 @Suite struct ProgressReporterTests {

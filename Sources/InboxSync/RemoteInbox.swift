@@ -1,3 +1,4 @@
+internal import InboxReader
 /// The address of a public-inbox v2 inbox served over HTTP(S), e.g. `https://lore.kernel.org/kvm`.
 ///
 /// Only the URL's text is checked here (scheme, host, no query or fragment); whether a server

@@ -1,0 +1,19 @@
+/// One commit of the archive, i.e. one message added (or deleted).
+package struct CommitRef: Sendable, Hashable {
+    /// The epoch number (index into `Inbox.epochs` by `number`).
+    package var epoch: Int
+    /// The full commit id.
+    package var oid: String
+    /// Committer time, seconds since 1970.
+    package var commitTime: Int64
+    /// Path of the message blob in the commit's tree: `m` for v2 and bare epochs, the fan-out
+    /// path (`aa/bbbb…`) for v1; nil when the commit adds no message (a v1 deletion).
+    package var messagePath: String?
+
+    package init(epoch: Int, oid: String, commitTime: Int64, messagePath: String? = "m") {
+        self.epoch = epoch
+        self.oid = oid
+        self.commitTime = commitTime
+        self.messagePath = messagePath
+    }
+}
