@@ -1,4 +1,4 @@
-import PatchModel
+@testable import PatchModel
 
 /// Synthetic mails for the thread and series rules: short ids, times as offsets from 2025-10-01.
 enum ThreadFixture {

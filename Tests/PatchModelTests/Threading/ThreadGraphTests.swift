@@ -1,4 +1,4 @@
-import PatchModel
+@testable import PatchModel
 import Testing
 
 @Suite struct ThreadGraphTests {
