@@ -1,0 +1,165 @@
+/// Rules 5 to 9: replies attached to the patch or cover they answer, trailers, robot reports,
+/// applied notices, waiting series and the activity on series posted before the set.
+extension SeriesAnalyzer {
+    /// Reads every reply of the set once, in archive order.
+    /// - Complexity: O(*n* + *t*) for *n* messages and *t* trailers, plus look-ups for ancestors
+    ///   outside the set.
+    mutating func collectResponses(into collector: inout ResponseCollector) {
+        for message in ordered where message.isAnswerKind {
+            guard let parent = graph.parent(of: message.messageID), let anchor = graph.patchMailAnchor(of: parent) else {
+                continue
+            }
+            let root: String
+            let position: Int
+            if let placed = placement[anchor] {
+                root = placed.root
+                position = placed.position
+            } else {
+                guard let anchorMessage = graph.message(anchor) else { continue }
+                position = anchorMessage.position
+                root = canonical(seriesRoot(of: anchor))
+            }
+            if let found = series[root] {
+                let author = found.author.email.lowercased()
+                series[root]?.responses.record(
+                    message, position: position, seriesAuthor: author, total: found.total, target: "s\u{0}\(root)",
+                    collector: &collector)
+                continue
+            }
+            // Rule 9: the series lies before the set.
+            guard let rootMessage = graph.message(root) else { continue }
+            if collector.earlier[root] == nil {
+                collector.earlier[root] = EarlierSeriesActivity(
+                    seriesID: root, title: rootMessage.title, version: rootMessage.version,
+                    author: SeriesPerson(name: rootMessage.authorName, email: rootMessage.authorEmail),
+                    receivedAt: rootMessage.receivedAt, responses: SeriesResponses())
+            }
+            var earlier = collector.earlier.removeValue(forKey: root)
+            earlier?.responses.record(
+                message, position: position, seriesAuthor: rootMessage.authorKey, total: rootMessage.total ?? 1,
+                target: "e\u{0}\(root)", collector: &collector)
+            collector.earlier[root] = earlier
+        }
+    }
+
+    /// Per-patch trailers and replies, superseded series, reviewers, waiting, and the final order.
+    mutating func finish(_ collector: ResponseCollector) -> SeriesReport {
+        for (oldRoot, _) in newerVersion {
+            var seen: Set<String> = [oldRoot]
+            var newest = oldRoot
+            while let next = newerVersion[newest], seen.insert(next).inserted { newest = next }
+            if newest != oldRoot, let newer = series[newest] {
+                series[oldRoot]?.supersededBy = SupersededBy(version: newer.revision, seriesID: newer.id)
+            }
+        }
+        var all: [PatchSeries] = []
+        all.reserveCapacity(series.count)
+        for var found in series.values {
+            found.distributeResponses()
+            all.append(found)
+        }
+        all.sort { $0.receivedAt != $1.receivedAt ? $0.receivedAt < $1.receivedAt : $0.id < $1.id }
+        let earlier = collector.earlier.values.sorted {
+            $0.receivedAt != $1.receivedAt ? $0.receivedAt < $1.receivedAt : $0.seriesID < $1.seriesID
+        }
+        let reviewers = collector.reviewers.values.sorted {
+            if $0.trailers != $1.trailers { return $0.trailers > $1.trailers }
+            if $0.replies != $1.replies { return $0.replies > $1.replies }
+            return $0.email.lowercased() < $1.email.lowercased()
+        }
+        return SeriesReport(
+            series: all, reviewers: reviewers, waiting: all.filter { $0.responses.repliers.isEmpty }.map(\.id),
+            earlierActivity: earlier)
+    }
+}
+
+/// What the reading of replies keeps besides the series themselves.
+struct ResponseCollector {
+    var earlier: [String: EarlierSeriesActivity] = [:]
+    /// Per target: the (type, address, position) of trailers already counted.
+    var trailerKeys: [String: Set<String>] = [:]
+    /// Per target: the addresses of repliers already listed.
+    var replierKeys: [String: Set<String>] = [:]
+    /// By lower-case address.
+    var reviewers: [String: Reviewer] = [:]
+
+    mutating func reviewer(_ email: String, name: String) -> String {
+        let key = email.lowercased()
+        if reviewers[key] == nil {
+            reviewers[key] = Reviewer(name: name, email: email, trailers: 0, replies: 0)
+        } else if reviewers[key]?.name.isEmpty == true {
+            reviewers[key]?.name = name
+        }
+        return key
+    }
+}
+
+extension SeriesResponses {
+    /// Counts one reply at `position` (0: the cover) of a series by `seriesAuthor` (lower case).
+    ///
+    /// A robot's mail is a robot report, never a review; it may still carry an applied notice
+    /// (pr-tracker-bot). A person's reply counts as a reply; its trailers are kept once per type,
+    /// address and position, mismatch flags and all; its applied notice counts when the sender is
+    /// not the series' author. A notice that lists no patches, sent in reply to one patch of a
+    /// larger series, applies that patch.
+    mutating func record(
+        _ message: ThreadMessage, position: Int, seriesAuthor: String, total: Int, target: String,
+        collector: inout ResponseCollector
+    ) {
+        let isBot = message.botName != nil
+        let isAuthor = message.authorKey == seriesAuthor
+        if let bot = message.botName {
+            botReports.append(BotReport(bot: bot, messageID: message.messageID, position: position, receivedAt: message.receivedAt))
+        } else {
+            replies += 1
+            repliesByPosition[position, default: 0] += 1
+            if !isAuthor {
+                if collector.replierKeys[target, default: []].insert(message.authorKey).inserted {
+                    repliers.append(SeriesPerson(name: message.authorName, email: message.authorEmail))
+                }
+                let key = collector.reviewer(message.authorEmail, name: message.authorName)
+                collector.reviewers[key]?.replies += 1
+            }
+            for trailer in message.trailers {
+                let key = "\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())\u{0}\(position)"
+                guard collector.trailerKeys[target, default: []].insert(key).inserted else { continue }
+                trailers.append(SeriesTrailer(
+                    type: trailer.type, name: trailer.name, email: trailer.email, position: position,
+                    messageID: message.messageID, mismatch: trailer.mismatch))
+                if trailer.type.isReview {
+                    let person = collector.reviewer(trailer.email, name: trailer.name)
+                    collector.reviewers[person]?.trailers += 1
+                }
+            }
+        }
+        if let notice = message.appliedNotice, isBot || !isAuthor {
+            let listed = notice.patches.map(\.position)
+            let positions = !listed.isEmpty ? listed : (position > 0 && total > 1 ? [position] : [])
+            let sender = message.authorName.isEmpty ? message.authorEmail : message.authorName
+            applications.append(SeriesApplication(
+                branch: notice.branch, commits: notice.patches.compactMap(\.commit) + notice.commits,
+                by: notice.by ?? message.botName ?? sender, messageID: message.messageID, positions: positions))
+        }
+    }
+}
+
+extension PatchSeries {
+    /// Gives each patch its replies and its trailers: those given on it, then those given on the
+    /// cover (position 0) by people who gave no trailer of that type on the patch itself.
+    /// - Complexity: O(*p* + *t*) for *p* patches and *t* trailers.
+    mutating func distributeResponses() {
+        var byPosition: [Int: [SeriesTrailer]] = [:]
+        for trailer in responses.trailers { byPosition[trailer.position, default: []].append(trailer) }
+        let onCover = byPosition[0] ?? []
+        for index in patches.indices {
+            let position = patches[index].position
+            var given = byPosition[position] ?? []
+            var keys = Set(given.map { "\($0.type.rawValue)\u{0}\($0.email.lowercased())" })
+            for trailer in onCover where keys.insert("\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())").inserted {
+                given.append(trailer)
+            }
+            patches[index].trailers = given
+            patches[index].replies = responses.repliesByPosition[position] ?? 0
+        }
+    }
+}

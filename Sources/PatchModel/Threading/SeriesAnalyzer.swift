@@ -1,0 +1,186 @@
+/// The cross-message rules of the report (issue "What happened to each patch set"): threads,
+/// series, completeness, versions, reviews, applied notices, robot reports, waiting series and
+/// activity on earlier series, over a set of messages plus look-ups in the history.
+///
+/// Pure: no storage, no clock. The same messages and history give the same report, in the same
+/// order (by `receivedAt`, then Message-ID).
+///
+/// - Complexity: O(*n* log *n* + *r* + *L*) for *n* messages (the sort), *r* References entries and
+///   *L* look-ups: every walk is memoised, every match goes through a dictionary. Look-ups: at
+///   most one per unknown Message-ID, one thread fetch per series whose root lies outside the set,
+///   and for each series of version 2 or more one or two version queries and one thread fetch.
+package struct SeriesAnalyzer {
+    /// Patches sent without threading join one series when they come from the same address with
+    /// the same version and total, within one hour of the series' first mail.
+    ///
+    /// b4 uses one hour, patchwork 20 minutes. One hour, because the window is measured on the
+    /// archive's commit times, which lag behind sending and arrive in bursts, and a long series
+    /// through a rate-limited relay can take more than 20 minutes; the wider window costs little,
+    /// because a second mail at a taken position starts a new series instead of joining.
+    package static let unthreadedWindow: Int64 = 3_600
+    /// How far back the same title from the same address counts as an earlier version: 365 days.
+    package static let titleLookBack: Int64 = 365 * 86_400
+
+    let lookup: any SeriesLookup
+    var graph: ThreadGraph
+    /// The set: one message per Message-ID, in archive order.
+    let ordered: [ThreadMessage]
+    /// Messages from the history received after the set's last message are not used.
+    let ceiling: Int64
+    var seriesRootMemo: [String: String] = [:]
+    /// Drafts by the root of their reply chain.
+    var drafts: [String: SeriesDraft] = [:]
+    /// Unthreaded drafts merged into another: merged root → kept root.
+    var mergedInto: [String: String] = [:]
+    /// Laid-out series by draft root.
+    var series: [String: PatchSeries] = [:]
+    /// Every patch mail of a series (members and re-rolls): draft root and position.
+    var placement: [String: (root: String, position: Int)] = [:]
+    /// Older series of the set → the newest version of it in the set.
+    var newerVersion: [String: String] = [:]
+
+    /// Analyses the set; `lookup` answers for messages outside it (none: this set only).
+    package static func analyze(_ messages: [ThreadMessage], lookup: any SeriesLookup = NoSeriesLookup()) -> SeriesReport {
+        var analyzer = SeriesAnalyzer(messages: messages, lookup: lookup)
+        return analyzer.run()
+    }
+
+    init(messages: [ThreadMessage], lookup: any SeriesLookup) {
+        var seen: Set<String> = []
+        ordered = messages.sorted(by: ThreadMessage.archiveOrder).filter { seen.insert($0.messageID).inserted }
+        ceiling = ordered.last?.receivedAt ?? .min
+        self.lookup = lookup
+        graph = ThreadGraph(messages: ordered, lookup: { lookup.message(id: $0) })
+    }
+
+    mutating func run() -> SeriesReport {
+        groupByThread()
+        mergeUnthreaded()
+        completeFromHistory()
+        layOut()
+        linkVersions()
+        var responses = ResponseCollector()
+        collectResponses(into: &responses)
+        return finish(responses)
+    }
+
+    /// The kept root of a draft root (after unthreaded merges).
+    func canonical(_ root: String) -> String { mergedInto[root] ?? root }
+
+    /// The root of a patch mail's series: walks up while each patch mail continues the one above
+    /// (or is a partial re-roll of it). Memoised; a cycle ends the walk where it closes.
+    mutating func seriesRoot(of id: String) -> String {
+        var path: [String] = []
+        var seen: Set<String> = []
+        var current = id
+        var result: String
+        while true {
+            if let memo = seriesRootMemo[current] {
+                result = memo
+                break
+            }
+            if !seen.insert(current).inserted {
+                result = current
+                break
+            }
+            path.append(current)
+            guard let message = graph.message(current), let aboveID = graph.patchMailAbove(current),
+                let above = graph.message(aboveID),
+                SeriesMembership.continues(message, above: above) || SeriesMembership.rerolls(message, above: above)
+            else {
+                result = current
+                break
+            }
+            current = aboveID
+        }
+        for node in path { seriesRootMemo[node] = result }
+        return result
+    }
+
+    /// The patch mail a partial re-roll answered; nil for any other mail.
+    mutating func rerollTarget(of message: ThreadMessage) -> String? {
+        guard message.minorVersion != nil, let aboveID = graph.patchMailAbove(message.messageID),
+            let above = graph.message(aboveID), SeriesMembership.rerolls(message, above: above)
+        else { return nil }
+        return aboveID
+    }
+
+    /// Rule 2, threads first: every patch mail of the set joins the series of its reply chain.
+    mutating func groupByThread() {
+        for message in ordered where message.isPatchMail {
+            let root = seriesRoot(of: message.messageID)
+            guard let rootMessage = graph.message(root) else { continue }
+            let reroll = rerollTarget(of: message)
+            drafts[root, default: SeriesDraft(root: rootMessage)].add(message, rerollOf: reroll)
+        }
+    }
+
+    /// Rule 2, series sent without threading: drafts whose root answers no patch mail join the
+    /// earliest open draft with the same address, version, total and RESEND, started at most
+    /// `unthreadedWindow` seconds earlier, whose positions they do not overlap.
+    /// - Complexity: O(*d* log *d*) for *d* drafts, plus the open drafts of one key in the window.
+    mutating func mergeUnthreaded() {
+        struct Group {
+            var root: String
+            var start: Int64
+            var positions: Set<Int>
+        }
+        var candidates: [(key: String, group: Group)] = []
+        for (root, draft) in drafts {
+            let head = draft.root
+            guard graph.contains(root), head.minorVersion == nil, let total = head.total,
+                head.number != nil, graph.patchMailAbove(root) == nil
+            else { continue }
+            let key = "\(head.authorKey)\u{0}\(head.revision)\u{0}\(total)\u{0}\(head.isResend)"
+            candidates.append((key, Group(root: root, start: draft.start, positions: draft.positions)))
+        }
+        candidates.sort { $0.group.start != $1.group.start ? $0.group.start < $1.group.start : $0.group.root < $1.group.root }
+        var groups: [Group] = []
+        var open: [String: [Int]] = [:]
+        for candidate in candidates {
+            var list = open[candidate.key] ?? []
+            list.removeAll { groups[$0].start < candidate.group.start - Self.unthreadedWindow }
+            if let target = list.first(where: { groups[$0].positions.isDisjoint(with: candidate.group.positions) }) {
+                groups[target].positions.formUnion(candidate.group.positions)
+                let keptRoot = groups[target].root
+                if let merged = drafts.removeValue(forKey: candidate.group.root) {
+                    drafts[keptRoot]?.absorb(merged)
+                }
+                mergedInto[candidate.group.root] = keptRoot
+            } else {
+                groups.append(candidate.group)
+                list.append(groups.count - 1)
+            }
+            open[candidate.key] = list
+        }
+    }
+
+    /// Rule 2, a series straddling the set's start: a draft whose root lies before the set takes
+    /// the other patch mails of its thread from the history.
+    mutating func completeFromHistory() {
+        for root in drafts.keys.sorted() where !graph.contains(root) {
+            var candidates: [ThreadMessage] = []
+            if let rootMessage = graph.message(root) { candidates.append(rootMessage) }
+            for message in lookup.messages(inThreadOf: root)
+            where !graph.contains(message.messageID) && message.receivedAt <= ceiling {
+                graph.learn(message)
+                if message.isPatchMail { candidates.append(message) }
+            }
+            candidates.sort(by: ThreadMessage.archiveOrder)
+            for message in candidates where seriesRoot(of: message.messageID) == root {
+                let reroll = rerollTarget(of: message)
+                drafts[root]?.add(message, rerollOf: reroll)
+            }
+        }
+    }
+
+    /// Rule 3: each draft laid out by position, with completeness.
+    mutating func layOut() {
+        let graph = self.graph
+        for (root, draft) in drafts {
+            let (laidOut, positions) = draft.layOut(isInSet: { graph.contains($0) })
+            series[root] = laidOut
+            for (id, position) in positions { placement[id] = (root, position) }
+        }
+    }
+}
