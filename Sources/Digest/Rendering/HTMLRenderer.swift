@@ -1,18 +1,21 @@
 /// The report as one self-contained HTML page: the same sections as the text report, with the
 /// series of the patch list nested under their cover letters. Every string from mail is escaped
 /// (and stripped of control characters); the page loads nothing from elsewhere.
-package struct HTMLRenderer: Sendable {
+package struct HTMLRenderer: ReportSectionRenderer {
+    private typealias Wording = ReportWording
+
     package init() {}
 
-    package func render(_ report: Report) -> String {
-        let title = "\(report.listName) mailing list update from \(TextRenderer.rangeDescription(report.selection))"
-        var out = """
+    package func opening(_ report: Report) -> String {
+        // Escaped whole, not piece by piece: stripping control sequences depends on what follows.
+        let title = Self.safe(Wording.title(listName: report.listName, range: Wording.range(report.selection)))
+        return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.safe(title))</title>
+            <title>\(title)</title>
             <style>
             body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
             table { border-collapse: collapse; margin-bottom: 1.5rem; }
@@ -26,52 +29,75 @@ package struct HTMLRenderer: Sendable {
             </style>
             </head>
             <body>
-            <h1>\(Self.safe(title))</h1>
+            <h1>\(title)</h1>
 
             """
-        out += "<h2>Top \(report.top) contributor email domains (based on email body)</h2>\n"
-        out += "<table class=\"domains\">\n<tr><th>Patches</th><th>Domain</th></tr>\n"
-        for row in report.domains {
+    }
+
+    package func domainTable(_ rows: [DomainRow], top: Int) -> String {
+        var out = "<h2>\(Wording.domainsHeading(top: top))</h2>\n"
+        out += "<table class=\"domains\">\n" + Self.tableHead([Wording.countColumn, Wording.domainColumn])
+        for row in rows {
             out += "<tr><td class=\"count\">\(row.count)</td><td>\(Self.safe(row.domain))</td></tr>\n"
         }
-        out += "</table>\n<h2>Top \(report.top) contributors (based on email body)</h2>\n"
-        out += "<table class=\"contributors\">\n<tr><th>Patches</th><th>Name</th><th>Email</th></tr>\n"
-        for row in report.contributors {
+        return out + "</table>\n"
+    }
+
+    package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
+        var out = "<h2>\(Wording.contributorsHeading(top: top))</h2>\n"
+        out += "<table class=\"contributors\">\n"
+        out += Self.tableHead([Wording.countColumn, Wording.nameColumn, Wording.emailColumn])
+        for row in rows {
             out += "<tr><td class=\"count\">\(row.count)</td><td>\(Self.safe(row.name))</td>"
             out += "<td>\(Self.safe(row.email))</td></tr>\n"
         }
-        out += "</table>\n<h2>Patch list in this time period</h2>\n<ul class=\"patches\">\n"
-        for line in report.patchList {
+        return out + "</table>\n"
+    }
+
+    package func patchList(_ lines: [PatchListLine]) -> String {
+        var out = "<h2>\(Wording.patchListHeading)</h2>\n<ul class=\"patches\">\n"
+        for line in lines {
             let cssClass = line.isInSeries ? " class=\"series\"" : ""
             out += "<li\(cssClass)>\(Self.safe(line.subject))</li>\n"
         }
-        out += "</ul>\n<h2>Patch commit messages</h2>\n"
-        for entry in report.entries {
-            out += "<article>\n<h3>New: \(Self.safe(entry.title))</h3>\n"
+        return out + "</ul>\n"
+    }
+
+    package func commitMessages(_ entries: [PatchEntry]) -> String {
+        var out = "<h2>\(Wording.commitMessagesHeading)</h2>\n"
+        for entry in entries {
+            out += "<article>\n<h3>\(Wording.newEntryLabel) \(Self.safe(entry.title))</h3>\n"
             out += "<p class=\"subject\">\(Self.safe(entry.subject))</p>\n"
-            out += "<p>Author: \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
+            out += "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
             out += "<pre>\(Self.safe(entry.text))</pre>\n</article>\n"
         }
-        if let history = report.history { out += Self.historySection(history) }
-        out += "<footer>\(Self.safe(TextRenderer.accountingLine(report.accounting)))</footer>\n"
-        out += "</body>\n</html>\n"
         return out
     }
 
-    private static func historySection(_ history: HistorySection) -> String {
-        var out = "<section class=\"history\">\n<h2>History (from the index)</h2>\n"
-        out += "<h3>First patches on this list</h3>\n<ul class=\"first-patches\">\n"
-        if history.firstPatches.isEmpty { out += "<li>(none)</li>\n" }
-        for first in history.firstPatches {
-            out += "<li>\(safe(first.name)) &lt;\(safe(first.email))&gt; (first patch mail: \(safe(first.date)))</li>\n"
+    package func history(_ section: HistorySection) -> String {
+        var out = "<section class=\"history\">\n<h2>\(Wording.historyHeading)</h2>\n"
+        out += "<h3>\(Wording.firstPatchesHeading)</h3>\n<ul class=\"first-patches\">\n"
+        if section.firstPatches.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        for first in section.firstPatches {
+            let firstMail = Wording.firstPatchMail(date: Self.safe(first.date))
+            out += "<li>\(Self.safe(first.name)) &lt;\(Self.safe(first.email))&gt; \(firstMail)</li>\n"
         }
-        out += "</ul>\n<h3>Revised series (earlier versions before this range)</h3>\n<ul class=\"revised-series\">\n"
-        if history.revisedSeries.isEmpty { out += "<li>(none)</li>\n" }
-        for series in history.revisedSeries {
-            let versions = TextRenderer.earlierVersionsText(series.earlierVersions)
-            out += "<li><span class=\"subject\">\(safe(series.subject))</span> (\(safe(versions)))</li>\n"
+        out += "</ul>\n<h3>\(Wording.revisedSeriesHeading)</h3>\n<ul class=\"revised-series\">\n"
+        if section.revisedSeries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        for series in section.revisedSeries {
+            let versions = Wording.earlierVersions(series.earlierVersions)
+            out += "<li><span class=\"subject\">\(Self.safe(series.subject))</span> (\(Self.safe(versions)))</li>\n"
         }
         return out + "</ul>\n</section>\n"
+    }
+
+    package func closing(_ accounting: Accounting) -> String {
+        "<footer>\(Self.safe(Wording.accountingSentence(accounting)))</footer>\n</body>\n</html>\n"
+    }
+
+    /// `<tr><th>Patches</th><th>Domain</th></tr>`
+    private static func tableHead(_ columns: [String]) -> String {
+        "<tr>" + columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
     }
 
     private static func safe(_ text: String) -> String {

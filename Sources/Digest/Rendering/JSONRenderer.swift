@@ -2,7 +2,7 @@ internal import Foundation
 
 /// The report as one JSON document: the same ``Report`` the text shows, with sorted keys so
 /// that two runs diff cleanly. JSON escaping makes any mail content safe to embed.
-package struct JSONRenderer: Sendable {
+package struct JSONRenderer: ReportRenderer {
     package init() {}
 
     package func render(_ report: Report) throws -> String {

@@ -3,49 +3,74 @@
 /// Text from mail is escaped where Markdown would read it as markup (tables, lists, emphasis,
 /// links, raw HTML); commit messages go in fenced code blocks whose fence is longer than any run
 /// of backticks inside them, so no message can close its block early.
-package struct MarkdownRenderer: Sendable {
+package struct MarkdownRenderer: ReportSectionRenderer {
+    private typealias Wording = ReportWording
+
     package init() {}
 
-    package func render(_ report: Report) -> String {
-        var out = "# \(Self.inline(report.listName)) mailing list update from "
-        out += "\(Self.inline(TextRenderer.rangeDescription(report.selection)))\n\n"
-        out += "## Top \(report.top) contributor email domains (based on email body)\n\n"
-        out += "| Patches | Domain |\n| ---: | --- |\n"
-        for row in report.domains { out += "| \(row.count) | \(Self.inline(row.domain)) |\n" }
-        out += "\n## Top \(report.top) contributors (based on email body)\n\n"
-        out += "| Patches | Name | Email |\n| ---: | --- | --- |\n"
-        for row in report.contributors {
-            out += "| \(row.count) | \(Self.inline(row.name)) | \(Self.inline(row.email)) |\n"
-        }
-        out += "\n## Patch list in this time period\n\n"
-        for line in report.patchList {
-            out += (line.isInSeries ? "  - " : "- ") + Self.inline(line.subject) + "\n"
-        }
-        out += "\n## Patch commit messages\n"
-        for entry in report.entries {
-            out += "\n### New: \(Self.inline(entry.title))\n\n"
-            out += "`\(Self.codeSpan(entry.subject))`  \n"
-            out += "Author: \(Self.inline(entry.authorName)) \\<\(Self.inline(entry.authorEmail))\\>\n\n"
-            let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(entry.text) + 1))
-            out += "\(fence)text\n\(entry.text.terminalSafe)\n\(fence)\n"
-        }
-        if let history = report.history { out += Self.historySection(history) }
-        out += "\n---\n\n\(TextRenderer.accountingLine(report.accounting))\n"
+    package func opening(_ report: Report) -> String {
+        let title = Wording.title(listName: Self.inline(report.listName), range: Self.inline(Wording.range(report.selection)))
+        return "# \(title)\n\n"
+    }
+
+    package func domainTable(_ rows: [DomainRow], top: Int) -> String {
+        var out = "## \(Wording.domainsHeading(top: top))\n\n"
+        out += Self.tableHead([Wording.countColumn, Wording.domainColumn])
+        for row in rows { out += "| \(row.count) | \(Self.inline(row.domain)) |\n" }
         return out
     }
 
-    private static func historySection(_ history: HistorySection) -> String {
-        var out = "\n## History (from the index)\n\n### First patches on this list\n\n"
-        if history.firstPatches.isEmpty { out += "(none)\n" }
-        for first in history.firstPatches {
-            out += "- \(inline(first.name)) \\<\(inline(first.email))\\> (first patch mail: \(first.date))\n"
-        }
-        out += "\n### Revised series (earlier versions before this range)\n\n"
-        if history.revisedSeries.isEmpty { out += "(none)\n" }
-        for series in history.revisedSeries {
-            out += "- `\(codeSpan(series.subject))` (\(TextRenderer.earlierVersionsText(series.earlierVersions)))\n"
+    package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
+        var out = "\n## \(Wording.contributorsHeading(top: top))\n\n"
+        out += Self.tableHead([Wording.countColumn, Wording.nameColumn, Wording.emailColumn])
+        for row in rows {
+            out += "| \(row.count) | \(Self.inline(row.name)) | \(Self.inline(row.email)) |\n"
         }
         return out
+    }
+
+    package func patchList(_ lines: [PatchListLine]) -> String {
+        var out = "\n## \(Wording.patchListHeading)\n\n"
+        for line in lines {
+            out += (line.isInSeries ? "  - " : "- ") + Self.inline(line.subject) + "\n"
+        }
+        return out
+    }
+
+    package func commitMessages(_ entries: [PatchEntry]) -> String {
+        var out = "\n## \(Wording.commitMessagesHeading)\n"
+        for entry in entries {
+            out += "\n### \(Wording.newEntryLabel) \(Self.inline(entry.title))\n\n"
+            out += "`\(Self.codeSpan(entry.subject))`  \n"
+            out += "\(Wording.authorLabel) \(Self.inline(entry.authorName)) \\<\(Self.inline(entry.authorEmail))\\>\n\n"
+            let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(entry.text) + 1))
+            out += "\(fence)text\n\(entry.text.terminalSafe)\n\(fence)\n"
+        }
+        return out
+    }
+
+    package func history(_ section: HistorySection) -> String {
+        var out = "\n## \(Wording.historyHeading)\n\n### \(Wording.firstPatchesHeading)\n\n"
+        if section.firstPatches.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for first in section.firstPatches {
+            out += "- \(Self.inline(first.name)) \\<\(Self.inline(first.email))\\> \(Wording.firstPatchMail(date: first.date))\n"
+        }
+        out += "\n### \(Wording.revisedSeriesHeading)\n\n"
+        if section.revisedSeries.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for series in section.revisedSeries {
+            out += "- `\(Self.codeSpan(series.subject))` (\(Wording.earlierVersions(series.earlierVersions)))\n"
+        }
+        return out
+    }
+
+    package func closing(_ accounting: Accounting) -> String {
+        "\n---\n\n\(Wording.accountingSentence(accounting))\n"
+    }
+
+    /// `| Patches | Domain |` and its alignment row: the count column right-aligned.
+    private static func tableHead(_ columns: [String]) -> String {
+        let alignments = ["---:"] + Array(repeating: "---", count: columns.count - 1)
+        return "| " + columns.joined(separator: " | ") + " |\n| " + alignments.joined(separator: " | ") + " |\n"
     }
 
     /// Escapes every ASCII punctuation character CommonMark may treat as markup, and `|` for tables.

@@ -1,0 +1,36 @@
+/// A format that prints the report one section at a time, in the order `render(_:)` lays out here.
+///
+/// Each section of the report is one requirement, so a new section is one model type (an optional
+/// field of ``Report``, like ``Report/history``), one requirement here with its line in
+/// `render(_:)`, and one method in each conforming renderer; the compiler names any renderer that
+/// lacks it. Each method returns its section whole, with the blank lines that separate it from the
+/// one before.
+package protocol ReportSectionRenderer: ReportRenderer {
+    /// What comes before the first section: the title lines (and, for HTML, the document head).
+    func opening(_ report: Report) -> String
+    /// The table of patch mails counted by the domain of their author's address.
+    func domainTable(_ rows: [DomainRow], top: Int) -> String
+    /// The table of patch mails counted by author.
+    func contributorTable(_ rows: [ContributorRow], top: Int) -> String
+    /// Every patch mail's subject, a series' patches under their cover letter.
+    func patchList(_ lines: [PatchListLine]) -> String
+    /// The "New:" entries with their commit messages.
+    func commitMessages(_ entries: [PatchEntry]) -> String
+    /// The look back before the range (`--history`).
+    func history(_ section: HistorySection) -> String
+    /// What comes after the last section: the accounting sentence (and the end of the document).
+    func closing(_ accounting: Accounting) -> String
+}
+
+extension ReportSectionRenderer {
+    package func render(_ report: Report) -> String {
+        var out = opening(report)
+        out += domainTable(report.domains, top: report.top)
+        out += contributorTable(report.contributors, top: report.top)
+        out += patchList(report.patchList)
+        out += commitMessages(report.entries)
+        if let section = report.history { out += history(section) }
+        out += closing(report.accounting)
+        return out
+    }
+}
