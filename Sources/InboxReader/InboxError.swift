@@ -44,7 +44,7 @@ package struct InboxError: Error, Sendable, Hashable, CustomStringConvertible {
         package static let malformedGitOutput = Code(.malformedGitOutput)
         /// Writing an archive failed.
         package static let writeFailed = Code(.writeFailed)
-        /// `--since` / `--until` is not a date git can read, or the window is backwards.
+        /// `--since` / `--until` is not an accepted date form, names a time that does not exist, or the window is backwards.
         package static let invalidDate = Code(.invalidDate)
         /// A file that is neither an mbox nor a Maildir (nor an archive).
         package static let notAMailbox = Code(.notAMailbox)
