@@ -1,3 +1,4 @@
+import Glibc
 internal import Foundation
 
 /// The lock of one `--since-last-run` state, held for the whole run.

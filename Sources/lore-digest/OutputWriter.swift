@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Writes the output to standard output or, with `--output`, to a file, whole or not at all.
 ///
@@ -47,7 +48,7 @@ struct OutputWriter {
         guard descriptor >= 0 else {
             throw failure(path, reason: describe(errno), remedy: "check that its folder exists and is writable")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer {
             if !renamed { unlink(temporary) }

@@ -2,6 +2,7 @@ import Foundation
 import HistoryIndex
 import InboxReader
 import Testing
+import Glibc
 import TestSupport
 
 /// One `--since-last-run` per state at a time, and a bookmark that no failed or misread run
@@ -11,8 +12,6 @@ import TestSupport
         guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("Accounting: ") }) else { return nil }
         return Int(line.dropFirst("Accounting: ".count).prefix { $0.isNumber })
     }
-
-    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     @Test func lockFileNamesEncodeTheState() {
         #expect(RunStateLock.lockPath(indexPath: "/x/i.sqlite", state: "weekly-1_a") == "/x/i.sqlite.state-weekly-1_a.lock")
@@ -67,11 +66,13 @@ import TestSupport
             let indexPath = directory.path + "/index-\(trial).sqlite"
             // Built first, so that both runs spend their time on the same short step.
             _ = try CommandRunner.loreDigest(["index", path, "--index", indexPath])
-            let script = (0..<2).map { run in
-                "\(Self.quoted(CommandRunner.loreDigest.path)) report \(Self.quoted(path)) --since-last-run --state t --index \(Self.quoted(indexPath)) > \(Self.quoted(directory.path + "/out-\(run)")) 2>&1 &"
-            }.joined(separator: " ") + " wait"
-            _ = try CommandRunner.shell(script)
-            let outputs = try (0..<2).map { try String(contentsOfFile: directory.path + "/out-\($0)", encoding: .utf8) }
+            let arguments = ["report", path, "--since-last-run", "--state", "t", "--index", indexPath]
+            let results = ConcurrentResults()
+            DispatchQueue.concurrentPerform(iterations: 2) { run in
+                let result = try? CommandRunner.loreDigest(arguments)
+                results.set(run, (result?.standardOutput ?? "") + (result?.standardError ?? ""))
+            }
+            let outputs = results.all
             let reported = outputs.compactMap(Self.messages).reduce(0, +)
             #expect(reported == 18, "\(outputs)")
             for output in outputs where Self.messages(output) == nil {
@@ -85,9 +86,11 @@ import TestSupport
         defer { directory.remove() }
         let path = try await SinceLastRunTests.recentArchive(count: 30, old: 10, in: directory)
         let indexPath = directory.path + "/index.sqlite"
-        let result = try CommandRunner.shell(
-            "\(Self.quoted(CommandRunner.loreDigest.path)) report \(Self.quoted(path)) --since-last-run --state t --index \(Self.quoted(indexPath)) > /dev/full"
-        )
+        // `exec`: the shell becomes the command, so nothing waits on a child.
+        let result = try CommandRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" \"$@\" > /dev/full", CommandRunner.loreDigest.path, "report", path, "--since-last-run", "--state", "t",
+             "--index", indexPath])
         #expect(result.exitCode == 1)
         #expect(
             result.standardError
@@ -121,4 +124,12 @@ import TestSupport
         )
         #expect(try MessageIndex.open(at: indexPath, create: false).runState(named: "u") == nil)
     }
+}
+
+/// The outputs of runs started together.
+private final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outputs = ["", ""]
+    func set(_ run: Int, _ output: String) { lock.withLock { outputs[run] = output } }
+    var all: [String] { lock.withLock { outputs } }
 }

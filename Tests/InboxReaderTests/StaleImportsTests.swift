@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Glibc
 @testable import InboxReader
 
 /// The sweep of import folders left by runs killed with SIGKILL.

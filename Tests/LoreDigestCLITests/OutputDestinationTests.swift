@@ -1,6 +1,7 @@
 import Foundation
 import InboxReader
 import Testing
+import Glibc
 import TestSupport
 
 /// Where the output goes: `--output` onto what is already at the path, and standard output
@@ -19,8 +20,6 @@ import TestSupport
     private static func mode(_ path: String) throws -> Int {
         try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
     }
-
-    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     @Test func anExistingFileKeepsItsMode() async throws {
         let directory = try TemporaryDirectory()
@@ -76,14 +75,19 @@ import TestSupport
         let archive = try await Self.makeArchive(in: directory)
         let fifo = directory.path + "/pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let binary = Self.quoted(CommandRunner.loreDigest.path)
-        let script =
-            "cat \(Self.quoted(fifo)) > \(Self.quoted(directory.path + "/read.txt")) & \(binary) report \(Self.quoted(archive)) --output \(Self.quoted(fifo)); status=$?; wait; exit $status"
-        let result = try CommandRunner.shell(script)
+        // The reader: opening blocks until the command opens the FIFO to write.
+        let received = ReceivedBytes()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            if let handle = FileHandle(forReadingAtPath: fifo) { received.set(handle.readDataToEndOfFile()) }
+            done.signal()
+        }
+        let result = try CommandRunner.loreDigest(["report", archive, "--output", fifo])
         #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(done.wait(timeout: .now() + 30) == .success)
         var status = stat()
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
-        #expect(try String(contentsOfFile: directory.path + "/read.txt", encoding: .utf8).contains("[PATCH] fix 2"))
+        #expect(String(decoding: received.get(), as: UTF8.self).contains("[PATCH] fix 2"))
     }
 
     @Test func aDirectoryIsOneLine() async throws {
@@ -103,9 +107,10 @@ import TestSupport
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let archive = try await Self.makeArchive(in: directory)
-        let arguments = (command + [archive] + (command == ["index"] ? ["--index", directory.path + "/i.sqlite"] : []))
-            .map(Self.quoted).joined(separator: " ")
-        let result = try CommandRunner.shell("\(Self.quoted(CommandRunner.loreDigest.path)) \(arguments) > /dev/full")
+        let arguments = command + [archive] + (command == ["index"] ? ["--index", directory.path + "/i.sqlite"] : [])
+        // `exec`: the shell becomes the command, so nothing waits on a child.
+        let result = try CommandRunner.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" \"$@\" > /dev/full", CommandRunner.loreDigest.path] + arguments)
         #expect(result.exitCode == 1)
         #expect(
             result.standardError
@@ -117,17 +122,32 @@ import TestSupport
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let archive = try await Self.makeArchive(in: directory)
-        let status = directory.path + "/status"
+        // A pipe whose reader is gone before the command starts; SIGPIPE ignored (as `trap '' PIPE`
+        // in the parent does), so the write fails with EPIPE instead of killing the process.
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        close(ends[0])
         let errors = directory.path + "/errors"
-        // The reader (`true`) is gone before the report is written; SIGPIPE is ignored, so the
-        // write fails with EPIPE instead of killing the process.
-        let script =
-            "(trap '' PIPE; sleep 0.5; \(Self.quoted(CommandRunner.loreDigest.path)) report \(Self.quoted(archive)) 2>\(Self.quoted(errors)); echo $? > \(Self.quoted(status))) | true; wait"
-        _ = try CommandRunner.shell(script)
-        // The subshell may outlive `true`: wait for its status file.
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: status) { usleep(100_000) }
-        usleep(100_000)
-        #expect(try String(contentsOfFile: status, encoding: .utf8) == "141\n")
+        FileManager.default.createFile(atPath: errors, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' PIPE; exec \"$0\" report \"$1\"", CommandRunner.loreDigest.path, archive]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: false)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        try process.run()
+        close(ends[1])
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 141)
         #expect(try String(contentsOfFile: errors, encoding: .utf8) == "")
     }
+}
+
+/// Bytes handed from a reader thread to the test.
+private final class ReceivedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 
 /// The temporary archives of mbox and Maildir imports (`$TMPDIR/lore-digest-import-*`), and the
