@@ -53,20 +53,36 @@ import TestSupport
         #expect(try Self.mode(target) == 0o640)
     }
 
+    /// Character devices to write to: as root, private nodes of /dev/null and /dev/full in
+    /// `directory` (device numbers 1:3 and 1:7, as Linux encodes small ones), so that a regression that renames over the path (as root, it can) destroys
+    /// only those; as anyone else, /dev/null and /dev/full themselves, which they cannot replace.
+    private static func devices(in directory: TemporaryDirectory) -> (null: String, full: String) {
+        guard geteuid() == 0 else { return ("/dev/null", "/dev/full") }
+        let null = directory.path + "/null"
+        let full = directory.path + "/full"
+        guard mknod(null, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0, mknod(full, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0 else {
+            // Root without CAP_MKNOD: refuse to risk the real devices.
+            return (directory.path + "/no-null-device", directory.path + "/no-full-device")
+        }
+        return (null, full)
+    }
+
     @Test func aCharacterDeviceIsWrittenThroughNotReplaced() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let archive = try await Self.makeArchive(in: directory)
-        // /dev/null as the path: written to, not renamed over (which would need root, and break it).
-        let null = try CommandRunner.loreDigest(["report", archive, "--output", "/dev/null"])
-        #expect(null.exitCode == 0, "\(null.standardError)")
+        let (null, full) = Self.devices(in: directory)
+        // Written to, not renamed over (which, as root, would put a file where the device was).
+        let written = try CommandRunner.loreDigest(["report", archive, "--output", null])
+        #expect(written.exitCode == 0, "\(written.standardError)")
         var status = stat()
-        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        #expect(stat(null, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
         // A full disk there is an error, not a success.
-        let full = try CommandRunner.loreDigest(["report", archive, "--output", "/dev/full"])
-        #expect(full.exitCode == 1)
-        #expect(full.standardOutput.isEmpty)
-        #expect(full.standardError == "Error: cannot write '/dev/full': no space left on device; check the path and free space\n")
+        let failed = try CommandRunner.loreDigest(["report", archive, "--output", full])
+        #expect(failed.exitCode == 1)
+        #expect(failed.standardOutput.isEmpty)
+        #expect(failed.standardError == "Error: cannot write '\(full)': no space left on device; check the path and free space\n")
+        #expect(stat(full, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
     }
 
     @Test func aFIFOIsWrittenThrough() async throws {
