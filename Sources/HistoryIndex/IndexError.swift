@@ -12,6 +12,7 @@ package struct IndexErrorCode: Sendable, Hashable, CustomStringConvertible {
         case otherArchive
         case databaseFailed
         case noSuchIndex
+        case stateInUse
     }
     private let storage: Storage
     private init(_ storage: Storage) { self.storage = storage }
@@ -28,6 +29,8 @@ package struct IndexErrorCode: Sendable, Hashable, CustomStringConvertible {
     package static let databaseFailed = Self(.databaseFailed)
     /// No index exists at the path and none was to be created.
     package static let noSuchIndex = Self(.noSuchIndex)
+    /// Another run holds the lock of the `--since-last-run` state.
+    package static let stateInUse = Self(.stateInUse)
 
     package var description: String { "\(storage)" }
 }

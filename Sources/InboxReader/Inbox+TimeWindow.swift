@@ -1,3 +1,4 @@
+import Foundation
 internal import MailParser
 
 extension Inbox {
@@ -10,29 +11,50 @@ extension Inbox {
         var printedPrefix: String { self == .since ? "--max-age=" : "--min-age=" }
     }
 
-    /// Reads a date as `git log --since` (`--until`) does, in seconds since 1970.
+    /// Reads a `--since` (`--until`) value, in seconds since 1970, so that what was written is
+    /// what is used.
     ///
-    /// git does the reading (its "approxidate": `2025-10-01`, `2025-10-01T12:00Z`,
-    /// `2025-10-01 12:00 +0200`, `2 weeks ago`, `yesterday`, `last friday`, `@1759276800`), with
-    /// two deliberate differences from `git log`:
-    /// - a date without a time (`2025-10-01`) means its midnight, not the current time of day,
-    ///   and `today` (which git does not know) means today's midnight;
-    /// - a date without a zone is UTC (git runs with `TZ=UTC`), as lore.kernel.org shows dates.
+    /// Absolute forms are read by ``DateArgument`` and checked against the calendar
+    /// (`2025-10-01` is its midnight, `2025-10-01 12:00`, `2025-10-01T12:00:00+02:00`, `…Z`,
+    /// `@SECONDS` for any value); a date without a zone is UTC, as lore.kernel.org shows dates.
+    /// Relative forms (`2 weeks ago`, `yesterday`, `now`; `today` is today's midnight) are read by
+    /// git, whose reader answers "now" for words it does not know (`garbage`, `tomorrow`): the
+    /// value is first checked with `git config --type=expiry-date`, which runs the same reader
+    /// but fails when it understood nothing, and git's answer must lie between 1970 and a day from
+    /// now (git wraps `60 years ago` around). The value is handed to git as one argument
+    /// (`--since=VALUE`), so it can never become an option.
     ///
-    /// git's reader accepts almost anything and answers "now" for words it does not know
-    /// (`garbage`, `tomorrow`), so the value is first checked with
-    /// `git config --type=expiry-date`, which runs the same reader but fails when it understood
-    /// nothing. The value is handed to git as one argument (`--since=VALUE`), so it can never
-    /// become an option.
-    ///
-    /// - Throws: `InboxError` `.invalidDate` when git cannot read the date; `.gitNotRunnable`.
+    /// - Throws: `InboxError` `.invalidDate` when the value is not an accepted form, names a time
+    ///   that does not exist, or git reads it implausibly; `.gitNotRunnable`, `.gitFailed`.
     package func resolveDate(_ value: String, bound: DateBound) async throws(InboxError) -> Int64 {
         let trimmed = value.trimmingWhitespace
-        if trimmed.isEmpty || value.contains(where: { $0 == "\n" || $0 == "\0" }) {
+        if trimmed.isEmpty || value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\0" }) {
             throw Self.unreadableDate(value, bound: bound)
         }
-        let normalized =
-            Self.isBareDay(trimmed) ? trimmed + " 00:00:00 +0000" : trimmed.lowercased() == "today" ? "midnight" : trimmed
+        switch DateArgument.read(trimmed) {
+        case .seconds(let seconds): return seconds
+        case .refused(.unknownForm): throw Self.unreadableDate(value, bound: bound)
+        case .refused(.noSuchTime(let reason)):
+            throw InboxError(
+                .invalidDate, "\(bound.option) '\(value)' is not a real date: \(reason); give one that exists, e.g. 2025-10-01")
+        case .relative:
+            let seconds = try await resolveRelativeDate(trimmed, written: value, bound: bound)
+            let latest = Int64(Date().timeIntervalSince1970) + 86_400
+            guard seconds > 0, seconds <= latest else {
+                throw InboxError(
+                    .invalidDate,
+                    "\(bound.option) '\(value)' is not a relative date git reads correctly (only 1970 to now); give an absolute date, e.g. 2025-10-01"
+                )
+            }
+            return seconds
+        }
+    }
+
+    /// Lets git read a relative form; its answer is not yet checked.
+    private func resolveRelativeDate(_ trimmed: String, written value: String, bound: DateBound) async throws(InboxError)
+        -> Int64
+    {
+        let normalized = trimmed.lowercased() == "today" ? "midnight" : trimmed
         guard let gitDirectory = epochs.last?.gitDirectory else {
             throw InboxError(.emptyArchive, "the archive '\(path)' has no epochs; check the path")
         }
@@ -52,15 +74,14 @@ extension Inbox {
         let output = try await GitCommand.run(
             gitDirectory: gitDirectory, ["rev-parse", "\(bound.option)=\(normalized)"],
             environment: GitCommand.dateEnvironment)
-        guard output.succeeded, let line = output.lines.first, line.hasPrefix(bound.printedPrefix),
-            let seconds = Int64(line.dropFirst(bound.printedPrefix.count))
-        else {
+        guard output.succeeded, let line = output.lines.first, line.hasPrefix(bound.printedPrefix) else {
             throw InboxError(
                 .malformedGitOutput,
                 "git rev-parse printed '\(output.lines.first ?? "")' for \(bound.option)='\(value)', not \(bound.printedPrefix)<seconds>; check the git version (2.x expected)"
             )
         }
-        return seconds
+        // git prints times before 1970 as wrapped unsigned numbers: those are refused by the caller.
+        return Int64(line.dropFirst(bound.printedPrefix.count)) ?? -1
     }
 
     /// Keeps the commits whose commit time lies in `since...until` (either may be nil).
@@ -85,19 +106,13 @@ extension Inbox {
         return (since, until)
     }
 
-    /// `YYYY-MM-DD` and nothing else.
-    static func isBareDay(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-    }
-
     private static func unreadableDate(_ value: String, bound: DateBound) -> InboxError {
-        InboxError(
+        // A line end in the value would break the one-line message: show it escaped.
+        let shown = value.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            .replacingOccurrences(of: "\0", with: "\\0")
+        return InboxError(
             .invalidDate,
-            "\(bound.option) '\(value)' is not a date git can read; give e.g. 2025-10-01, 2025-10-01T12:00Z, '2 weeks ago' or yesterday"
+            "\(bound.option) '\(shown)' is not a date lore-digest reads; give YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional zone (Z, +02:00), @SECONDS, or a relative date such as '2 weeks ago' or yesterday"
         )
     }
 }

@@ -2,10 +2,17 @@ import Glibc
 
 /// Splits a header block into fields under ``MailParseLimits``.
 ///
-/// Lines may end in CRLF, LF or a bare CR. The block ends at the first empty line. A line that
-/// starts with SP or HTAB continues the previous field. A first line of `From ` (mbox) is skipped.
-/// A later line that is neither a field nor a continuation ends the block early; that line
-/// starts the body and a problem is recorded.
+/// Lines end in CRLF or LF. A bare CR ends a line only in a mail that has no LF at all (old Mac
+/// mail); anywhere else it is a byte of the field, as public-inbox reads it (`Eml.pm` splits the
+/// header at `\r?\n\r?\n` and fields at `\r?\n`), so a CR inside a Subject cannot end the
+/// header block and turn the Date and Message-ID after it into body. (Python's `email` ends the
+/// line there: it loses those fields and records `MissingHeaderBodySeparatorDefect`.)
+///
+/// The block ends at the first empty line. A line that starts with SP or HTAB continues the
+/// previous field; a first line that does (a continuation of nothing) is skipped and recorded as a
+/// problem, as Python records `FirstHeaderLineIsContinuationDefect` and public-inbox ignores it.
+/// A first line of `From ` (mbox) is skipped. A later line that is neither a field nor a
+/// continuation ends the block early; that line starts the body and a problem is recorded.
 ///
 /// - Complexity: O(*n*) in the bytes scanned; no Strings are built.
 package enum HeaderParser {
@@ -35,20 +42,31 @@ package enum HeaderParser {
         var problems: [String] = []
         let end = range.upperBound
         var position = range.lowerBound
+        let bareCarriageReturnEndsLines = !contains(buffer, ASCII.lf, in: range)
         if allowMboxFromLine, startsWith(buffer, position, end, ASCII.fromLine) {
-            position = lineEnd(buffer, position, end).next
+            position = headerLineEnd(buffer, position, end, bareCarriageReturnEndsLines).next
         }
         var reportedLongField = false
+        var skippedLeadingContinuation = false
         while position < end {
-            let line = lineEnd(buffer, position, end)
+            let line = headerLineEnd(buffer, position, end, bareCarriageReturnEndsLines)
             if line.contentEnd == position {
+                if fields.isEmpty && skippedLeadingContinuation {
+                    return HeaderBlock(fields: [], hasHeaderBlock: false, body: range, problems: ["no header block"])
+                }
                 // The empty line that ends the header block.
                 return finish(fields, true, line.next..<end, problems, limits, &reportedLongField)
             }
             let first = buffer[position]
             if ASCII.isBlank(first) {
                 if fields.isEmpty {
-                    return HeaderBlock(fields: [], hasHeaderBlock: false, body: range, problems: ["no header block"])
+                    // A continuation of nothing: a defect, not a reason to call the mail unparseable.
+                    if !skippedLeadingContinuation {
+                        problems.append("first header line starts with white space (a continuation of nothing); skipped")
+                        skippedLeadingContinuation = true
+                    }
+                    position = line.next
+                    continue
                 }
                 fields[fields.count - 1].value = fields[fields.count - 1].value.lowerBound..<line.contentEnd
                 position = line.next
@@ -109,6 +127,26 @@ package enum HeaderParser {
         while index < end, ASCII.isBlank(buffer[index]) { index += 1 }
         guard nameEnd > start, index < end, buffer[index] == ASCII.colon else { return nil }
         return HeaderField(name: start..<nameEnd, value: (index + 1)..<end)
+    }
+
+    /// Where the header line starting at `start` ends and where the next begins: at LF (a CR before
+    /// it is not content), and at a bare CR only when `bareCarriageReturnEndsLines`.
+    @inline(__always)
+    private static func headerLineEnd(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ bareCarriageReturnEndsLines: Bool
+    ) -> (contentEnd: Int, next: Int) {
+        if bareCarriageReturnEndsLines { return lineEnd(buffer, start, end) }
+        guard start < end, let base = buffer.baseAddress else { return (end, end) }
+        guard let found = memchr(base + start, Int32(ASCII.lf), end - start) else { return (end, end) }
+        let lineFeed = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        let contentEnd = lineFeed > start && buffer[lineFeed - 1] == ASCII.cr ? lineFeed - 1 : lineFeed
+        return (contentEnd, lineFeed + 1)
+    }
+
+    @inline(__always)
+    private static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8, in range: Range<Int>) -> Bool {
+        guard !range.isEmpty, let base = buffer.baseAddress else { return false }
+        return memchr(base + range.lowerBound, Int32(byte), range.count) != nil
     }
 
     /// Where the line starting at `start` ends (before CRLF, LF or CR) and where the next begins.

@@ -35,9 +35,9 @@ struct IndexCommand: AsyncParsableCommand {
         let index = try MessageIndex.open(at: path, create: true)
         let update = try await index.update(from: inbox)
         for epoch in update.rewrittenEpochs {
-            print("Epoch \(epoch) was rewritten since the last update: its messages were indexed again.")
+            try StandardOutput.write("Epoch \(epoch) was rewritten since the last update: its messages were indexed again.\n")
         }
-        print(Self.summary(update, path: path))
+        try StandardOutput.write(Self.summary(update, path: path) + "\n")
     }
 
     /// `Indexed 21366 messages (21366 new) of kvmarm in 4.2 s into PATH`.

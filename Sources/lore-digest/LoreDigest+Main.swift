@@ -16,6 +16,7 @@ extension LoreDigest {
             }
         } catch {
             if SignalCleanup.isInterrupted { SignalCleanup.waitForExit() }
+            if error is StandardOutput.ClosedPipe { Foundation.exit(StandardOutput.ClosedPipe.exitCode) }
             let code = exitCode(for: error)
             // Help and --version are "errors" that succeed: print them as the parser would.
             guard code != .success else { Self.exit(withError: error) }

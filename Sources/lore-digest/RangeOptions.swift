@@ -19,7 +19,7 @@ struct RangeOptions: ParsableArguments {
         name: .customLong("since"),
         help: ArgumentHelp(
             "Only messages the archive received at or after this date (inclusive): 2025-10-01 (midnight UTC), "
-                + "2025-10-01T12:00Z, '2 weeks ago', yesterday; any date 'git log --since' reads, UTC unless a zone is given.",
+                + "'2025-10-01 12:00', 2025-10-01T12:00:00+02:00, @1759276800, '2 weeks ago', yesterday; UTC unless a zone is given.",
             valueName: "date"))
     var since: String?
 

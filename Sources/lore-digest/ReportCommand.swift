@@ -1,6 +1,7 @@
 import ArgumentParser
 import Digest
 import Foundation
+import HistoryIndex
 import InboxReader
 
 /// `lore-digest report`: the mailing list update of a range.
@@ -61,6 +62,11 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
+        // One run of a --since-last-run state at a time, from reading its bookmark to saving the next.
+        let stateLock = try history.state.map { state in
+            try RunStateLock.acquire(indexPath: history.indexPath ?? IndexLocation.defaultPath(for: inbox), state: state)
+        }
+        defer { withExtendedLifetime(stateLock) {} }
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(listName: listName, top: top, history: history.history)
         let report = try await source.build(inbox: inbox, options: options)

@@ -50,18 +50,19 @@ struct SyncCommand: AsyncParsableCommand {
             throw error
         }
         status.clear()
-        print(summary.line)
+        try StandardOutput.write(summary.line + "\n")
         guard !noIndex else { return }
         // The mirror is complete here; an index that fails to update leaves it intact, so say so.
         let inbox = try Inbox.open(directory)
         let path = indexPath ?? IndexLocation.defaultPath(for: inbox)
+        let update: IndexUpdate
         do {
-            let update = try await MessageIndex.open(at: path, create: true).update(from: inbox)
-            print(IndexCommand.summary(update, path: path))
+            update = try await MessageIndex.open(at: path, create: true).update(from: inbox)
         } catch {
             throw CommandFailure(
                 "the mirror in '\(directory)' is up to date, but its index '\(path)' could not be updated: \(error); run 'lore-digest index \(directory)' again")
         }
+        try StandardOutput.write(IndexCommand.summary(update, path: path) + "\n")
     }
 }
 

@@ -68,7 +68,7 @@ import TestSupport
         #expect(result.standardOutput.isEmpty)
         #expect(
             result.standardError
-                == "Error: --until 'garbage' is not a date git can read; give e.g. 2025-10-01, 2025-10-01T12:00Z, '2 weeks ago' or yesterday\n"
+                == "Error: --until 'garbage' is not a date lore-digest reads; give YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional zone (Z, +02:00), @SECONDS, or a relative date such as '2 weeks ago' or yesterday\n"
         )
         let empty = try CommandRunner.loreDigest(["report", archive, "--since", ""])
         #expect(empty.exitCode == 64)

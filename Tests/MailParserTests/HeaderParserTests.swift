@@ -76,3 +76,42 @@ import Testing
         #expect(Array(message.body) == bytes("body"))
     }
 }
+
+/// Hostile header blocks, checked against Python's `email` and public-inbox's `Eml.pm`.
+@Suite struct HostileHeaderBlockTests {
+    /// public-inbox ends header lines only at `\r?\n`; Python's `email` ends the line at the CR and
+    /// loses Date and Message-ID (MissingHeaderBodySeparatorDefect): we follow public-inbox.
+    @Test(arguments: ["\n", "\r\n"])
+    func bareCarriageReturnInsideAFieldDoesNotEndTheBlock(lineEnd: String) {
+        let text = "From: a@x\nSubject: hello\rworld\nDate: Wed, 01 Oct 2025 12:00:00 +0000\nMessage-ID: <1@x>\n\nbody\n"
+        let message = MailMessage(bytes: mailBytes(text, lineEnd: lineEnd))
+        #expect(message.hasHeaderBlock)
+        #expect(message.header.fields.count == 4)
+        #expect(message.value(of: "subject").map(Array.init) == bytes(" hello\rworld"))
+        #expect(message.date?.secondsSince1970 == 1_759_320_000)
+        #expect(message.messageID == "1@x")
+        #expect(Array(message.body) == mailBytes("body\n", lineEnd: lineEnd))
+        #expect(!message.problems.contains("header block ended by a line that is not a header field"))
+    }
+
+    /// Both Python (FirstHeaderLineIsContinuationDefect) and public-inbox skip the line and read the
+    /// fields after it.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func firstLineStartingWithWhiteSpaceIsARecordedDefect(lineEnd: String) {
+        let text = " folded: nothing\n\tmore\nFrom: a@x\nSubject: hi\nMessage-ID: <2@x>\n\nbody\n"
+        let message = MailMessage(bytes: mailBytes(text, lineEnd: lineEnd))
+        #expect(message.hasHeaderBlock)
+        #expect(message.subject == "hi")
+        #expect(message.messageID == "2@x")
+        #expect(message.header.fields.count == 3)
+        #expect(Array(message.body) == mailBytes("body\n", lineEnd: lineEnd))
+        #expect(
+            message.header.problems == ["first header line starts with white space (a continuation of nothing); skipped"])
+    }
+
+    @Test func onlyIndentedLinesAreStillNoHeaderBlock() {
+        let message = MailMessage(bytes: mailBytes(" a\n b\n\nbody\n"))
+        #expect(!message.hasHeaderBlock)
+        #expect(message.problems == ["no header block"])
+    }
+}

@@ -25,17 +25,22 @@ package struct ImportedMailbox: Sendable, Hashable {
     }
 }
 
-/// Removes a temporary archive when the last `Inbox` that reads it goes away.
+/// Removes a temporary archive when the last `Inbox` that reads it goes away, and holds its
+/// lock until then, so that ``StaleImports/sweep(in:now:)`` in another run leaves it alone.
 final class TemporaryArchiveLease: Sendable {
     let directory: String
+    /// The descriptor that holds the folder's `flock` (see ``StaleImports``).
+    private let lock: Int32
 
-    init(directory: String) {
+    init(directory: String, lock: Int32) {
         self.directory = directory
+        self.lock = lock
         TemporaryPaths.register(directory)
     }
 
     deinit {
         try? FileManager.default.removeItem(atPath: directory)
         TemporaryPaths.unregister(directory)
+        close(lock)
     }
 }

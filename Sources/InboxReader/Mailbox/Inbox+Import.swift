@@ -93,8 +93,11 @@ extension Inbox {
     }
 
     private static func importMails(_ mails: [[UInt8]], from source: ImportedMailbox) async throws(InboxError) -> Inbox {
-        let base = FileManager.default.temporaryDirectory.path + "/lore-digest-import-" + UUID().uuidString
-        let lease = TemporaryArchiveLease(directory: base)
+        let temporary = FileManager.default.temporaryDirectory.path
+        // Folders of runs killed by SIGKILL would otherwise stay forever.
+        StaleImports.sweep(in: temporary)
+        let (base, lock) = try StaleImports.create(in: temporary)
+        let lease = TemporaryArchiveLease(directory: base, lock: lock)
         var displayName = source.name
         for suffix in [".mboxrd", ".mboxo", ".mbox"] where displayName.hasSuffix(suffix) && displayName != suffix {
             displayName = String(displayName.dropLast(suffix.count))
