@@ -12,8 +12,9 @@
 /// - A tag has the word PATCH when one of its words is `PATCH`, `PATCHES` or `PATCHSET` in any case,
 ///   or `PATCH` glued to a version or counter (`PATCHv3`, `PATCH1/8`). Words are split at white space
 ///   and commas, and a word that means nothing whole at `/` and `-` (`RFC/PATCH`, `RFC-PATCH`).
-/// - Version: a word `vN` (or `VN`, also glued: `PATCHv3`, `RFCv2`); number and total: a word `N/M`,
-///   leading zeros allowed. The first of each in the run wins.
+/// - Version: a word `vN` (or `VN`, also glued: `PATCHv3`, `RFCv2`), or `vN.K` for a partial re-roll
+///   (`[PATCH v5.1 3/12]`: version 5, minor version 1, one patch sent again in reply to the old one);
+///   number and total: a word `N/M`, leading zeros allowed. The first of each in the run wins.
 /// - Pull request: a word `PULL` in a tag (`[GIT PULL]`, `[PULL 00/12]`, `[GIT PULL v2]`).
 /// - Bot report: the first tag is `syzbot…`, or names a tree and branch (`[linux-next:master]`,
 ///   `[kvm:queue 3/5]`: a colon inside, no PATCH, no PULL).
@@ -31,6 +32,8 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     package var isResend: Bool
     /// The `vN` of the tags; nil when the subject names none (then the revision is inferred as 1).
     package var version: Int?
+    /// The `K` of `vN.K`, a partial re-roll of version N; nil for a plain `vN` or no version.
+    package var minorVersion: Int?
     /// `N` of `N/M`; 0 marks a cover letter.
     package var number: Int?
     /// `M` of `N/M`.
@@ -43,6 +46,13 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     /// True when the subject gives no version and `revision` is the assumed 1.
     package var isRevisionInferred: Bool { version == nil }
 
+    /// The tags name RFC, a version or a position `N/M` but not the word PATCH, in a mail that is no
+    /// reply, pull request or bot report (`[RFC 0/6]`, `[v2 3/6]`, `[kvmtool v3 5/5]`): a patch mail
+    /// only if its body carries a diff, as b4 and patchwork count them (report.md).
+    package var namesSeriesWithoutPatchWord: Bool {
+        !isReply && !isPullRequest && !hasPatchTag && !isBotReport && (isRFC || version != nil || number != nil)
+    }
+
     package init(subject: String) {
         isReply = false
         tags = []
@@ -51,6 +61,7 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         isRFC = false
         isResend = false
         version = nil
+        minorVersion = nil
         number = nil
         total = nil
         isPullRequest = false
@@ -126,7 +137,10 @@ package struct SubjectTags: Sendable, Hashable, Codable {
             return true
         }
         if let found = Self.version(in: rest) {
-            if version == nil { version = found }
+            if version == nil {
+                version = found.major
+                minorVersion = found.minor
+            }
             return true
         }
         if let (found, count) = Self.counter(in: rest) {
@@ -139,10 +153,15 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         return false
     }
 
-    /// `V12` → 12 (the word is already upper-cased).
-    private static func version(in word: Substring) -> Int? {
+    /// `V12` → (12, nil), `V5.1` → (5, 1) (the word is already upper-cased).
+    private static func version(in word: Substring) -> (major: Int, minor: Int?)? {
         guard word.first == "V" else { return nil }
-        return decimal(word.dropFirst())
+        let number = word.dropFirst()
+        guard let dot = number.firstIndex(of: ".") else { return decimal(number).map { ($0, nil) } }
+        guard let major = decimal(number[..<dot]), let minor = decimal(number[number.index(after: dot)...]) else {
+            return nil
+        }
+        return (major, minor)
     }
 
     /// `01/12` → (1, 12).
