@@ -62,6 +62,7 @@ def subject_tags(subject):
             break
         result["tags"].append(collapse(s[1:close]))
         s = s[close + 1:].lstrip(WS)
+    dotted = None
     for index, tag in enumerate(result["tags"]):
         bot_tag = index == 0 and _is_bot_tag(tag)
         words = []
@@ -106,14 +107,19 @@ def subject_tags(subject):
             v = _version.match(rest)
             c = _counter.match(rest)
             if v:
-                if result["version"] is None:
+                # A plain vN anywhere wins over vN.K (`[PATCH stable v4.9 v2]`: v4.9 is a kernel).
+                if v.group(2):
+                    if dotted is None:
+                        dotted = (int(v.group(1)), int(v.group(2)))
+                elif result["version"] is None:
                     result["version"] = int(v.group(1))
-                    result["minor_version"] = int(v.group(2)) if v.group(2) else None
             elif c:
                 if result["number"] is None:
                     result["number"], result["total"] = int(c.group(1)), int(c.group(2))
         if index == 0:
             result["is_bot"] = bot_tag
+    if result["version"] is None and dotted is not None:
+        result["version"], result["minor_version"] = dotted
     if result["has_patch"] or result["is_pull"]:
         result["is_bot"] = False
     return result

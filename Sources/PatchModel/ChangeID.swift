@@ -25,8 +25,7 @@ package enum ChangeID {
         var lineStart = 0
         let count = bytes.count
         while lineStart < count {
-            var lineEnd = lineStart
-            while lineEnd < count, bytes[lineEnd] != ASCII.lineFeed { lineEnd += 1 }
+            let lineEnd = LineFeedSearch.next(in: bytes, from: lineStart)
             if lineEnd - lineStart > label.count, ASCII.lowercased(bytes[lineStart]) == 0x63 {
                 let line = bytes[lineStart..<lineEnd]
                 if zip(line.prefix(label.count), label).allSatisfy({ ASCII.lowercased($0) == $1 }),

@@ -83,8 +83,7 @@ package enum MessageKind: String, Sendable, Codable, CaseIterable {
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart...])
                 if diffStarts.contains(where: { line.starts(with: $0) }) { return true }
             }
-            guard let lineFeed = bytes[lineStart...].firstIndex(of: ASCII.lineFeed) else { break }
-            lineStart = lineFeed + 1
+            lineStart = LineFeedSearch.next(in: bytes, from: lineStart) + 1
         }
         return false
     }

@@ -36,8 +36,7 @@ package enum PatchID {
         var lineStart = 0
         let count = bytes.count
         while lineStart < count {
-            var lineEnd = lineStart
-            while lineEnd < count, bytes[lineEnd] != ASCII.lineFeed { lineEnd += 1 }
+            var lineEnd = LineFeedSearch.next(in: bytes, from: lineStart)
             if lineEnd < count { lineEnd += 1 }  // the line keeps its LF, as git's buffer does
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if scanner.read(line) == .end { break }

@@ -14,7 +14,8 @@
 ///   and commas, and a word that means nothing whole at `/` and `-` (`RFC/PATCH`, `RFC-PATCH`).
 /// - Version: a word `vN` (or `VN`, also glued: `PATCHv3`, `RFCv2`), or `vN.K` for a partial re-roll
 ///   (`[PATCH v5.1 3/12]`: version 5, minor version 1, one patch sent again in reply to the old one);
-///   number and total: a word `N/M`, leading zeros allowed. The first of each in the run wins.
+///   number and total: a word `N/M`, leading zeros allowed. The first of each in the run wins, but a
+///   plain `vN` anywhere wins over `vN.K`: in `[PATCH stable v4.9 v2]` the `v4.9` names a kernel.
 /// - Pull request: a word `PULL` in a tag (`[GIT PULL]`, `[PULL 00/12]`, `[GIT PULL v2]`).
 /// - Bot report: the first tag is `syzbot…`, or names a tree and branch (`[linux-next:master]`,
 ///   `[kvm:queue 3/5]`: a colon inside, no PATCH, no PULL).
@@ -82,9 +83,14 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         }
         title = subject[position...].collapsingWhitespace()
 
+        var dottedVersion: (major: Int, minor: Int)?
         for (index, tag) in tags.enumerated() {
-            readWords(of: tag)
+            readWords(of: tag, dottedVersion: &dottedVersion)
             if index == 0 { isBotReport = Self.isBotTag(tag) }
+        }
+        if version == nil, let dottedVersion {
+            version = dottedVersion.major
+            minorVersion = dottedVersion.minor
         }
         if hasPatchTag || isPullRequest { isBotReport = false }
     }
@@ -93,22 +99,23 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     ///
     /// Words are separated by white space and commas; a word that means nothing whole is read again
     /// in pieces split at `/`, `-` and `:` (`RFC/PATCH`, `RFC-PATCH`, `stable:PATCH`).
-    private mutating func readWords(of tag: String) {
+    private mutating func readWords(of tag: String, dottedVersion: inout (major: Int, minor: Int)?) {
         for word in tag.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let upper = Substring(word.uppercased())
-            if readWord(upper) { continue }
+            if readWord(upper, dottedVersion: &dottedVersion) { continue }
             let pieces = upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == ":" })
             // Only a word glued to a keyword is read in pieces: `snp-host-v10` in a bot's branch
             // name is no version.
             let hasKeyword = pieces.contains { $0.hasPrefix("PATCH") || $0 == "RFC" || $0 == "RESEND" || $0 == "PULL" }
             if pieces.count > 1, hasKeyword {
-                for piece in pieces { _ = readWord(piece) }
+                for piece in pieces { _ = readWord(piece, dottedVersion: &dottedVersion) }
             }
         }
     }
 
-    /// Reads one upper-cased word; false when it means nothing here.
-    private mutating func readWord(_ word: Substring) -> Bool {
+    /// Reads one upper-cased word; false when it means nothing here. A `vN.K` goes to
+    /// `dottedVersion` (the first one), to be used when no plain `vN` follows.
+    private mutating func readWord(_ word: Substring, dottedVersion: inout (major: Int, minor: Int)?) -> Bool {
         var rest = word
         if rest.hasPrefix("PATCH") {
             let glued = rest.dropFirst(5)
@@ -137,9 +144,10 @@ package struct SubjectTags: Sendable, Hashable, Codable {
             return true
         }
         if let found = Self.version(in: rest) {
-            if version == nil {
+            if let minor = found.minor {
+                if dottedVersion == nil { dottedVersion = (found.major, minor) }
+            } else if version == nil {
                 version = found.major
-                minorVersion = found.minor
             }
             return true
         }

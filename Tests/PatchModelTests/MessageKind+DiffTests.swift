@@ -82,3 +82,16 @@ import Testing
         #expect(MessageKind.carriesDiff(body) == expected)
     }
 }
+
+/// The line search reads eight bytes at a time: a diff line after a line of every length, and a
+/// diff start that is not at a line start, at every offset.
+@Suite struct DiffLineAlignmentTests {
+    @Test(arguments: 0..<20)
+    func aDiffLineAfterALineOfAnyLength(_ length: Int) {
+        let filler = String(repeating: "x", count: length)
+        #expect(MessageKind.carriesDiff(filler + "\ndiff --git a/x b/x\n"))
+        #expect(MessageKind.carriesDiff(filler + "\r\n" + filler + "\n--- a/x\n"))
+        #expect(!MessageKind.carriesDiff(filler + "diff --git a/x b/x\n"))
+        #expect(!MessageKind.carriesDiff("y" + filler + "\n" + filler + " --- a/x\n"))
+    }
+}

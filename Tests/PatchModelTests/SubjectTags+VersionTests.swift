@@ -33,6 +33,13 @@ import Testing
         #expect(tags.version == nil && tags.minorVersion == nil)
     }
 
+    @Test func aPlainVersionWinsOverAKernelVersion() {
+        let stable = SubjectTags(subject: "[PATCH stable v4.9 v2] arm64: entry: x")
+        #expect(stable.version == 2 && stable.minorVersion == nil)
+        let later = SubjectTags(subject: "[PATCH v2 stable v4.9] x")
+        #expect(later.version == 2 && later.minorVersion == nil)
+    }
+
     @Test func theFirstVersionWins() {
         let tags = SubjectTags(subject: "[PATCH v3 v4.2 1/2] x")
         #expect(tags.version == 3 && tags.minorVersion == nil)
