@@ -46,7 +46,9 @@ for line in open(messages, encoding="utf-8"):
 sample = random.Random(seed).sample(patches, min(count, len(patches)))
 
 def git_patch_id(data):
-    done = subprocess.run(["git", "patch-id", "--stable"], input=data, capture_output=True, check=True)
+    done = subprocess.run(["git", "patch-id", "--stable"], input=data, capture_output=True)
+    if done.returncode != 0:
+        return "git failed: " + done.stderr.decode("utf-8", "replace").strip()
     first = done.stdout.split(b"\n")[0].split(b" ")[0].decode()
     return first or None
 

@@ -91,7 +91,7 @@ import Testing
         let filler = String(repeating: "x", count: length)
         #expect(MessageKind.carriesDiff(filler + "\ndiff --git a/x b/x\n"))
         #expect(MessageKind.carriesDiff(filler + "\r\n" + filler + "\n--- a/x\n"))
-        #expect(!MessageKind.carriesDiff(filler + "diff --git a/x b/x\n"))
+        #expect(!MessageKind.carriesDiff("y" + filler + "diff --git a/x b/x\n"))
         #expect(!MessageKind.carriesDiff("y" + filler + "\n" + filler + " --- a/x\n"))
     }
 }
