@@ -9,7 +9,9 @@ and implements on top of it, without looking at the Swift code:
 - the author: an in-body From: at the top of the body (after blank lines, in a block of
   From:/Date:/Subject: lines), else the header From after DMARC repair (X-Original-From, else
   Reply-To; a From is a list's if its address is the list's own or its name ends in ' via X');
-- the kind: reply, pull, patch/cover, bot, other (unparseable: no header block);
+- the kind: reply, pull, patch/cover, bot, other (unparseable: no header block); a subject whose
+  tags name RFC, a version or a position but not PATCH is a patch mail when the body carries a
+  diff (`0/M` with RFC or a version: a cover letter);
 - number, total and version from the leading bracketed tags;
 - the first line of the commit message of a patch mail.
 
@@ -38,14 +40,15 @@ def collapse(text):
 
 REPLY_WORDS = {"re", "aw", "sv", "vs", "odp", "antw", "rif", "fwd", "fw", "wg"}
 _reply_prefix = re.compile(r"([A-Za-z]{1,4})(?:\[\d+\]|\(\d+\))? *:")
-_version = re.compile(r"^[vV](\d{1,9})$")
+_version = re.compile(r"^[vV](\d{1,9})(?:\.(\d{1,9}))?$")
 _counter = re.compile(r"^(\d{1,9})/(\d{1,9})$")
 
 
 def subject_tags(subject):
     """Reply flag, leading tags and what they say (report.md, 'Which mails count')."""
     result = {"is_reply": False, "tags": [], "has_patch": False, "is_pull": False,
-              "is_bot": False, "number": None, "total": None, "version": None}
+              "is_bot": False, "is_rfc": False, "number": None, "total": None, "version": None,
+              "minor_version": None}
     s = subject.lstrip(WS)
     while True:
         m = _reply_prefix.match(s)
@@ -59,6 +62,7 @@ def subject_tags(subject):
             break
         result["tags"].append(collapse(s[1:close]))
         s = s[close + 1:].lstrip(WS)
+    dotted = None
     for index, tag in enumerate(result["tags"]):
         bot_tag = index == 0 and _is_bot_tag(tag)
         words = []
@@ -91,7 +95,11 @@ def subject_tags(subject):
                     rest = glued
                 else:
                     continue
+            elif up == "RFC":
+                result["is_rfc"] = True
+                continue
             elif up.startswith("RFC") and (_version.match(up[3:]) or _counter.match(up[3:])):
+                result["is_rfc"] = True
                 rest = up[3:]
             elif up == "PULL":
                 result["is_pull"] = True
@@ -99,13 +107,19 @@ def subject_tags(subject):
             v = _version.match(rest)
             c = _counter.match(rest)
             if v:
-                if result["version"] is None:
+                # A plain vN anywhere wins over vN.K (`[PATCH stable v4.9 v2]`: v4.9 is a kernel).
+                if v.group(2):
+                    if dotted is None:
+                        dotted = (int(v.group(1)), int(v.group(2)))
+                elif result["version"] is None:
                     result["version"] = int(v.group(1))
             elif c:
                 if result["number"] is None:
                     result["number"], result["total"] = int(c.group(1)), int(c.group(2))
         if index == 0:
             result["is_bot"] = bot_tag
+    if result["version"] is None and dotted is not None:
+        result["version"], result["minor_version"] = dotted
     if result["has_patch"] or result["is_pull"]:
         result["is_bot"] = False
     return result
@@ -135,7 +149,16 @@ def _keyword(up):
     return None
 
 
-def classify(subject):
+_diff_start = re.compile(r"^(?:diff --git |Index: |--- a/|--- /dev/null)", re.M)
+
+
+def carries_diff(body):
+    """A line starting `diff --git `, `Index: `, `--- a/` or `--- /dev/null` (report.md)."""
+    return body is not None and _diff_start.search(body) is not None
+
+
+def classify(subject, body=None):
+    """The kind of a mail; `body` (decoded text) decides for a series without the word PATCH."""
     if subject is None:
         return "other", subject_tags("")
     t = subject_tags(subject)
@@ -147,6 +170,14 @@ def classify(subject):
         kind = "cover" if t["number"] == 0 else "patch"
     elif t["is_bot"]:
         kind = "bot"
+    elif t["is_rfc"] or t["version"] is not None or t["number"] is not None:
+        # A series without the word PATCH, as b4 and patchwork count them.
+        if t["number"] == 0 and (t["is_rfc"] or t["version"] is not None):
+            kind = "cover"
+        elif carries_diff(body):
+            kind = "cover" if t["number"] == 0 else "patch"
+        else:
+            kind = "other"
     else:
         kind = "other"
     return kind, t
@@ -388,8 +419,6 @@ def facts(raw):
         errors.append("subject: %s" % type(error).__name__)
     out["message_id"] = _message_id(msg)
     out["date"] = _date(msg)
-    kind, tags = classify(out["subject"])
-    out.update(kind=kind, number=tags["number"], total=tags["total"], version=tags["version"])
     try:
         lists = list_addresses(msg)
         sender = repaired_sender(msg, lists)
@@ -402,6 +431,8 @@ def facts(raw):
     except Exception as error:  # noqa: BLE001
         errors.append("body: %s" % type(error).__name__)
         body = ""
+    kind, tags = classify(out["subject"], body)
+    out.update(kind=kind, number=tags["number"], total=tags["total"], version=tags["version"])
     inbody, rest = in_body_headers(body)
     if inbody and inbody[1].lower() not in lists:
         author = inbody

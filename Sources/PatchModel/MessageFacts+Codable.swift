@@ -17,6 +17,10 @@ extension MessageFacts: Codable {
         case references
         case listID = "list_id"
         case problems
+        // Per-patch facts (issue 10).
+        case minorVersion = "minor_version"
+        case patchID = "patch_id"
+        case changeID = "change_id"
     }
 
     /// A person as JSON: `name` and `email`.
@@ -55,6 +59,9 @@ extension MessageFacts: Codable {
         try container.encode(references, forKey: .references)
         try container.encodeIfPresent(listID, forKey: .listID)
         try container.encode(problems, forKey: .problems)
+        try container.encodeIfPresent(minorVersion, forKey: .minorVersion)
+        try container.encodeIfPresent(patchID, forKey: .patchID)
+        try container.encodeIfPresent(changeID, forKey: .changeID)
     }
 
     package init(from decoder: any Decoder) throws {
@@ -82,5 +89,8 @@ extension MessageFacts: Codable {
         references = try container.decodeIfPresent([String].self, forKey: .references) ?? []
         listID = try container.decodeIfPresent(String.self, forKey: .listID)
         problems = try container.decodeIfPresent([String].self, forKey: .problems) ?? []
+        minorVersion = try container.decodeIfPresent(Int.self, forKey: .minorVersion)
+        patchID = try container.decodeIfPresent(String.self, forKey: .patchID)
+        changeID = try container.decodeIfPresent(String.self, forKey: .changeID)
     }
 }

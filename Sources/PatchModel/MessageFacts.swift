@@ -44,6 +44,17 @@ package struct MessageFacts: Sendable, Hashable {
     package var listID: String?
     package var problems: [String]
 
+    // Per-patch facts for series and versions (issue 10).
+    /// The `K` of a partial re-roll `[PATCH vN.K m/n]`; nil otherwise.
+    package var minorVersion: Int?
+    /// The stable patch-id of a patch's diff, as `git patch-id --stable` prints it (40 lower-case
+    /// hex digits); nil for other kinds (cover letters too) and for a patch without a diff.
+    /// Gathered with `Detail.full` only.
+    package var patchID: String?
+    /// b4's change-id of a cover letter or patch (`X-Change-ID:` or a body line `change-id:`, see
+    /// `ChangeID`); nil for other kinds. Gathered with `Detail.full` only.
+    package var changeID: String?
+
     /// Revision of the series: `version`, else 1.
     package var revision: Int { version ?? 1 }
 
@@ -82,6 +93,9 @@ package struct MessageFacts: Sendable, Hashable {
         firstLine = nil
         diffstat = nil
         isAuthorFromBody = false
+        minorVersion = nil
+        patchID = nil
+        changeID = nil
         guard mail.hasHeaderBlock else {
             messageID = nil
             date = nil
@@ -106,7 +120,13 @@ package struct MessageFacts: Sendable, Hashable {
         listID = mail.listID
         let subject = mail.subject
         let subjectTags = subject.map(SubjectTags.init(subject:))
-        kind = MessageKind(subject: subjectTags)
+        // A series without the word PATCH needs its body to be classified; it is decoded once.
+        var decodedBody: BodyText?
+        kind = MessageKind(subject: subjectTags) {
+            let body = mail.bodyText()
+            decodedBody = body
+            return MessageKind.carriesDiff(body.text)
+        }
         if full || kind.isPatchMail {
             messageID = mail.messageID
             date = full ? mail.date : nil
@@ -125,6 +145,7 @@ package struct MessageFacts: Sendable, Hashable {
         number = subjectTags?.number
         total = subjectTags?.total
         version = subjectTags?.version
+        minorVersion = subjectTags?.minorVersion
         isRFC = subjectTags?.isRFC ?? false
         isResend = subjectTags?.isResend ?? false
         guard full || kind.isPatchMail else {
@@ -140,7 +161,7 @@ package struct MessageFacts: Sendable, Hashable {
         sender = repair.sender
         if let problem = repair.problem { problems.append(problem) }
 
-        let body = mail.bodyText()
+        let body = decodedBody ?? mail.bodyText()
         problems += body.problems
         let inBody = InBodyHeaders.parse(body: body.text)
         problems += inBody.problems
@@ -157,6 +178,10 @@ package struct MessageFacts: Sendable, Hashable {
         }
 
         if kind.isPatchMail {
+            if full {
+                if kind == .patch { patchID = PatchID.stable(of: body.text) }
+                changeID = ChangeID.find(headerValues: mail.values(of: "X-Change-ID"), body: body.text)
+            }
             let isSeriesHead = kind == .cover || number == nil || number == 1
             guard full || isSeriesHead else { return }
             let message = CommitMessage(inBody.remainder, isCoverLetter: kind == .cover)

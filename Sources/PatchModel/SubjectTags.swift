@@ -14,8 +14,10 @@ internal import MailParser
 /// - A tag has the word PATCH when one of its words is `PATCH`, `PATCHES` or `PATCHSET` in any case,
 ///   or `PATCH` glued to a version or counter (`PATCHv3`, `PATCH1/8`). Words are split at white space
 ///   and commas, and a word that means nothing whole at `/` and `-` (`RFC/PATCH`, `RFC-PATCH`).
-/// - Version: a word `vN` (or `VN`, also glued: `PATCHv3`, `RFCv2`); number and total: a word `N/M`,
-///   leading zeros allowed. The first of each in the run wins.
+/// - Version: a word `vN` (or `VN`, also glued: `PATCHv3`, `RFCv2`), or `vN.K` for a partial re-roll
+///   (`[PATCH v5.1 3/12]`: version 5, minor version 1, one patch sent again in reply to the old one);
+///   number and total: a word `N/M`, leading zeros allowed. The first of each in the run wins, but a
+///   plain `vN` anywhere wins over `vN.K`: in `[PATCH stable v4.9 v2]` the `v4.9` names a kernel.
 /// - Pull request: a word `PULL` in a tag (`[GIT PULL]`, `[PULL 00/12]`, `[GIT PULL v2]`).
 /// - Bot report: the first tag is `syzbot…`, or names a tree and branch (`[linux-next:master]`,
 ///   `[kvm:queue 3/5]`: a colon inside, no PATCH, no PULL).
@@ -33,6 +35,8 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     package var isResend: Bool
     /// The `vN` of the tags; nil when the subject names none (then the revision is inferred as 1).
     package var version: Int?
+    /// The `K` of `vN.K`, a partial re-roll of version N; nil for a plain `vN` or no version.
+    package var minorVersion: Int?
     /// `N` of `N/M`; 0 marks a cover letter.
     package var number: Int?
     /// `M` of `N/M`.
@@ -45,6 +49,13 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     /// True when the subject gives no version and `revision` is the assumed 1.
     package var isRevisionInferred: Bool { version == nil }
 
+    /// The tags name RFC, a version or a position `N/M` but not the word PATCH, in a mail that is no
+    /// reply, pull request or bot report (`[RFC 0/6]`, `[v2 3/6]`, `[kvmtool v3 5/5]`): a patch mail
+    /// only if its body carries a diff, as b4 and patchwork count them (report.md).
+    package var namesSeriesWithoutPatchWord: Bool {
+        !isReply && !isPullRequest && !hasPatchTag && !isBotReport && (isRFC || version != nil || number != nil)
+    }
+
     package init(subject: String) {
         isReply = false
         tags = []
@@ -53,6 +64,7 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         isRFC = false
         isResend = false
         version = nil
+        minorVersion = nil
         number = nil
         total = nil
         isPullRequest = false
@@ -73,9 +85,14 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         }
         title = subject[position...].collapsingWhitespace()
 
+        var dottedVersion: (major: Int, minor: Int)?
         for (index, tag) in tags.enumerated() {
-            readWords(of: tag)
+            readWords(of: tag, dottedVersion: &dottedVersion)
             if index == 0 { isBotReport = Self.isBotTag(tag) }
+        }
+        if version == nil, let dottedVersion {
+            version = dottedVersion.major
+            minorVersion = dottedVersion.minor
         }
         if hasPatchTag || isPullRequest { isBotReport = false }
     }
@@ -84,22 +101,23 @@ package struct SubjectTags: Sendable, Hashable, Codable {
     ///
     /// Words are separated by white space and commas; a word that means nothing whole is read again
     /// in pieces split at `/`, `-` and `:` (`RFC/PATCH`, `RFC-PATCH`, `stable:PATCH`).
-    private mutating func readWords(of tag: String) {
+    private mutating func readWords(of tag: String, dottedVersion: inout (major: Int, minor: Int)?) {
         for word in tag.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let upper = Substring(word.uppercased())
-            if readWord(upper) { continue }
+            if readWord(upper, dottedVersion: &dottedVersion) { continue }
             let pieces = upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == ":" })
             // Only a word glued to a keyword is read in pieces: `snp-host-v10` in a bot's branch
             // name is no version.
             let hasKeyword = pieces.contains { $0.hasPrefix("PATCH") || $0 == "RFC" || $0 == "RESEND" || $0 == "PULL" }
             if pieces.count > 1, hasKeyword {
-                for piece in pieces { _ = readWord(piece) }
+                for piece in pieces { _ = readWord(piece, dottedVersion: &dottedVersion) }
             }
         }
     }
 
-    /// Reads one upper-cased word; false when it means nothing here.
-    private mutating func readWord(_ word: Substring) -> Bool {
+    /// Reads one upper-cased word; false when it means nothing here. A `vN.K` goes to
+    /// `dottedVersion` (the first one), to be used when no plain `vN` follows.
+    private mutating func readWord(_ word: Substring, dottedVersion: inout (major: Int, minor: Int)?) -> Bool {
         var rest = word
         if rest.hasPrefix("PATCH") {
             let glued = rest.dropFirst(5)
@@ -128,7 +146,11 @@ package struct SubjectTags: Sendable, Hashable, Codable {
             return true
         }
         if let found = Self.version(in: rest) {
-            if version == nil { version = found }
+            if let minor = found.minor {
+                if dottedVersion == nil { dottedVersion = (found.major, minor) }
+            } else if version == nil {
+                version = found.major
+            }
             return true
         }
         if let (found, count) = Self.counter(in: rest) {
@@ -141,10 +163,15 @@ package struct SubjectTags: Sendable, Hashable, Codable {
         return false
     }
 
-    /// `V12` → 12 (the word is already upper-cased).
-    private static func version(in word: Substring) -> Int? {
+    /// `V12` → (12, nil), `V5.1` → (5, 1) (the word is already upper-cased).
+    private static func version(in word: Substring) -> (major: Int, minor: Int?)? {
         guard word.first == "V" else { return nil }
-        return decimal(word.dropFirst())
+        let number = word.dropFirst()
+        guard let dot = number.firstIndex(of: ".") else { return decimal(number).map { ($0, nil) } }
+        guard let major = decimal(number[..<dot]), let minor = decimal(number[number.index(after: dot)...]) else {
+            return nil
+        }
+        return (major, minor)
     }
 
     /// `01/12` → (1, 12).

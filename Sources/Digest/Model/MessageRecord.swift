@@ -18,6 +18,7 @@ package struct MessageRecord: Sendable, Encodable {
         case commit, messageID = "message_id", date, subject, author, sender, kind, number, total, version
         case isRFC = "rfc", isResend = "resend", bodyFirstLine = "body_first_line", inReplyTo = "in_reply_to"
         case references, listID = "list_id", trailers, problems
+        case patchID = "patch_id"
     }
 
     private enum PersonKey: String, CodingKey { case name, email }
@@ -42,6 +43,7 @@ package struct MessageRecord: Sendable, Encodable {
         try container.encode(facts.listID, forKey: .listID)
         try container.encode(facts.trailers, forKey: .trailers)
         try container.encode(facts.problems, forKey: .problems)
+        try container.encode(facts.patchID, forKey: .patchID)
     }
 
     private func encode(_ person: Mailbox?, as key: Key, in container: inout KeyedEncodingContainer<Key>) throws {
