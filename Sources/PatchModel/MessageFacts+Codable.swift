@@ -82,5 +82,15 @@ extension MessageFacts: Codable {
         references = try container.decodeIfPresent([String].self, forKey: .references) ?? []
         listID = try container.decodeIfPresent(String.self, forKey: .listID)
         problems = try container.decodeIfPresent([String].self, forKey: .problems) ?? []
+        // Not in this JSON (see MessageFacts): unknown after decoding, except the mismatch flags,
+        // which follow from the trailers and the sender.
+        appliedNotice = nil
+        pullRequest = nil
+        botName = nil
+        if !kind.isPatchMail, let sender {
+            for index in trailers.indices where trailers[index].isPersonTrailer {
+                trailers[index].isMismatched = !trailers[index].isGiven(by: sender)
+            }
+        }
     }
 }

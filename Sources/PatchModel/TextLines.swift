@@ -74,6 +74,7 @@ enum ASCII {
     static let zero: UInt8 = 0x30
     static let nine: UInt8 = 0x39
     static let colon: UInt8 = 0x3A
+    static let lessThan: UInt8 = 0x3C
     static let greaterThan: UInt8 = 0x3E
     static let openBracket: UInt8 = 0x5B
     static let closeBracket: UInt8 = 0x5D
