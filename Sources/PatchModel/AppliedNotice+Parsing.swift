@@ -120,7 +120,7 @@ extension AppliedNotice {
     }
 
     /// b4's list after the thank-you sentence: `[n/m] subject`, then an indented `commit: <sha>`,
-    /// a link to the commit, or `(no commit info)`. Stops at the first other non-blank line
+    /// a link to the commit, or `(no commit info)` (b4 found no commit: the patch is left out). Stops at the first other non-blank line
     /// after the list began.
     private static func listedCommits(in lines: ArraySlice<NoticeLine>) -> [Commit] {
         var commits: [Commit] = []
@@ -139,7 +139,8 @@ extension AppliedNotice {
                 commits[commits.count - 1].url = String(trimmed)
                 commits[commits.count - 1].sha = Self.commitID(inLink: trimmed)
             } else if !commits.isEmpty, trimmed == "(no commit info)" {
-                continue
+                // b4 found no commit for this patch: it was not applied.
+                commits.removeLast()
             } else {
                 break
             }

@@ -35,7 +35,13 @@ struct AppliedStatement {
         let (sentence, ending) = Self.firstSentence(of: rest)
         guard ending != "?" else { return nil }
         let lower = sentence.lowercased()
-        guard !Self.hesitantWords.contains(where: { lower.contains($0) }) else { return nil }
+        let punctuation: Set<Character> = [",", ".", ";", ":", "!", "(", ")", "\"", "'"]
+        let sentenceWords = lower.split(separator: " ").map { word in
+            word.drop(while: { punctuation.contains($0) }).reversed().drop(while: { punctuation.contains($0) }).reversed()
+        }.map { String($0) }
+        guard !sentenceWords.contains(where: { Self.hesitantWords.contains($0) || $0.hasSuffix("n't") }),
+            lower.firstRange(of: "on top") == nil
+        else { return nil }
         let hasThanks = afterThanks || lower.contains("thank")
 
         var words = sentence.trimmingSpaces()
@@ -44,6 +50,11 @@ struct AppliedStatement {
             let after = words.dropFirst(object.count)
             if let first = after.first, first.isNumber { words = after }
         }
+        for object in ["this one ", "this series ", "the series ", "the whole series ", "this ", "it ", "them ", "all ", "both "]
+        where words.hasASCIIPrefixIgnoringCase(object) {
+            words = words.dropFirst(object.count - 1)
+            break
+        }
         if let first = words.first, first.isNumber {
             (positions, words) = Self.positions(in: words)
             words = words.trimmingSpaces()
@@ -51,6 +62,7 @@ struct AppliedStatement {
 
         branch = nil
         repository = nil
+        words = words.trimmingSpaces()
         let lowerWords = words.lowercased()
         if words.isEmpty || words.first == "," || words.first == "." || words.first == "!" {
             guard verb.isEnoughAlone || hasThanks else { return nil }
@@ -106,10 +118,12 @@ struct AppliedStatement {
         ("applied", true), ("queued", true), ("pushed", false), ("merged", false), ("picked up", false), ("taken", false),
     ]
 
-    /// Words of a tester, a question or a condition: the sentence is no notice.
-    private static let hesitantWords = [
-        "on top", "tested", "testing", " test", "boot", "verified", "cleanly", "works", "locally", "conflict",
-        "fail", "error", "not ", "n't", "without", " if ", "would", "should", "could", "maybe",
+    /// Words of a tester, a question or a condition: the sentence is no notice. Compared with
+    /// whole words (`for-next/boot` is a branch), besides `on top` and any `…n't`.
+    private static let hesitantWords: Set<String> = [
+        "tested", "testing", "test", "tests", "boot", "boots", "booted", "verified", "cleanly", "works", "worked",
+        "locally", "conflict", "conflicts", "fail", "fails", "failed", "error", "errors", "not", "without", "if",
+        "would", "should", "could", "maybe",
     ]
 
     /// The text up to the end of its first sentence, and the mark that ended it (nil at the end
