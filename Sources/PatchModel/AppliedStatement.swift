@@ -107,8 +107,11 @@ struct AppliedStatement {
             destination = destination.dropLast()
         }
         guard !destination.isEmpty else { return }
-        if destination.contains("://"), !destination.contains(" ") {
-            repository = String(destination)
+        if destination.contains("://") {
+            // `https://…/repo.git master`: the repository, then the branch.
+            let words = destination.split(separator: " ", maxSplits: 1)
+            repository = String(words[0])
+            branch = words.count > 1 ? String(words[1]) : nil
         } else {
             branch = String(destination)
         }

@@ -52,7 +52,7 @@ package struct MessageFacts: Sendable, Hashable {
     /// The applied notice the mail gives (`AppliedNotice.find`): replies and other non-patch
     /// mails only; nil when it gives none.
     package var appliedNotice: AppliedNotice?
-    /// What the mail asks to pull, for a pull request (`[GIT PULL]`, `[PULL n/m]`) or any mail
+    /// What the mail asks to pull, for a pull request (`[GIT PULL]`, `[PULL 0/m]`) or any mail
     /// that is not a reply and carries git request-pull's text (a `[PATCH 0/4]` cover letter of
     /// a pull, too). A mail of kind `.other` that carries that text is classified `.pull`.
     package var pullRequest: PullRequest?
@@ -194,7 +194,9 @@ package struct MessageFacts: Sendable, Hashable {
         let mergeCommit = mail.decodedValue(of: "X-PR-Merge-Commit-Id")
         botName = BotIdentity.botName(sender: sender, firstTag: firstTag, hasMergeCommitHeader: mergeCommit != nil)
         if kind != .reply {
-            pullRequest = PullRequest(body: body) ?? (kind == .pull ? PullRequest() : nil)
+            // `[PULL 12/39]` without request-pull's text is a patch of the pull, not the request.
+            let isRequest = kind == .pull && (number == nil || number == 0)
+            pullRequest = PullRequest(body: body) ?? (isRequest ? PullRequest() : nil)
             // A pull request without the word PULL in its subject (issue 10, item 7).
             if kind == .other, pullRequest != nil { kind = .pull }
         }

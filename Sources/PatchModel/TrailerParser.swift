@@ -120,13 +120,30 @@ extension Trailer {
     package func isGiven(by replier: Mailbox) -> Bool {
         guard let person else { return true }
         if Self.sameAddress(person.address, replier.address) { return true }
-        let trailerName = person.name.lowercased().collapsingWhitespace()
-        let replierName = (replier.name.isEmpty ? replier.address : replier.name).lowercased().collapsingWhitespace()
+        let trailerName = Self.comparableName(person.name)
+        let replierName = Self.comparableName(replier.name.isEmpty ? replier.address : replier.name)
         guard !trailerName.isEmpty else { return false }
         if trailerName == replierName { return true }
         guard replierName.contains(",") else { return false }
         let parts = replierName.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return !parts.isEmpty && parts.allSatisfy { trailerName.contains($0) }
+    }
+
+    /// A name lower-cased, without parenthesised comments and with white space collapsed:
+    /// `Russell King (Oracle)` reads as `russell king` whichever parser kept the comment.
+    static func comparableName(_ name: String) -> String {
+        var kept = ""
+        var depth = 0
+        for character in name.lowercased() {
+            if character == "(" {
+                depth += 1
+            } else if character == ")", depth > 0 {
+                depth -= 1
+            } else if depth == 0, character != "\"" {
+                kept.append(character)
+            }
+        }
+        return kept.collapsingWhitespace()
     }
 
     /// b4's fuzzy address comparison (`LoreTrailer.email_eq`).

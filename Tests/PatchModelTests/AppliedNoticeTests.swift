@@ -61,6 +61,12 @@ import Testing
         #expect(notice.form == .plain)
     }
 
+    @Test func urlThenBranchSplitsIntoRepositoryAndBranch() throws {
+        let notice = try #require(Self.notice("Merged to https://gitlab.com/kvm-unit-tests/kvm-unit-tests.git master\n"))
+        #expect(notice.repository == "https://gitlab.com/kvm-unit-tests/kvm-unit-tests.git")
+        #expect(notice.branch == "master")
+    }
+
     @Test func prTrackerBotMergeNotice() throws {
         let body = """
             The pull request you sent on Wed, 28 Aug 2019 18:32:33 +0100:

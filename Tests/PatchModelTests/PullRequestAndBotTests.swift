@@ -63,6 +63,8 @@ import Testing
         let bare = Self.facts(subject: "[GIT PULL] misc", body: "Please pull my-branch.\n")
         #expect(bare.kind == .pull)
         #expect(bare.pullRequest == PullRequest())
+        // A patch of a pull (`[PULL 12/39]`) without request-pull's text is not the request.
+        #expect(Self.facts(subject: "[PULL kvm-unit-tests 12/39] arm: x", body: "A patch.\n").pullRequest == nil)
     }
 
     @Test func bodyOnlyPullRequestIsClassifiedPull() {

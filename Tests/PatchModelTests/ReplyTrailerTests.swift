@@ -107,3 +107,11 @@ import Testing
         #expect(facts.trailers.map(\.type) == [.reviewedBy, .reviewedBy])
     }
 }
+
+extension ReplyTrailerTests {
+    @Test func commentInTheNameIsIgnored() {
+        let replier = Mailbox(name: "Russell King (Oracle)", address: "linux@armlinux.org.uk")
+        let body = "Reviewed-by: Russell King (Oracle) <rmk+kernel@armlinux.org.uk>\n"
+        #expect(TrailerParser.replyTrailers(in: body[...], replier: replier).first?.isMismatched == false)
+    }
+}
