@@ -1,3 +1,4 @@
+internal import MailParser
 /// b4's change-id: the name b4 gives a series when it is first prepared, kept by every version of
 /// it (`20230101-topic-abc123def456`). A series is linked to its earlier versions by it.
 ///

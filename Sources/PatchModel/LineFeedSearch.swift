@@ -1,3 +1,4 @@
+internal import MailParser
 /// Finds line feeds in UTF-8 bytes eight at a time: the body scanners of patch mails (patch-id,
 /// change-id, diff detection) walk every line of every patch, and a byte-by-byte search was most
 /// of their cost.
@@ -23,7 +24,7 @@ enum LineFeedSearch {
                 index += 8
             }
         }
-        while index < count, bytes[index] != ASCII.lineFeed { index += 1 }
+        while index < count, bytes[index] != ASCII.lf { index += 1 }
         return index
     }
 }

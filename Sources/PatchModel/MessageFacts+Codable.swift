@@ -92,5 +92,15 @@ extension MessageFacts: Codable {
         minorVersion = try container.decodeIfPresent(Int.self, forKey: .minorVersion)
         patchID = try container.decodeIfPresent(String.self, forKey: .patchID)
         changeID = try container.decodeIfPresent(String.self, forKey: .changeID)
+        // Not in this JSON (see MessageFacts): unknown after decoding, except the mismatch flags,
+        // which follow from the trailers and the sender.
+        appliedNotice = nil
+        pullRequest = nil
+        botName = nil
+        if !kind.isPatchMail, let sender {
+            for index in trailers.indices where trailers[index].isPersonTrailer {
+                trailers[index].isMismatched = !trailers[index].isGiven(by: sender)
+            }
+        }
     }
 }

@@ -54,6 +54,20 @@ package struct MessageFacts: Sendable, Hashable {
     /// b4's change-id of a cover letter or patch (`X-Change-ID:` or a body line `change-id:`, see
     /// `ChangeID`); nil for other kinds. Gathered with `Detail.full` only.
     package var changeID: String?
+    // MARK: Replies, pull requests and robots (issue 10, items 5-7)
+    // Computed with `.full` detail only, and not part of the `messages` JSON (decoding leaves
+    // them nil). A reply's review trailers are `trailers`, typed (`Trailer.type`) and flagged
+    // (`Trailer.isMismatched`) against `sender`.
+
+    /// The applied notice the mail gives (`AppliedNotice.find`): replies and other non-patch
+    /// mails only; nil when it gives none.
+    package var appliedNotice: AppliedNotice?
+    /// What the mail asks to pull, for a pull request (`[GIT PULL]`, `[PULL 0/m]`) or any mail
+    /// that is not a reply and carries git request-pull's text (a `[PATCH 0/4]` cover letter of
+    /// a pull, too). A mail of kind `.other` that carries that text is classified `.pull`.
+    package var pullRequest: PullRequest?
+    /// The robot that sent the mail (`BotIdentity`), e.g. "kernel test robot"; nil for a person.
+    package var botName: String?
 
     /// Revision of the series: `version`, else 1.
     package var revision: Int { version ?? 1 }
@@ -96,6 +110,9 @@ package struct MessageFacts: Sendable, Hashable {
         minorVersion = nil
         patchID = nil
         changeID = nil
+        appliedNotice = nil
+        pullRequest = nil
+        botName = nil
         guard mail.hasHeaderBlock else {
             messageID = nil
             date = nil
@@ -190,7 +207,28 @@ package struct MessageFacts: Sendable, Hashable {
             diffstat = message.diffstat
             if full { trailers = TrailerParser.commitTrailers(in: message.message) }
         } else {
-            trailers = TrailerParser.replyTrailers(in: body.text[...])
+            trailers = TrailerParser.replyTrailers(in: body.text[...], replier: sender)
+        }
+        guard full else { return }
+        gatherReplyFacts(mail: mail, body: body.text[...], firstTag: subjectTags?.tags.first)
+    }
+
+    /// The facts of items 5-7 that need the body: applied notice, pull request, robot.
+    private mutating func gatherReplyFacts(mail: MailMessage, body: Substring, firstTag: String?) {
+        let mergeCommit = mail.decodedValue(of: "X-PR-Merge-Commit-Id")
+        botName = BotIdentity.botName(sender: sender, firstTag: firstTag, hasMergeCommitHeader: mergeCommit != nil)
+        if kind != .reply {
+            // `[PULL 12/39]` without request-pull's text is a patch of the pull, not the request.
+            let isRequest = kind == .pull && (number == nil || number == 0)
+            pullRequest = PullRequest(body: body) ?? (isRequest ? PullRequest() : nil)
+            // A pull request without the word PULL in its subject (issue 10, item 7).
+            if kind == .other, pullRequest != nil { kind = .pull }
+        }
+        if !kind.isPatchMail, kind != .pull {
+            let merge = AppliedNotice.MergeHeaders(
+                commitID: mergeCommit, tree: mail.decodedValue(of: "X-PR-Merge-Tree"),
+                refname: mail.decodedValue(of: "X-PR-Merge-Refname"))
+            appliedNotice = AppliedNotice.find(in: body, sender: sender, merge: merge)
         }
     }
 }

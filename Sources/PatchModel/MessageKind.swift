@@ -1,3 +1,4 @@
+internal import MailParser
 /// What a mail is for a patch workflow (report.md, "Which mails count").
 package enum MessageKind: String, Sendable, Codable, CaseIterable {
     /// A patch mail: a PATCH tag, not a reply, and no counter or a counter other than 0; or, without
@@ -79,7 +80,7 @@ package enum MessageKind: String, Sendable, Codable, CaseIterable {
         var lineStart = 0
         while lineStart < bytes.count {
             let first = bytes[lineStart]
-            if first == 0x64 || first == 0x49 || first == ASCII.hyphen {
+            if first == 0x64 || first == 0x49 || first == ASCII.minus {
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart...])
                 if diffStarts.contains(where: { line.starts(with: $0) }) { return true }
             }

@@ -1,3 +1,4 @@
+internal import MailParser
 /// The stable patch-id of the diff in a mail: what `git patch-id --stable` prints for it.
 ///
 /// Two mails whose diffs change the same lines in the same files have the same patch-id, whatever
@@ -118,7 +119,7 @@ package enum PatchID {
             }
 
             let first = line.first ?? 0
-            if first == ASCII.hyphen || first == ASCII.space { before -= 1 }
+            if first == ASCII.minus || first == ASCII.space { before -= 1 }
             if first == Self.plus || first == ASCII.space { after -= 1 }
             hashWithoutWhitespace(line)
             return .more
@@ -194,7 +195,7 @@ package enum PatchID {
         /// git's `isspace`: space, tab, LF, CR (not VT or FF).
         @inline(__always)
         private static func isWhitespace(_ byte: UInt8) -> Bool {
-            byte == ASCII.space || byte == ASCII.tab || byte == ASCII.lineFeed || byte == ASCII.carriageReturn
+            byte == ASCII.space || byte == ASCII.tab || byte == ASCII.lf || byte == ASCII.cr
         }
 
         /// `index 1234abc..5678def 100644`: keeps the two object names, as git does (it cuts at
@@ -255,8 +256,8 @@ package enum PatchID {
                 index += 1
             }
             var negative = false
-            if index < line.count, line[index] == plus || line[index] == ASCII.hyphen {
-                negative = line[index] == ASCII.hyphen
+            if index < line.count, line[index] == plus || line[index] == ASCII.minus {
+                negative = line[index] == ASCII.minus
                 index += 1
             }
             var value: Int32 = 0

@@ -14,13 +14,23 @@ package struct Trailer: Sendable, Hashable, Codable {
     /// The mailbox of a person trailer; nil for utility trailers and unparseable values.
     package var person: Mailbox?
     package var isPersonTrailer: Bool
+    /// True for a trailer of a reply whose person is not the replier (b4's "mismatched" trailer):
+    /// kept, but flagged. Always false for the trailers of a commit message. See
+    /// `isGiven(by:)` for the rule; not part of the `messages` JSON, so a decoded trailer has it
+    /// false until `isGiven(by:)` is asked again.
+    package var isMismatched: Bool
 
-    package init(name: String, value: String, person: Mailbox?, isPersonTrailer: Bool) {
+    package init(name: String, value: String, person: Mailbox?, isPersonTrailer: Bool, isMismatched: Bool = false) {
         self.name = name
         self.value = value
         self.person = person
         self.isPersonTrailer = isPersonTrailer
+        self.isMismatched = isMismatched
     }
+
+    /// What a trailer says, for counting reviews: the four review trailers by name, any other
+    /// person trailer as `.other`, and utility trailers (`Fixes`, `Link`, …) as `.utility`.
+    package var type: TrailerType { TrailerType(key: key, isPersonTrailer: isPersonTrailer) }
 
     enum CodingKeys: String, CodingKey {
         case name, value, person
@@ -42,6 +52,7 @@ package struct Trailer: Sendable, Hashable, Codable {
         value = try container.decode(String.self, forKey: .value)
         person = try container.decodeIfPresent(MessageFacts.Person.self, forKey: .person)?.mailbox
         isPersonTrailer = try container.decode(Bool.self, forKey: .isPersonTrailer)
+        isMismatched = false
     }
 
     /// The name in lower case, for comparisons: `signed-off-by`.

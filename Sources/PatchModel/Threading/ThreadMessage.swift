@@ -42,7 +42,7 @@ package struct ThreadMessage: Sendable, Hashable {
     /// Review trailers written in the mail (for replies: the unquoted lines above the signature).
     package var trailers: [GivenTrailer]
     /// What the mail says was applied, when it is an applied notice.
-    package var appliedNotice: AppliedNotice?
+    package var appliedNotice: SeriesAppliedNotice?
     /// The robot that sent the mail (`kernel test robot`, `syzbot`, `pr-tracker-bot`); nil for people.
     package var botName: String?
 
@@ -51,7 +51,7 @@ package struct ThreadMessage: Sendable, Hashable {
         authorEmail: String, authorName: String = "", kind: MessageKind, subject: String = "",
         title: String = "", number: Int? = nil, total: Int? = nil, version: Int? = nil,
         minorVersion: Int? = nil, isRFC: Bool = false, isResend: Bool = false, patchID: String? = nil,
-        changeID: String? = nil, trailers: [GivenTrailer] = [], appliedNotice: AppliedNotice? = nil,
+        changeID: String? = nil, trailers: [GivenTrailer] = [], appliedNotice: SeriesAppliedNotice? = nil,
         botName: String? = nil
     ) {
         self.messageID = messageID
@@ -145,7 +145,7 @@ package struct GivenTrailer: Sendable, Hashable {
 
 /// What an applied notice says: b4's thank-you (`Applied to <branch>, thanks!` with `[n/m]` and
 /// `commit:` lines), a pr-tracker-bot merge notice, or a plain "Applied"/"Queued, thanks".
-package struct AppliedNotice: Sendable, Hashable {
+package struct SeriesAppliedNotice: Sendable, Hashable {
     /// The branch or tree named, e.g. `kvm-x86 selftests`.
     package var branch: String?
     /// The patches the notice lists (`[2/5] subject` lines); empty: the notice names no patches.

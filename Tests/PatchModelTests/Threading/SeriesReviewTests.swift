@@ -87,7 +87,7 @@ import Testing
 
     @Test func b4ThankYouListingPatches() throws {
         var mails = F.series("a", total: 3)
-        let notice = AppliedNotice(
+        let notice = SeriesAppliedNotice(
             branch: "kvm-x86 selftests", patches: [AppliedPatch(position: 1, commit: "1111"), AppliedPatch(position: 3, commit: "3333")])
         mails.append(F.reply("ty", to: "a0", at: 500, from: Self.carol, applied: notice))
         let applied = try #require(SeriesAnalyzer.analyze(mails).series.first?.responses.applied)
@@ -96,20 +96,20 @@ import Testing
 
     @Test func plainAppliedToOnePatchOfASeries() throws {
         var mails = F.series("a", total: 3)
-        mails.append(F.reply("ok", to: "a2", at: 500, from: Self.carol, applied: AppliedNotice()))
+        mails.append(F.reply("ok", to: "a2", at: 500, from: Self.carol, applied: SeriesAppliedNotice()))
         let applied = try #require(SeriesAnalyzer.analyze(mails).series.first?.responses.applied)
         #expect(applied.positions == [2] && applied.branch == nil && applied.commits.isEmpty && applied.by == "Carol")
     }
 
     @Test func plainAppliedToASinglePatchIsTheWholeSeries() throws {
-        let mails = [F.patch("p", nil, of: nil), F.reply("ok", to: "p", at: 5, from: Self.carol, applied: AppliedNotice(branch: "next"))]
+        let mails = [F.patch("p", nil, of: nil), F.reply("ok", to: "p", at: 5, from: Self.carol, applied: SeriesAppliedNotice(branch: "next"))]
         let applied = try #require(SeriesAnalyzer.analyze(mails).series.first?.responses.applied)
         #expect(applied.positions.isEmpty && applied.branch == "next")
     }
 
     @Test func mergeNoticeFromABot() throws {
         var mails = F.series("a", total: 2)
-        let notice = AppliedNotice(branch: "torvalds/linux.git", commits: ["abcdef"], by: "Linus Torvalds")
+        let notice = SeriesAppliedNotice(branch: "torvalds/linux.git", commits: ["abcdef"], by: "Linus Torvalds")
         mails.append(F.reply("pr", to: "a0", at: 500, from: "pr-tracker-bot@kernel.org", applied: notice, bot: "pr-tracker-bot"))
         let report = SeriesAnalyzer.analyze(mails)
         let series = try #require(report.series.first)
@@ -119,13 +119,13 @@ import Testing
 
     @Test func botNoticeFromTheAuthorsAddressStillCounts() throws {
         var mails = F.series("a", total: 1)
-        mails.append(F.reply("pw", to: "a0", at: 5, from: F.alice, applied: AppliedNotice(branch: "net-next"), bot: "patchwork-bot"))
+        mails.append(F.reply("pw", to: "a0", at: 5, from: F.alice, applied: SeriesAppliedNotice(branch: "net-next"), bot: "patchwork-bot"))
         #expect(SeriesAnalyzer.analyze(mails).series.first?.responses.applied?.by == "patchwork-bot")
     }
 
     @Test func authorsOwnAppliedNoticeIsIgnored() {
         var mails = F.series("a", total: 1)
-        mails.append(F.reply("self", to: "a0", at: 5, from: "ALICE@example.org", applied: AppliedNotice(branch: "mine")))
+        mails.append(F.reply("self", to: "a0", at: 5, from: "ALICE@example.org", applied: SeriesAppliedNotice(branch: "mine")))
         #expect(SeriesAnalyzer.analyze(mails).series.first?.responses.applications.isEmpty == true)
     }
 
@@ -143,7 +143,7 @@ import Testing
         let mails = [
             F.reply("r1", to: "o1", at: 10, trailers: [F.reviewed()]),
             F.reply("r2", to: "r1", at: 20, from: F.alice),
-            F.reply("ty", to: "o0", at: 30, from: Self.carol, applied: AppliedNotice(branch: "queue")),
+            F.reply("ty", to: "o0", at: 30, from: Self.carol, applied: SeriesAppliedNotice(branch: "queue")),
             F.reply("unrelated", to: "nothing", at: 40),
         ]
         let report = SeriesAnalyzer.analyze(mails, lookup: InMemorySeriesLookup(messages: old))

@@ -37,7 +37,7 @@ enum ThreadFixture {
 
     static func reply(
         _ id: String, to parent: String?, at offset: Int64 = 0, from email: String = bob, references: [String]? = nil,
-        trailers: [GivenTrailer] = [], applied: AppliedNotice? = nil, bot: String? = nil
+        trailers: [GivenTrailer] = [], applied: SeriesAppliedNotice? = nil, bot: String? = nil
     ) -> ThreadMessage {
         ThreadMessage(
             messageID: id, inReplyTo: parent, references: references ?? parent.map { [$0] } ?? [],
