@@ -1,5 +1,5 @@
 /// The summary line of a diffstat: ` 3 files changed, 40 insertions(+), 12 deletions(-)`.
-package struct Diffstat: Sendable, Hashable, Codable {
+package struct Diffstat: Sendable, Hashable {
     package var filesChanged: Int
     package var insertions: Int
     package var deletions: Int
@@ -8,12 +8,6 @@ package struct Diffstat: Sendable, Hashable, Codable {
         self.filesChanged = filesChanged
         self.insertions = insertions
         self.deletions = deletions
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case filesChanged = "files_changed"
-        case insertions
-        case deletions
     }
 
     /// Parses one summary line; nil when the line is not one.

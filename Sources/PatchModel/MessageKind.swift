@@ -1,5 +1,5 @@
 /// What a mail is for a patch workflow (report.md, "Which mails count").
-package enum MessageKind: String, Sendable, Codable, CaseIterable {
+package enum MessageKind: String, Sendable, CaseIterable {
     /// A patch mail: a PATCH tag, not a reply, and no counter or a counter other than 0.
     case patch
     /// A cover letter: a PATCH tag with counter `0/M` (or `00/M`).

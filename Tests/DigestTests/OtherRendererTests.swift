@@ -82,16 +82,3 @@ import Testing
         #expect(accounting["patch_mails"] as? Int == 3)
     }
 }
-
-@Suite struct MessageRecordTests {
-    @Test(arguments: [
-        (Int64(0), "1970-01-01T00:00:00Z"),
-        (Int64(1_759_875_836), "2025-10-07T22:23:56Z"),
-        (Int64(951_782_400), "2000-02-29T00:00:00Z"),
-        (Int64(-1), "1969-12-31T23:59:59Z"),
-        (Int64(4_102_444_800), "2100-01-01T00:00:00Z"),
-    ])
-    func formatsDatesAsUTCISO8601(seconds: Int64, expected: String) {
-        #expect(DateText.iso8601(seconds) == expected)
-    }
-}
