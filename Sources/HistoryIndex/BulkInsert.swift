@@ -4,7 +4,8 @@ internal import GRDB
 /// Inserts many records of one type through one prepared statement, for the index build.
 ///
 /// GRDB's `record.insert(db)` builds its SQL, looks the table up and fills a keyed container for
-/// every record: on the 83,000 rows of kvmarm that costs more CPU than parsing the mails. Here
+/// every record: on the 83,000 rows of kvmarm that took more CPU than parsing the mails (perf:
+/// 22% of the samples against 19%), and the build 40% longer. Here
 /// the statement is prepared once, with the table's columns, and the values come from the
 /// record's own `Encodable` conformance, so its `CodingKeys` stay the one list of its columns.
 /// Values are stored as GRDB stores them (numbers and text as themselves, booleans as 0 and 1,

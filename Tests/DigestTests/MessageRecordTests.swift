@@ -68,8 +68,8 @@ import Testing
     }
 
     /// The lines `lore-digest messages` wrote before its JSON shape had one home, byte for byte.
-    static let sentForSomeoneElseLine = ""
-    static let awkwardLine = ""
+    static let sentForSomeoneElseLine = #"{"author":{"email":"shivankg@amd.com","name":"Shivank Garg"},"body_first_line":"Add a dedicated gmem_inode structure.","commit":"abc123","date":"2025-10-07T22:14:12Z","in_reply_to":"20251007221420.344669-1-seanjc@google.com","kind":"patch","list_id":"kvm.vger.kernel.org","message_id":"20251007221420.344669-5-seanjc@google.com","number":4,"problems":[],"references":["20251007221420.344669-1-seanjc@google.com"],"resend":false,"rfc":false,"sender":{"email":"seanjc@google.com","name":"Sean Christopherson"},"subject":"[PATCH v12 04/12] KVM: guest_memfd: Add slab-allocated inode cache","total":12,"trailers":[{"is_person":true,"name":"Signed-off-by","person":{"email":"shivankg@amd.com","name":"Shivank Garg"},"value":"Shivank Garg <shivankg@amd.com>"},{"is_person":true,"name":"Co-developed-by","person":{"email":"seanjc@google.com","name":"Sean Christopherson"},"value":"Sean Christopherson <seanjc@google.com>"},{"is_person":true,"name":"Signed-off-by","person":{"email":"seanjc@google.com","name":"Sean Christopherson"},"value":"Sean Christopherson <seanjc@google.com>"}],"version":12}"#
+    static let awkwardLine = #"{"author":{"email":"jane@example.org","name":"Doe, Jane"},"body_first_line":"Fix it.","commit":"abc123","date":null,"in_reply_to":null,"kind":"patch","list_id":null,"message_id":null,"number":null,"problems":["no Message-ID header","no Date header"],"references":[],"resend":true,"rfc":true,"sender":{"email":"jane@example.org","name":"Doe, Jane"},"subject":"[RFC PATCH RESEND] a/b: \"quoted\" back\\slash tab \u0007bell café 日本","total":null,"trailers":[{"is_person":false,"name":"Fixes","value":"1234567 (\"a/b\")"},{"is_person":true,"name":"Signed-off-by","person":{"email":"jane@example.org","name":"Jane Doe"},"value":"Jane Doe <jane@example.org>"}],"version":null}"#
 
     @Test(arguments: [
         (Int64(0), "1970-01-01T00:00:00Z"),

@@ -132,8 +132,36 @@ struct MessageRowTests {
                 == Self.version1Trailers)
     }
 
-    /// What version 1 wrote for the first ten mails of ``SyntheticArchive``.
-    static let version1Messages: [String] = []
-    static let version1References: [String] = []
-    static let version1Trailers: [String] = []
+    /// What version 1 (lore-digest at 4005f4e, `lore-digest index`) wrote for the first ten
+    /// mails of ``SyntheticArchive``, as `ordinal:` and the quoted columns.
+    static let version1Messages: [String] = [
+        #"0:0|1700000000|0|'m0@example.org'|NULL|'[PATCH v2 0/3] widget: series 0'|'widget: series 0'|'["PATCH v2 0/3"]'|'Dev 0'|'dev0@company0.example'|0|'Dev 0'|'dev0@company0.example'|1759737600|120|'cover'|0|3|2|0|0|'This series does 0.'|'widget.lists.example.org'|'[]'"#,
+        #"1:0|1700000060|0|'m1@example.org'|'m0@example.org'|'[PATCH v2 1/3] widget: part 1 of 0'|'widget: part 1 of 0'|'["PATCH v2 1/3"]'|'Dev 1'|'dev1@company1.example'|0|'Dev 1'|'dev1@company1.example'|1759737660|120|'patch'|1|3|2|0|0|'Part 1 of series 0.'|'widget.lists.example.org'|'[]'"#,
+        #"2:0|1700000120|0|'m2@example.org'|'m0@example.org'|'[PATCH v2 2/3] widget: part 2 of 0'|'widget: part 2 of 0'|'["PATCH v2 2/3"]'|'Dev 2'|'dev2@company2.example'|0|'Dev 2'|'dev2@company2.example'|1759737720|120|'patch'|2|3|2|0|0|'Part 2 of series 0.'|'widget.lists.example.org'|'[]'"#,
+        #"3:0|1700000180|0|'m3@example.org'|'m0@example.org'|'[PATCH v2 3/3] widget: part 3 of 0'|'widget: part 3 of 0'|'["PATCH v2 3/3"]'|'Dev 3'|'dev3@company0.example'|0|'Dev 3'|'dev3@company0.example'|1759737780|120|'patch'|3|3|2|0|0|'Part 3 of series 0.'|'widget.lists.example.org'|'[]'"#,
+        #"4:0|1700000240|0|'m4@example.org'|NULL|'[PATCH] widget: standalone fix 4'|'widget: standalone fix 4'|'["PATCH"]'|'Real Author 4'|'real4@example.net'|1|'List Bot'|'bot@example.org'|1759737840|120|'patch'|NULL|NULL|NULL|0|0|'Fix the widget 4.'|'widget.lists.example.org'|'[]'"#,
+        #"5:0|1700000300|0|'m5@example.org'|'m1@example.org'|'Re: [PATCH v2 1/3] widget: part 1 of 0'|'widget: part 1 of 0'|'["PATCH v2 1/3"]'|'Reviewer'|'rev@example.com'|0|'Reviewer'|'rev@example.com'|1759737900|120|'reply'|1|3|2|0|0|NULL|'widget.lists.example.org'|'[]'"#,
+        #"6:0|1700000360|0|'m6@example.org'|'m1@example.org'|'Re: [PATCH v2 1/3] widget: part 1 of 0'|'widget: part 1 of 0'|'["PATCH v2 1/3"]'|'Reviewer'|'rev@example.com'|0|'Reviewer'|'rev@example.com'|1759737960|120|'reply'|1|3|2|0|0|NULL|'widget.lists.example.org'|'[]'"#,
+        #"7:0|1700000420|0|'m7@example.org'|NULL|'[GIT PULL] widget fixes 7'|'widget fixes 7'|'["GIT PULL"]'|'Maintainer'|'maint@example.com'|0|'Maintainer'|'maint@example.com'|1759738020|120|'pull'|NULL|NULL|NULL|0|0|NULL|'widget.lists.example.org'|'[]'"#,
+        #"8:0|1700000480|0|NULL|NULL|NULL|''|'[]'|NULL|NULL|0|NULL|NULL|NULL|NULL|'unparseable'|NULL|NULL|NULL|0|0|NULL|NULL|'["no header block","no header block; the mail is counted as unparseable"]'"#,
+        #"9:0|1700000540|1|NULL|NULL|NULL|''|'[]'|NULL|NULL|0|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|0|0|NULL|NULL|'[]'"#,
+    ]
+    static let version1References: [String] = [
+        #"1:0|'m0@example.org'"#,
+        #"2:0|'m0@example.org'"#,
+        #"3:0|'m0@example.org'"#,
+        #"5:0|'m0@example.org'"#,
+        #"5:1|'m1@example.org'"#,
+        #"6:0|'m0@example.org'"#,
+        #"6:1|'m1@example.org'"#,
+    ]
+    static let version1Trailers: [String] = [
+        #"1:0|'Signed-off-by'|'Dev 1 <dev1@company1.example>'|'Dev 1'|'dev1@company1.example'|1"#,
+        #"2:0|'Signed-off-by'|'Dev 2 <dev2@company2.example>'|'Dev 2'|'dev2@company2.example'|1"#,
+        #"3:0|'Signed-off-by'|'Dev 3 <dev3@company0.example>'|'Dev 3'|'dev3@company0.example'|1"#,
+        #"4:0|'Fixes'|'1234567 ("widget")'|NULL|NULL|0"#,
+        #"4:1|'Signed-off-by'|'Real Author 4 <real4@example.net>'|'Real Author 4'|'real4@example.net'|1"#,
+        #"5:0|'Reviewed-by'|'Reviewer <rev@example.com>'|'Reviewer'|'rev@example.com'|1"#,
+        #"6:0|'Reviewed-by'|'Reviewer <rev@example.com>'|'Reviewer'|'rev@example.com'|1"#,
+    ]
 }
