@@ -1,5 +1,5 @@
 /// A point in time from a Date header: seconds since 1970 UTC plus the sender's UTC offset.
-package struct MailDate: Sendable, Hashable, Codable {
+package struct MailDate: Sendable, Hashable {
     package var secondsSince1970: Int64
     package var offsetMinutes: Int
 

@@ -1,5 +1,5 @@
 /// One mailbox of an address header: a display name (maybe empty) and the address as written.
-package struct Mailbox: Sendable, Hashable, Codable {
+package struct Mailbox: Sendable, Hashable {
     package var name: String
     package var address: String
 

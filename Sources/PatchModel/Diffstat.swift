@@ -12,12 +12,6 @@ package struct Diffstat: Sendable, Hashable, Codable {
         self.deletions = deletions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case filesChanged = "files_changed"
-        case insertions
-        case deletions
-    }
-
     /// Parses one summary line; nil when the line is not one.
     ///
     /// Accepts the forms git writes: `N file(s) changed`, then optionally `, N insertion(s)(+)` and

@@ -1,6 +1,6 @@
 internal import MailParser
 /// What a mail is for a patch workflow (report.md, "Which mails count").
-package enum MessageKind: String, Sendable, Codable, CaseIterable {
+package enum MessageKind: String, Sendable, CaseIterable {
     /// A patch mail: a PATCH tag, not a reply, and no counter or a counter other than 0; or, without
     /// the word PATCH, tags naming RFC, a version or a position and a body that carries a diff.
     case patch

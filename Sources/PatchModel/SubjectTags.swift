@@ -22,7 +22,7 @@ internal import MailParser
 /// - Bot report: the first tag is `syzbot…`, or names a tree and branch (`[linux-next:master]`,
 ///   `[kvm:queue 3/5]`: a colon inside, no PATCH, no PULL).
 /// - Title: the subject without reply prefixes and leading tags, white space collapsed.
-package struct SubjectTags: Sendable, Hashable, Codable {
+package struct SubjectTags: Sendable, Hashable {
     /// The subject starts with a reply or forward prefix.
     package var isReply: Bool
     /// The leading bracketed tags, without brackets, white space collapsed.

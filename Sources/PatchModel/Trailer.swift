@@ -6,7 +6,7 @@ package import MailParser
 /// `Suggested-by`, `Co-developed-by`, any other `*-by`, and `Cc`) carry a mailbox. Utility
 /// trailers (`Fixes`, `Link`, `Closes`, `Change-Id`, `Message-ID`, `Base-commit`) carry a value.
 /// Other `Name: value` lines are not trailers: they are too often prose (`Note: ...`).
-package struct Trailer: Sendable, Hashable, Codable {
+package struct Trailer: Sendable, Hashable {
     /// The name as written, e.g. `Signed-off-by`.
     package var name: String
     /// The value, white space at either end trimmed.
@@ -31,29 +31,6 @@ package struct Trailer: Sendable, Hashable, Codable {
     /// What a trailer says, for counting reviews: the four review trailers by name, any other
     /// person trailer as `.other`, and utility trailers (`Fixes`, `Link`, …) as `.utility`.
     package var type: TrailerType { TrailerType(key: key, isPersonTrailer: isPersonTrailer) }
-
-    enum CodingKeys: String, CodingKey {
-        case name, value, person
-        case isPersonTrailer = "is_person"
-    }
-
-    /// JSON shape: `person` as `{"name": …, "email": …}`, like the people of `MessageFacts`.
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(value, forKey: .value)
-        try container.encodeIfPresent(person.map(MessageFacts.Person.init), forKey: .person)
-        try container.encode(isPersonTrailer, forKey: .isPersonTrailer)
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        value = try container.decode(String.self, forKey: .value)
-        person = try container.decodeIfPresent(MessageFacts.Person.self, forKey: .person)?.mailbox
-        isPersonTrailer = try container.decode(Bool.self, forKey: .isPersonTrailer)
-        isMismatched = false
-    }
 
     /// The name in lower case, for comparisons: `signed-off-by`.
     package var key: String { name.lowercased() }

@@ -35,8 +35,7 @@ struct MessagesCommand: AsyncParsableCommand {
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
         let resolved = try await inbox.resolve(range.revisionRange)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = MessageRecord.makeEncoder()
         var lines = Data()
         try await MessagePipeline().run(inbox: inbox, commits: resolved.commits) { parsed in
             guard case .message(_, let facts) = parsed else { return }
