@@ -28,6 +28,8 @@ extension AppliedNotice {
     ///   - merge: the mail's pr-tracker-bot headers.
     /// - Complexity: O(*n*) over the body.
     package static func find(in body: Substring, sender: Mailbox?, merge: MergeHeaders = MergeHeaders()) -> AppliedNotice? {
+        // Most replies give no notice: one pass without allocation tells, before the lines are kept.
+        guard merge.commitID != nil || mayGiveNotice(body) else { return nil }
         let lines = NoticeLine.unquotedLines(of: body)
         if let notice = mergeNotice(lines: lines, sender: sender, merge: merge) { return notice }
         if let notice = patchworkBotNotice(lines: lines) { return notice }
@@ -42,18 +44,43 @@ extension AppliedNotice {
         return nil
     }
 
+    /// Whether an unquoted line above the signature opens one of the notices: a quick pass, so
+    /// that a reply without a notice costs one scan of its lines.
+    private static func mayGiveNotice(_ body: Substring) -> Bool {
+        var afterBreak = true
+        for line in TextLines(body) {
+            let text = line.text
+            if text.isSignatureSeparator { return false }
+            guard let first = text.utf8.first(where: { $0 != ASCII.space && $0 != ASCII.tab }) else {
+                afterBreak = true
+                continue
+            }
+            if first == ASCII.greaterThan {
+                afterBreak = true
+                continue
+            }
+            let startsParagraph = afterBreak
+            afterBreak = false
+            if first == 0x68 /* h */, text.hasBytePrefix(mergeOpening) { return true }
+            if first == 0x54 /* T */, patchworkOpenings.contains(where: { text.hasBytePrefix($0) }) { return true }
+            if startsParagraph, AppliedStatement.mayStart(with: first), AppliedStatement(line: text) != nil { return true }
+        }
+        return false
+    }
+
+    private static let mergeOpening = "has been merged into "
+    private static let patchworkOpenings = ["This series was applied to ", "This patch was applied to "]
+
     /// pr-tracker-bot: "…has been merged into torvalds/linux.git:" then the link `…/c/<sha>`.
     private static func mergeNotice(lines: [NoticeLine], sender: Mailbox?, merge: MergeHeaders) -> AppliedNotice? {
         var statement: String?
         var url: String?
         var tree: String?
-        if let index = lines.firstIndex(where: { $0.text.contains("has been merged into ") }) {
+        if let index = lines.firstIndex(where: { $0.text.hasBytePrefix(mergeOpening) }) {
             let text = lines[index].text
             statement = text.collapsingWhitespace()
-            if let range = text.firstRange(of: "has been merged into ") {
-                let rest = text[range.upperBound...].trimmingSpaces()
-                tree = String(rest.hasSuffix(":") ? rest.dropLast() : rest)
-            }
+            let rest = text.dropFirst(mergeOpening.count).trimmingSpaces()
+            tree = String(rest.hasSuffix(":") ? rest.dropLast() : rest)
             url = lines[(index + 1)...].lazy.map { $0.text.trimmingSpaces() }.first { !$0.isEmpty }.map(String.init)
         }
         let sha = merge.commitID.map { String($0.trimmingSpaces()).lowercased() } ?? url.flatMap(Self.commitID(inLink:))
@@ -69,8 +96,8 @@ extension AppliedNotice {
     /// patchwork-bot: "This series was applied to netdev/net.git (main)", "by Name <addr>:",
     /// then the summary `  - [v2,1/2] subject` lines, each followed by a link.
     private static func patchworkBotNotice(lines: [NoticeLine]) -> AppliedNotice? {
-        let openings = ["This series was applied to ", "This patch was applied to "]
-        guard let index = lines.firstIndex(where: { line in openings.contains { line.text.hasBytePrefix($0) } }) else {
+        guard let index = lines.firstIndex(where: { line in patchworkOpenings.contains { line.text.hasBytePrefix($0) } })
+        else {
             return nil
         }
         let text = lines[index].text

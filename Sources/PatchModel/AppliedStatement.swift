@@ -117,6 +117,15 @@ struct AppliedStatement {
         }
     }
 
+    /// Whether a line whose first non-blank byte is `byte` can be a statement: `A`, `Q`, `P`,
+    /// `M`, `T` (and lower case, after a thanks).
+    static func mayStart(with byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case 0x61, 0x71, 0x70, 0x6D, 0x74: return true  // a q p m t
+        default: return false
+        }
+    }
+
     private static let verbs: [(word: String, isEnoughAlone: Bool)] = [
         ("applied", true), ("queued", true), ("pushed", false), ("merged", false), ("picked up", false), ("taken", false),
     ]

@@ -62,9 +62,9 @@ package struct MessageFacts: Sendable, Hashable {
     /// The applied notice the mail gives (`AppliedNotice.find`): replies and other non-patch
     /// mails only; nil when it gives none.
     package var appliedNotice: AppliedNotice?
-    /// What the mail asks to pull, for a pull request (`[GIT PULL]`, `[PULL 0/m]`) or any mail
-    /// that is not a reply and carries git request-pull's text (a `[PATCH 0/4]` cover letter of
-    /// a pull, too). A mail of kind `.other` that carries that text is classified `.pull`.
+    /// What the mail asks to pull, for a pull request (`[GIT PULL]`, `[PULL 0/m]`) or a mail of
+    /// kind `.other` or `.cover` that carries git request-pull's text (a `[PATCH 0/4]` cover
+    /// letter of a pull). A mail of kind `.other` that carries that text is classified `.pull`.
     package var pullRequest: PullRequest?
     /// The robot that sent the mail (`BotIdentity`), e.g. "kernel test robot"; nil for a person.
     package var botName: String?
@@ -217,7 +217,8 @@ package struct MessageFacts: Sendable, Hashable {
     private mutating func gatherReplyFacts(mail: MailMessage, body: Substring, firstTag: String?) {
         let mergeCommit = mail.decodedValue(of: "X-PR-Merge-Commit-Id")
         botName = BotIdentity.botName(sender: sender, firstTag: firstTag, hasMergeCommitHeader: mergeCommit != nil)
-        if kind != .reply {
+        // A patch's body is long and never a request; replies only quote them.
+        if kind == .pull || kind == .other || kind == .cover {
             // `[PULL 12/39]` without request-pull's text is a patch of the pull, not the request.
             let isRequest = kind == .pull && (number == nil || number == 0)
             pullRequest = PullRequest(body: body) ?? (isRequest ? PullRequest() : nil)

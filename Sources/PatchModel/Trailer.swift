@@ -36,9 +36,16 @@ package struct Trailer: Sendable, Hashable {
     package var key: String { name.lowercased() }
 
     /// The mailbox of a person trailer's value; nil when it names no address.
+    ///
+    /// A name with an unquoted comma (`Liu, Yi L <yi.l.liu@intel.com>`), which an address parser
+    /// reads as two addresses, is read as the text before the last `<`, and the address inside.
     static func person(in value: some StringProtocol) -> Mailbox? {
-        guard let mailbox = AddressParser.mailbox(from: value.utf8), mailbox.address.contains("@") else { return nil }
-        return mailbox
+        if let mailbox = AddressParser.mailbox(from: value.utf8), mailbox.address.contains("@") { return mailbox }
+        let text = Substring(value).trimmingSpaces()
+        guard text.last == ">", let open = text.lastIndex(of: "<") else { return nil }
+        let address = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        guard address.contains("@"), !address.contains(" ") else { return nil }
+        return Mailbox(name: String(text[..<open].trimmingSpaces()), address: String(address))
     }
 
     /// Lower-case names of trailers that name a person besides the `*-by` ones.

@@ -32,6 +32,11 @@ struct MessageIndexTests {
             case (.message(_, let a)?, .message(_, var b)):
                 b.entryText = nil
                 b.diffstat = nil
+                // Not stored yet (issue 10: the reply, pull request and robot facts).
+                b.appliedNotice = nil
+                b.pullRequest = nil
+                b.botName = nil
+                for index in b.trailers.indices { b.trailers[index].isMismatched = false }
                 #expect(a == b)
             default: Issue.record("index and parse disagree: \(String(describing: fromIndex)) vs \(fromParse)")
             }
