@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-package import InboxReader
+internal import InboxReader
 
 /// The SQLite history of what was parsed from every message of one archive (GRDB, WAL mode).
 ///

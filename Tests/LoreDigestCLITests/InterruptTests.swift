@@ -34,7 +34,7 @@ import TestSupport
         environment["TMPDIR"] = temporary.path
         process.environment = environment
         let errors = work.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()

@@ -144,7 +144,7 @@ import TestSupport
         #expect(pipe(&ends) == 0)
         close(ends[0])
         let errors = directory.path + "/errors"
-        FileManager.default.createFile(atPath: errors, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "trap '' PIPE; exec \"$0\" report \"$1\"", CommandRunner.loreDigest.path, archive]

@@ -1,4 +1,4 @@
-package import Foundation
+internal import Foundation
 
 /// Whether the tests against a real `public-inbox-httpd` can run here.
 ///

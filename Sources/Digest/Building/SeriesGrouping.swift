@@ -1,4 +1,4 @@
-package import PatchModel
+internal import PatchModel
 
 /// Orders patch mails for the patch list: archive order, except that the mails of one series
 /// are listed together, its cover letter first, then its patches by number.
