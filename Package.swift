@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 // Every target: Swift 6 language mode plus the stricter settings STYLE.md asks for.
@@ -6,6 +6,8 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    // A warning fails the build (as swift-nio's CI does), for our own targets only.
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
