@@ -31,6 +31,8 @@ struct MessageIndexTests {
             case (.message(_, let a)?, .message(_, var b)):
                 b.entryText = nil
                 b.diffstat = nil
+                // Nor, until its schema has them (issue 10), the per-patch facts.
+                (b.minorVersion, b.patchID, b.changeID) = (nil, nil, nil)
                 #expect(a == b)
             default: Issue.record("index and parse disagree: \(String(describing: fromIndex)) vs \(fromParse)")
             }
