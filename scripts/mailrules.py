@@ -77,7 +77,8 @@ def subject_tags(subject):
                 if any(piece in ("PATCH", "PATCHES", "PATCHSET") for piece in re.split(r"[:/-]+", up)):
                     result["has_patch"] = True
                 words.append(up)
-            elif _keyword(up) is None and ("/" in up or "-" in up):
+            elif _keyword(up) is None and ("/" in up or "-" in up) and _has_keyword_piece(up):
+                # Only next to a keyword: `[Question-GIC-v4.1]` names no version.
                 words.extend(piece for piece in re.split(r"[/-]+", up) if piece)
             else:
                 words.append(up)
@@ -132,6 +133,12 @@ def _is_bot_tag(tag):
         return False
     before, after = tag.split(":", 1)
     return bool(before) and " " not in before and bool(after.strip(" "))
+
+
+def _has_keyword_piece(up):
+    """A piece of the word, split at / and -, is PATCH…, RFC, RESEND or PULL."""
+    return any(piece.startswith("PATCH") or piece in ("RFC", "RESEND", "PULL")
+               for piece in re.split(r"[/-]+", up))
 
 
 def _keyword(up):
