@@ -1,3 +1,5 @@
+internal import MailParser
+
 /// What a `--since`/`--until` value says, read without git wherever the form is absolute.
 ///
 /// git's date reader ("approxidate") accepts almost anything and silently answers something
@@ -143,14 +145,9 @@ package enum DateArgument: Sendable, Equatable {
         }
     }
 
-    /// Days from 1970-01-01 to the date (negative before it); Howard Hinnant's `days_from_civil`.
+    /// Days from 1970-01-01 to the date (negative before it): MailParser's one conversion.
     static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        DateParser.daysSince1970(year: year, month: month, day: day)
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

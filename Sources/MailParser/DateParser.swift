@@ -5,7 +5,7 @@
 /// GMT, Z and the US zones; military letter zones (taken as +0000, as RFC 5322 advises);
 /// `+hh:mm` offsets; asctime order (`Tue Oct  7 17:28:12 2025`); ISO `2025-10-07`; a missing
 /// zone (taken as UTC). Anything else, or a field out of range, gives nil.
-enum DateParser {
+package enum DateParser {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     private static let namedZones: [String: Int] = [
@@ -129,8 +129,9 @@ enum DateParser {
         return sign * (hours * 60 + minutes)
     }
 
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+    /// Days from 1970-01-01 to a proleptic Gregorian date, negative before it (H. Hinnant's
+    /// days_from_civil); the one such conversion, also behind `--since`/`--until` (DateArgument).
+    package static func daysSince1970<Number: BinaryInteger>(year: Number, month: Number, day: Number) -> Number {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400

@@ -12,6 +12,13 @@ package enum DateText {
         return text + " UTC"
     }
 
+    /// `2025-09-30`: the UTC calendar day (the year as `utc` writes it).
+    package static func day(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (year, month, day) = civil(fromDays: days)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
     /// `2025-10-07T22:23:56Z`: UTC, ISO 8601, the year padded to four digits.
     package static func iso8601(_ seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400

@@ -26,4 +26,10 @@ private let printedDates: [(Int64, String)] = [
     func formatsDatesAsUTCISO8601(seconds: Int64, expected: String) {
         #expect(DateText.iso8601(seconds) == expected)
     }
+
+    /// The day of series versions ("v11 2025-09-30"): the first ten characters of `utc`.
+    @Test(arguments: printedDates)
+    func daysAreTheDateOfUTC(seconds: Int64, expected: String) {
+        #expect(DateText.day(seconds) == String(expected.prefix(10)))
+    }
 }
