@@ -13,6 +13,9 @@ enum IndexSchema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -86,5 +89,29 @@ enum IndexSchema {
             last_commit_time INTEGER NOT NULL,
             PRIMARY KEY (name, epoch)
         ) WITHOUT ROWID;
+        """
+
+    /// Version 2: the per-message facts of series and versions (issue 10): `minor_version`,
+    /// `patch_id`, `change_id`, `bot_name`, `applied_notice` and `pull_request` (JSON objects),
+    /// and a trailer's `is_mismatched`; indexes for the series look-ups (`IndexSeriesLookup`).
+    ///
+    /// The rows of version 1 lack these facts (and may classify a series without the word PATCH
+    /// otherwise): they keep `facts_version` 1, and the next update reads them again from the
+    /// archive (`MessageIndex.update`), batch by batch, so a run killed midway continues. The
+    /// partial index finds them without a scan; deletions hold no facts and need no second read.
+    static let v2 = """
+        ALTER TABLE messages ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE messages ADD COLUMN minor_version INTEGER;
+        ALTER TABLE messages ADD COLUMN patch_id TEXT;
+        ALTER TABLE messages ADD COLUMN change_id TEXT;
+        ALTER TABLE messages ADD COLUMN bot_name TEXT;
+        ALTER TABLE messages ADD COLUMN applied_notice TEXT;
+        ALTER TABLE messages ADD COLUMN pull_request TEXT;
+        ALTER TABLE trailers ADD COLUMN is_mismatched INTEGER NOT NULL DEFAULT 0;
+        UPDATE messages SET facts_version = 2 WHERE deleted = 1;
+        CREATE INDEX messages_to_read_again ON messages (epoch, ordinal) WHERE facts_version < 2;
+        CREATE INDEX messages_by_in_reply_to ON messages (in_reply_to) WHERE in_reply_to IS NOT NULL;
+        CREATE INDEX messages_by_change_id ON messages (change_id) WHERE change_id IS NOT NULL;
+        CREATE INDEX messages_by_sender_title ON messages (sender_email COLLATE NOCASE, title);
         """
 }

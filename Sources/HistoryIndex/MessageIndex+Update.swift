@@ -18,6 +18,9 @@ package struct IndexUpdate: Sendable, Hashable {
     /// Epochs whose history was rewritten (the last indexed commit is no longer an ancestor of
     /// HEAD): their rows were dropped and the epoch indexed again.
     package var rewrittenEpochs: [Int]
+    /// Commits indexed by an older lore-digest whose facts were read again from the archive
+    /// (schema v1 → v2: patch-ids, change-ids, reply facts), once.
+    package var readAgain: Int
     /// Wall-clock time of the update.
     package var seconds: Double
 }
@@ -29,13 +32,20 @@ extension MessageIndex {
     /// Messages are parsed on every core by `pipeline` and inserted in one transaction per
     /// `batchSize` commits, with the epoch's last indexed commit in the same transaction: a
     /// process killed at any point leaves an index that the next update continues.
+    ///
+    /// First, the rows an older lore-digest wrote with fewer facts (``MessageRow/factsVersion``)
+    /// are read again from the archive and replaced, batch by batch (a killed run continues
+    /// where it stopped), saying so through `note` since it parses every message once more.
+    /// - Parameter note: one line for standard error; default: `lore-digest: TEXT` there.
     /// - Throws: ``IndexError`` (`.otherArchive` when the index belongs to another archive,
     ///   `.databaseFailed`), `InboxError` when git cannot list or read the archive.
     package func update(
-        from inbox: Inbox, pipeline: MessagePipeline = MessagePipeline(), batchSize: Int = 5000
+        from inbox: Inbox, pipeline: MessagePipeline = MessagePipeline(), batchSize: Int = 5000,
+        note: (String) -> Void = { ProgressReporter.writeToStandardError("lore-digest: \($0)\n") }
     ) async throws -> IndexUpdate {
         let clock = ContinuousClock()
         let start = clock.now
+        let readAgain = try await readAgainOlderRows(from: inbox, pipeline: pipeline, batchSize: batchSize, note: note)
         let heads = try await inbox.heads()
         let known = try knownEpochs()
         var newEpochs: [Int] = []
@@ -74,14 +84,9 @@ extension MessageIndex {
         let size = max(1, batchSize)
         let writer = BatchWriter(index: self)
         try await pipeline.run(inbox: inbox, commits: commits) { parsed in
-            switch parsed {
-            case .deleted(let commit):
-                buffer.append((commit, nextOrdinal[commit.epoch, default: 0], nil))
-                nextOrdinal[commit.epoch, default: 0] += 1
-            case .message(let commit, let facts):
-                buffer.append((commit, nextOrdinal[commit.epoch, default: 0], facts))
-                nextOrdinal[commit.epoch, default: 0] += 1
-            }
+            let commit = parsed.commit
+            buffer.append((commit, nextOrdinal[commit.epoch, default: 0], parsed.facts))
+            nextOrdinal[commit.epoch, default: 0] += 1
             if buffer.count >= size {
                 try writer.enqueue(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -92,7 +97,40 @@ extension MessageIndex {
         let total = try messageCount()
         return IndexUpdate(
             archiveName: inbox.displayName, added: commits.count, total: total, newEpochs: newEpochs,
-            rewrittenEpochs: rewrittenEpochs, seconds: (clock.now - start).seconds)
+            rewrittenEpochs: rewrittenEpochs, readAgain: readAgain, seconds: (clock.now - start).seconds)
+    }
+
+    /// Reads again, from the archive, the commits whose rows hold facts older than
+    /// ``MessageRow/factsVersion``, and replaces their rows (same epoch and ordinal), one
+    /// transaction per `batchSize`. Returns how many were read.
+    private func readAgainOlderRows(
+        from inbox: Inbox, pipeline: MessagePipeline, batchSize: Int, note: (String) -> Void
+    ) async throws -> Int {
+        let older: [PendingRow] = try read { db in
+            // `facts_version < 2` is the predicate of the partial index `messages_to_read_again`.
+            try Row.fetchAll(
+                db,
+                sql: #"SELECT "commit", epoch, ordinal, commit_time FROM messages WHERE facts_version < 2 ORDER BY epoch, ordinal"#
+            ).map { row in (CommitRef(epoch: row[1], oid: row[0], commitTime: row[3]), row[2], nil) }
+        }
+        guard !older.isEmpty else { return 0 }
+        note(
+            "index v1 → v\(MessageRow.factsVersion): reading \(older.count) messages again for patch-ids, change-ids and reply facts (once; the index stays usable if interrupted)…")
+        var ordinals: [String: Int] = [:]
+        for row in older { ordinals[row.commit.oid] = row.ordinal }
+        var buffer: [PendingRow] = []
+        let size = max(1, batchSize)
+        let writer = BatchWriter(index: self, replacing: true)
+        try await pipeline.run(inbox: inbox, commits: older.map(\.commit)) { parsed in
+            buffer.append((parsed.commit, ordinals[parsed.commit.oid, default: 0], parsed.facts))
+            if buffer.count >= size {
+                try writer.enqueue(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try writer.enqueue(buffer) }
+        try writer.finish()
+        return older.count
     }
 
     /// One commit to insert: where it is in its epoch, and its facts (nil: a deletion).
@@ -114,14 +152,31 @@ extension MessageIndex {
         }
     }
 
+    /// One transaction: the rows of `batch` replace those of the same commits (their
+    /// references and trailers go with them, `ON DELETE CASCADE`); the epochs' last indexed
+    /// commits stay as they are.
+    static func replace(_ batch: [PendingRow], into db: Database) throws {
+        let inserter = try MessageRow.Inserter(db)
+        let delete = try db.makeStatement(sql: #"DELETE FROM messages WHERE "commit" = ?"#)
+        for item in batch {
+            try delete.execute(arguments: [item.commit.oid])
+            try inserter.insert(db, commit: item.commit, ordinal: item.ordinal, facts: item.facts)
+        }
+    }
+
     /// Writes batches on GRDB's writer queue while the next ones are parsed, at most
     /// `maxPending` at once (then it waits), in the order they were given.
     private final class BatchWriter: Sendable {
         let index: MessageIndex
+        let replacing: Bool
         let maxPending = 2
         private let state = Mutex<(pending: Int, error: IndexError?)>((0, nil))
 
-        init(index: MessageIndex) { self.index = index }
+        /// - Parameter replacing: the batches replace rows (``replace(_:into:)``) instead of adding them.
+        init(index: MessageIndex, replacing: Bool = false) {
+            self.index = index
+            self.replacing = replacing
+        }
 
         func enqueue(_ batch: [PendingRow]) throws(IndexError) {
             try check()
@@ -130,7 +185,9 @@ extension MessageIndex {
                 try check()
             }
             state.withLock { $0.pending += 1 }
-            index.pool.asyncWrite({ db in try MessageIndex.insert(batch, into: db) }) { [self] _, result in
+            index.pool.asyncWrite({ [replacing] db in
+                if replacing { try MessageIndex.replace(batch, into: db) } else { try MessageIndex.insert(batch, into: db) }
+            }) { [self] _, result in
                 state.withLock { value in
                     value.pending -= 1
                     if case .failure(let error) = result, value.error == nil { value.error = self.index.failure(error) }
@@ -187,5 +244,19 @@ extension Duration {
     package var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+extension ParsedMessage {
+    /// The commit, message or deletion.
+    fileprivate var commit: CommitRef {
+        switch self {
+        case .deleted(let commit), .message(let commit, _): commit
+        }
+    }
+
+    /// The facts; nil for a deletion.
+    fileprivate var facts: MessageFacts? {
+        if case .message(_, let facts) = self { facts } else { nil }
     }
 }

@@ -1,134 +1,146 @@
-internal import Foundation
 internal import GRDB
 internal import InboxReader
-internal import MessageStream
 internal import MailParser
 internal import PatchModel
 
-/// One row of `messages`: what the index keeps of one archive commit, column for column.
+/// One row of `messages`: what the index keeps of one archive commit.
 ///
-/// A new fact is one property here (its column in `CodingKeys`), one line in each mapping
-/// below, and one migration in ``IndexSchema``. What the index does not keep: `entryText` and
-/// `diffstat` (the "New:" text, read again from the blob for the few messages that need it).
-/// The lists `references` and `trailers` have tables of their own (``ReferenceRow``,
-/// ``TrailerRow``), indexed by message id and by person; `tags` and `problems` are JSON arrays.
-struct MessageRow: Codable, FetchableRecord, PersistableRecord {
+/// A row is a commit's place (`commit`, `epoch`, `ordinal`, `commit_time`, `deleted`,
+/// `facts_version`) and its facts, one ``FactColumns`` entry per fact of `MessageFacts` in
+/// ``MessageRow/facts``: that list is the one mapping between the facts and the columns, read
+/// and written positionally through prepared statements (`MessageRow+Storage.swift`). A new fact
+/// is one entry there, one migration in ``IndexSchema``, and ``factsVersion`` raised so that the
+/// rows written before are read again. What the index does not keep: `entryText` and `diffstat`
+/// (the "New:" text, read again from the blob for the few messages that need it). The lists
+/// `references` and `trailers` have tables of their own (``ReferenceRow``, ``TrailerRow``),
+/// indexed by message id and by person; `tags` and `problems` are JSON arrays, `applied_notice`
+/// and `pull_request` JSON objects.
+enum MessageRow {
     static let databaseTableName = "messages"
 
-    var commit: String
-    var epoch: Int
-    var ordinal: Int
-    var commitTime: Int64
-    /// The commit deletes a message: every fact below keeps its empty value.
-    var deleted: Bool
-    var messageID: String?
-    var inReplyTo: String?
-    var subject: String?
-    var title: String
-    var tags: [String]
-    var authorName: String?
-    var authorEmail: String?
-    var authorFromBody: Bool
-    var senderName: String?
-    var senderEmail: String?
-    /// `MailDate.secondsSince1970` and `offsetMinutes`.
-    var date: Int64?
-    var dateOffset: Int?
-    /// A `MessageKind` raw value; null for a deletion.
-    var kind: String?
-    var number: Int?
-    var total: Int?
-    var version: Int?
-    var isRFC: Bool
-    var isResend: Bool
-    var firstLine: String?
-    var listID: String?
-    var problems: [String]
+    /// The facts a row written now holds: 1 for schema v1 (no patch-id, change-id, minor
+    /// version, reply facts), 2 since v2. Rows below it are read again by the next update.
+    static let factsVersion = 2
 
-    enum CodingKeys: String, CodingKey {
-        case commit, epoch, ordinal, commitTime = "commit_time", deleted, messageID = "message_id"
-        case inReplyTo = "in_reply_to", subject, title, tags, authorName = "author_name"
-        case authorEmail = "author_email", authorFromBody = "author_from_body", senderName = "sender_name"
-        case senderEmail = "sender_email", date, dateOffset = "date_offset", kind, number, total, version
-        case isRFC = "is_rfc", isResend = "is_resend", firstLine = "first_line", listID = "list_id", problems
-    }
+    /// The columns of a commit's place, before its facts.
+    static let placeColumns = ["commit", "epoch", "ordinal", "commit_time", "deleted", "facts_version"]
 
-    /// JSON columns as version 1 wrote them: no sorting needed (arrays of strings), `/` unescaped.
-    static func databaseJSONEncoder(for column: String) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return encoder
+    /// Every fact of `MessageFacts` the index keeps, in column order.
+    static var facts: [FactColumns] {
+        [
+            .value("message_id", \.messageID),
+            .value("in_reply_to", \.inReplyTo),
+            .value("subject", \.subject),
+            .value("title", \.title),
+            .strings("tags", \.tags),
+            .mailbox("author_name", "author_email", \.author),
+            .value("author_from_body", \.isAuthorFromBody),
+            .mailbox("sender_name", "sender_email", \.sender),
+            .date("date", "date_offset", \.date),
+            .kind("kind"),
+            .value("number", \.number),
+            .value("total", \.total),
+            .value("version", \.version),
+            .value("is_rfc", \.isRFC),
+            .value("is_resend", \.isResend),
+            .value("first_line", \.firstLine),
+            .value("list_id", \.listID),
+            .strings("problems", \.problems),
+            // Version 2.
+            .value("minor_version", \.minorVersion),
+            .value("patch_id", \.patchID),
+            .value("change_id", \.changeID),
+            .value("bot_name", \.botName),
+            .object("applied_notice", \.appliedNotice, stored: StoredAppliedNotice.init, fact: \.notice),
+            .object("pull_request", \.pullRequest, stored: { $0 }, fact: { $0 }),
+        ]
     }
 }
 
-extension MessageRow {
-    /// The row of `commit`, `ordinal`-th of its epoch; `facts` nil: the commit deletes a message.
-    init(commit: CommitRef, ordinal: Int, facts: MessageFacts?) {
-        self.commit = commit.oid
-        epoch = commit.epoch
-        self.ordinal = ordinal
-        commitTime = commit.commitTime
-        deleted = facts == nil
-        messageID = facts?.messageID
-        inReplyTo = facts?.inReplyTo
-        subject = facts?.subject
-        title = facts?.title ?? ""
-        tags = facts?.tags ?? []
-        authorName = facts?.author?.name
-        authorEmail = facts?.author?.address
-        authorFromBody = facts?.isAuthorFromBody ?? false
-        senderName = facts?.sender?.name
-        senderEmail = facts?.sender?.address
-        date = facts?.date?.secondsSince1970
-        dateOffset = facts?.date?.offsetMinutes
-        kind = facts?.kind.rawValue
-        number = facts?.number
-        total = facts?.total
-        version = facts?.version
-        isRFC = facts?.isRFC ?? false
-        isResend = facts?.isResend ?? false
-        firstLine = facts?.firstLine
-        listID = facts?.listID
-        problems = facts?.problems ?? []
+/// One fact of `MessageFacts` and the column (or two) that keep it: how it is written, and how
+/// it is read back from a row at a given column position.
+struct FactColumns {
+    let names: [String]
+    let write: (MessageFacts, inout [(any DatabaseValueConvertible)?]) -> Void
+    let read: (inout MessageFacts, Row, Int) throws -> Void
+
+    /// A fact stored as itself: text, a number, a boolean (0 or 1), or NULL.
+    static func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ name: String, _ path: WritableKeyPath<MessageFacts, Value>
+    ) -> FactColumns {
+        FactColumns(
+            names: [name], write: { facts, values in values.append(facts[keyPath: path]) },
+            read: { facts, row, column in facts[keyPath: path] = row[column] })
     }
 
-    /// The stored facts of a message row, with its `references` and `trailers` read from their tables.
-    /// - Throws: `IndexError` `.databaseFailed` when `kind` is no kind this build knows.
-    func facts(references: [String], trailers: [Trailer]) throws -> MessageFacts {
-        guard let kind, let messageKind = MessageKind(rawValue: kind) else {
-            throw IndexError(.databaseFailed, "unknown kind '\(kind ?? "null")' for commit \(commit)")
-        }
-        var facts = MessageFacts(commit: commit, mail: MailMessage(bytes: []))
-        facts.messageID = messageID
-        facts.inReplyTo = inReplyTo
-        facts.subject = subject
-        facts.title = title
-        facts.tags = tags
-        facts.author = Self.mailbox(name: authorName, address: authorEmail)
-        facts.isAuthorFromBody = authorFromBody
-        facts.sender = Self.mailbox(name: senderName, address: senderEmail)
-        if let date, let dateOffset {
-            facts.date = MailDate(secondsSince1970: date, offsetMinutes: dateOffset)
-        } else {
-            facts.date = nil
-        }
-        facts.kind = messageKind
-        facts.number = number
-        facts.total = total
-        facts.version = version
-        facts.isRFC = isRFC
-        facts.isResend = isResend
-        facts.firstLine = firstLine
-        facts.listID = listID
-        facts.problems = problems
-        facts.references = references
-        facts.trailers = trailers
-        return facts
+    /// A list of strings as a JSON array (``JSONStrings``).
+    static func strings(_ name: String, _ path: WritableKeyPath<MessageFacts, [String]>) -> FactColumns {
+        FactColumns(
+            names: [name], write: { facts, values in values.append(JSONStrings.encode(facts[keyPath: path])) },
+            read: { facts, row, column in facts[keyPath: path] = try JSONStrings.decode(row[column]) })
     }
 
-    /// The mailbox of a stored name and address; nil without an address.
-    private static func mailbox(name: String?, address: String?) -> Mailbox? {
-        guard let address else { return nil }
-        return Mailbox(name: name ?? "", address: address)
+    /// A mailbox as its name and address; no address: no mailbox.
+    static func mailbox(_ name: String, _ address: String, _ path: WritableKeyPath<MessageFacts, Mailbox?>)
+        -> FactColumns
+    {
+        FactColumns(
+            names: [name, address],
+            write: { facts, values in
+                let mailbox = facts[keyPath: path]
+                values.append(mailbox?.name)
+                values.append(mailbox?.address)
+            },
+            read: { facts, row, column in
+                let address: String? = row[column + 1]
+                facts[keyPath: path] = address.map { Mailbox(name: row[column] ?? "", address: $0) }
+            })
+    }
+
+    /// A `MailDate` as its seconds since 1970 and its offset in minutes.
+    static func date(_ seconds: String, _ offset: String, _ path: WritableKeyPath<MessageFacts, MailDate?>)
+        -> FactColumns
+    {
+        FactColumns(
+            names: [seconds, offset],
+            write: { facts, values in
+                let date = facts[keyPath: path]
+                values.append(date?.secondsSince1970)
+                values.append(date?.offsetMinutes)
+            },
+            read: { facts, row, column in
+                if let seconds = row[column] as Int64?, let offset = row[column + 1] as Int? {
+                    facts[keyPath: path] = MailDate(secondsSince1970: seconds, offsetMinutes: offset)
+                } else {
+                    facts[keyPath: path] = nil
+                }
+            })
+    }
+
+    /// The `MessageKind` raw value; a kind this build does not know is a damaged index.
+    static func kind(_ name: String) -> FactColumns {
+        FactColumns(
+            names: [name], write: { facts, values in values.append(facts.kind.rawValue) },
+            read: { facts, row, column in
+                let text: String? = row[column]
+                guard let text, let kind = MessageKind(rawValue: text) else {
+                    throw IndexError(.databaseFailed, "unknown kind '\(text ?? "null")' for commit \(facts.commit)")
+                }
+                facts.kind = kind
+            })
+    }
+
+    /// An optional object as JSON text (``StoredJSON``), through its stored shape `Stored`.
+    static func object<Fact, Stored: Codable>(
+        _ name: String, _ path: WritableKeyPath<MessageFacts, Fact?>, stored: @escaping (Fact) -> Stored,
+        fact: @escaping (Stored) -> Fact
+    ) -> FactColumns {
+        FactColumns(
+            names: [name],
+            write: { facts, values in values.append(facts[keyPath: path].flatMap { StoredJSON.encode(stored($0)) }) },
+            read: { facts, row, column in
+                let json: String? = row[column]
+                facts[keyPath: path] = try json.map { fact(try StoredJSON.decode(Stored.self, from: $0)) }
+            })
     }
 }

@@ -1,14 +1,7 @@
 internal import GRDB
 
-/// One row of `references`: the `ordinal`-th message id of a message's References header.
-struct ReferenceRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "references"
-
-    var commit: String
-    var ordinal: Int
-    var messageID: String
-
-    enum CodingKeys: String, CodingKey {
-        case commit, ordinal, messageID = "message_id"
-    }
+/// The rows of `references`: the `ordinal`-th message id of a message's References header.
+enum ReferenceRow {
+    static let insert = #"INSERT INTO "references" ("commit", ordinal, message_id) VALUES (?, ?, ?)"#
+    static let selectByCommit = #"SELECT message_id FROM "references" WHERE "commit" = ? ORDER BY ordinal"#
 }

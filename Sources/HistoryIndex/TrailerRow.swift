@@ -2,37 +2,31 @@ internal import GRDB
 internal import MailParser
 internal import PatchModel
 
-/// One row of `trailers`: the `ordinal`-th trailer of a message, its person in two columns.
-struct TrailerRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "trailers"
+/// The rows of `trailers`: the `ordinal`-th trailer of a message, its person in two columns.
+/// `is_mismatched` (v2): a reply's trailer whose person is not the replier (`Trailer.isMismatched`).
+enum TrailerRow {
+    static let insert = """
+        INSERT INTO trailers ("commit", ordinal, name, value, person_name, person_email, is_person, is_mismatched)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let selectByCommit = """
+        SELECT name, value, person_name, person_email, is_person, is_mismatched FROM trailers
+        WHERE "commit" = ? ORDER BY ordinal
+        """
 
-    var commit: String
-    var ordinal: Int
-    var name: String
-    var value: String
-    var personName: String?
-    var personEmail: String?
-    var isPerson: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case commit, ordinal, name, value, personName = "person_name", personEmail = "person_email"
-        case isPerson = "is_person"
-    }
-}
-
-extension TrailerRow {
-    init(commit: String, ordinal: Int, trailer: Trailer) {
-        self.commit = commit
-        self.ordinal = ordinal
-        name = trailer.name
-        value = trailer.value
-        personName = trailer.person?.name
-        personEmail = trailer.person?.address
-        isPerson = trailer.isPersonTrailer
+    /// The arguments of ``insert``.
+    static func arguments(commit: String, ordinal: Int, trailer: Trailer) -> StatementArguments {
+        [
+            commit, ordinal, trailer.name, trailer.value, trailer.person?.name, trailer.person?.address,
+            trailer.isPersonTrailer, trailer.isMismatched,
+        ]
     }
 
-    var trailer: Trailer {
-        let person = personEmail.map { Mailbox(name: personName ?? "", address: $0) }
-        return Trailer(name: name, value: value, person: person, isPersonTrailer: isPerson)
+    /// The trailer of a row of ``selectByCommit``.
+    static func trailer(_ row: Row) -> Trailer {
+        let address: String? = row[3]
+        return Trailer(
+            name: row[0], value: row[1], person: address.map { Mailbox(name: row[2] ?? "", address: $0) },
+            isPersonTrailer: row[4], isMismatched: row[5])
     }
 }

@@ -9,8 +9,8 @@ import Testing
 import TestSupport
 
 /// The stored shape of the `messages`, `references` and `trailers` rows: what version 1 wrote
-/// is read back, and what is written now is what version 1 wrote, column for column (so that
-/// the files of either build stay readable by the other).
+/// is read back, and what is written now is what version 1 wrote, column for column, in the
+/// columns of version 1.
 struct MessageRowTests {
     /// The statements of the version 1 writer, word for word.
     static let version1Message = """
@@ -53,8 +53,12 @@ struct MessageRowTests {
                         ('c1', 1, 'Signed-off-by', 'Jane Doe <jane@example.org>', 'Jane Doe', 'jane@example.org', 1)
                     """)
         }
-
         let first = CommitRef(epoch: 0, oid: "c1", commitTime: 100)
+        // Rows of version 1 are read again by the next update; until then they are not facts.
+        #expect(try MessageIndex.open(at: path, create: false).storedMessages(for: [first]).allSatisfy { $0 == nil })
+        // As if read again: the columns of version 1 map to the same facts.
+        try queue.write { db in try db.execute(sql: "UPDATE messages SET facts_version = 2") }
+
         let second = CommitRef(epoch: 0, oid: "c2", commitTime: 160)
         let missing = CommitRef(epoch: 0, oid: "c3", commitTime: 200)
         let stored = try MessageIndex.open(at: path, create: false).storedMessages(for: [first, second, missing])

@@ -69,3 +69,112 @@ struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Mails that carry the per-message facts of series (schema v2): a cover with a change-id and its
+/// patches with real diffs (patch-ids), a partial re-roll `v2.1`, a later version by change-id and
+/// one by title only, a review with a mismatched trailer, a b4 thank-you, a robot's report, a pull
+/// request with request-pull's text, and a deletion.
+enum SeriesArchive {
+    static let pullBase = String(repeating: "a", count: 40)
+    static let pullHead = String(repeating: "b", count: 40)
+
+    static func patch(
+        _ id: String, _ subject: String, from: String = "Dev <dev@example.org>", replyTo parent: String? = nil,
+        references: [String] = [], line: String, extra: String = ""
+    ) -> ArchiveEntry {
+        let threading =
+            (parent.map { "In-Reply-To: <\($0)>\n" } ?? "")
+            + (references.isEmpty ? "" : "References: \(references.map { "<\($0)>" }.joined(separator: " "))\n")
+        return .mail(
+            Array(
+                """
+                From: \(from)
+                Subject: \(subject)
+                Message-ID: <\(id)>
+                \(threading)Date: Mon, 6 Oct 2025 10:00:00 +0200
+
+                Change \(line).
+
+                Signed-off-by: \(from)
+                ---
+                 a.c | 2 +-
+                 1 file changed, 1 insertion(+), 1 deletion(-)
+
+                diff --git a/a.c b/a.c
+                index 1111111..2222222 100644
+                --- a/a.c
+                +++ b/a.c
+                @@ -1,3 +1,3 @@
+                 int a;
+                -int \(line)_old;
+                +int \(line)_new;
+                 int d;
+                \(extra)
+                """.utf8))
+    }
+
+    static func mail(_ id: String, from: String, subject: String, replyTo parent: String?, references: [String], body: String)
+        -> ArchiveEntry
+    {
+        let threading =
+            (parent.map { "In-Reply-To: <\($0)>\n" } ?? "")
+            + (references.isEmpty ? "" : "References: \(references.map { "<\($0)>" }.joined(separator: " "))\n")
+        return .mail(
+            Array("From: \(from)\nSubject: \(subject)\nMessage-ID: <\(id)>\n\(threading)Date: Mon, 6 Oct 2025 11:00:00 +0200\n\n\(body)".utf8))
+    }
+
+    static let entries: [ArchiveEntry] = [
+        // 0-2: v1 with a cover that carries a change-id.
+        mail(
+            "s1-0@example.org", from: "Dev <dev@example.org>", subject: "[PATCH 0/2] widget: speed up", replyTo: nil,
+            references: [], body: "Faster widgets.\n\nDev (2):\n  a\n  b\n\n---\nbase-commit: 1234567\nchange-id: 20251001-widget-speed-0123456789ab\n"),
+        patch("s1-1@example.org", "[PATCH 1/2] widget: first", replyTo: "s1-0@example.org", references: ["s1-0@example.org"], line: "first"),
+        patch("s1-2@example.org", "[PATCH 2/2] widget: second", replyTo: "s1-0@example.org", references: ["s1-0@example.org"], line: "second"),
+        // 3: a review of patch 1 whose trailer names someone else (mismatched).
+        mail(
+            "r1@example.org", from: "Reviewer <rev@example.com>", subject: "Re: [PATCH 1/2] widget: first",
+            replyTo: "s1-1@example.org", references: ["s1-0@example.org", "s1-1@example.org"],
+            body: "> quoted\nLooks good.\n\nReviewed-by: Reviewer <rev@example.com>\nTested-by: Other Person <other@example.net>\n"),
+        // 4: a reply to the review (deeper in the thread).
+        mail(
+            "r2@example.org", from: "Dev <dev@example.org>", subject: "Re: [PATCH 1/2] widget: first",
+            replyTo: "r1@example.org", references: ["s1-0@example.org", "s1-1@example.org", "r1@example.org"],
+            body: "Thanks.\n"),
+        // 5: a partial re-roll of patch 2.
+        patch(
+            "s1-2.1@example.org", "[PATCH v1.1 2/2] widget: second", replyTo: "s1-2@example.org",
+            references: ["s1-0@example.org", "s1-2@example.org"], line: "second_again"),
+        // 6: a robot's report.
+        mail(
+            "bot1@example.org", from: "kernel test robot <lkp@intel.com>", subject: "Re: [PATCH 2/2] widget: second",
+            replyTo: "s1-2@example.org", references: ["s1-0@example.org", "s1-2@example.org"],
+            body: "Hi Dev,\n\nkernel test robot noticed the following build errors:\n"),
+        // 7: v2 with the same change-id, v2 patch 1 unchanged.
+        mail(
+            "s2-0@example.org", from: "Dev <dev@example.org>", subject: "[PATCH v2 0/2] widget: speed up", replyTo: nil,
+            references: [], body: "Faster widgets, v2.\n\n---\nchange-id: 20251001-widget-speed-0123456789ab\n"),
+        patch("s2-1@example.org", "[PATCH v2 1/2] widget: first", replyTo: "s2-0@example.org", references: ["s2-0@example.org"], line: "first"),
+        // 9: b4's thank-you on v2.
+        mail(
+            "ty@example.org", from: "Maintainer <maint@example.com>", subject: "Re: [PATCH v2 0/2] widget: speed up",
+            replyTo: "s2-0@example.org", references: ["s2-0@example.org"],
+            body: "On Mon, Dev wrote:\n> Faster widgets\n\nApplied to widget-next, thanks!\n\n[1/2] widget: first\n      commit: 0123456789ab\n\nBest regards,\n"),
+        // 10: a pull request.
+        mail(
+            "pull@example.org", from: "Maintainer <maint@example.com>", subject: "[GIT PULL] widget fixes", replyTo: nil,
+            references: [],
+            body: "The following changes since commit \(pullBase):\n\n  Linux 6.2 (2025-10-01)\n\nare available in the Git repository at:\n\n  git://example.org/widget.git tags/widget-fixes\n\nfor you to fetch changes up to \(pullHead):\n\n  widget: fix (2025-10-02)\n\n----\nMaintainer (1):\n      widget: fix\n\n a.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n"),
+        // 11: a deletion.
+        .deletion(Array("From: x@example.org\n\nremoved\n".utf8)),
+        // 12: a standalone patch, then 13 its v2 by title only (no change-id).
+        patch("t1@example.org", "[PATCH] widget: lone fix", from: "Lone <Lone@Example.org>", line: "lone"),
+        patch("t2@example.org", "[PATCH v2] widget: lone fix", from: "Lone <lone@example.org>", line: "lone_v2"),
+    ]
+
+    /// Writes the archive; commit times one a minute from `ArchiveWriter.defaultFirstCommitTime`.
+    static func write(in directory: TemporaryDirectory, name: String = "series") async throws -> String {
+        let inbox = directory.url.appendingPathComponent(name).path
+        try await ArchiveWriter.writeEpoch(entries: entries, to: "\(inbox)/git/0.git")
+        return inbox
+    }
+}

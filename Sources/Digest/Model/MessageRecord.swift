@@ -29,7 +29,8 @@ package struct MessageRecord: Sendable, Encodable {
         case commit, messageID = "message_id", date, subject, author, sender, kind, number, total, version
         case isRFC = "rfc", isResend = "resend", bodyFirstLine = "body_first_line", inReplyTo = "in_reply_to"
         case references, listID = "list_id", trailers, problems
-        case patchID = "patch_id"
+        case patchID = "patch_id", changeID = "change_id", minorVersion = "minor_version", bot
+        case applied, pullRequest = "pull_request"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -53,6 +54,11 @@ package struct MessageRecord: Sendable, Encodable {
         try container.encode(facts.trailers.map(TrailerLine.init), forKey: .trailers)
         try container.encode(facts.problems, forKey: .problems)
         try container.encode(facts.patchID, forKey: .patchID)
+        try container.encode(facts.changeID, forKey: .changeID)
+        try container.encode(facts.minorVersion, forKey: .minorVersion)
+        try container.encode(facts.botName, forKey: .bot)
+        try container.encode(facts.appliedNotice.map(Applied.init), forKey: .applied)
+        try container.encode(facts.pullRequest.map(Pull.init), forKey: .pullRequest)
     }
 
     /// A person: `{"email": …, "name": …}`.
@@ -66,15 +72,19 @@ package struct MessageRecord: Sendable, Encodable {
         }
     }
 
-    /// A trailer: `name`, `value`, `is_person`, and `person` when it names one.
+    /// A trailer: `name`, `value`, `is_person`, `type` (`reviewed-by`, `acked-by`, `tested-by`,
+    /// `nacked-by`, `other`, `utility`), `mismatch` (a reply's trailer naming someone other than
+    /// the replier), and `person` when it names one.
     private struct TrailerLine: Encodable {
         var name: String
         var value: String
         var person: Person?
         var isPerson: Bool
+        var type: String
+        var mismatch: Bool
 
         enum CodingKeys: String, CodingKey {
-            case name, value, person, isPerson = "is_person"
+            case name, value, person, isPerson = "is_person", type, mismatch
         }
 
         init(_ trailer: Trailer) {
@@ -82,6 +92,86 @@ package struct MessageRecord: Sendable, Encodable {
             value = trailer.value
             person = trailer.person.map(Person.init)
             isPerson = trailer.isPersonTrailer
+            type = trailer.type.rawValue
+            mismatch = trailer.isMismatched
+        }
+    }
+
+    /// An applied notice: `form` (`b4-thank-you`, `pr-tracker-bot`, `patchwork-bot`, `plain`),
+    /// `branch`, `repository`, `commits` (`position`, `total`, `subject`, `sha`, `url`),
+    /// `positions`, `by` (a person or null) and `statement`; every key present.
+    private struct Applied: Encodable {
+        var notice: AppliedNotice
+
+        init(_ notice: AppliedNotice) { self.notice = notice }
+
+        enum CodingKeys: String, CodingKey {
+            case form, branch, repository, commits, positions, by, statement
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(notice.form.rawValue, forKey: .form)
+            try container.encode(notice.branch, forKey: .branch)
+            try container.encode(notice.repository, forKey: .repository)
+            try container.encode(notice.commits.map(AppliedCommit.init), forKey: .commits)
+            try container.encode(notice.positions, forKey: .positions)
+            try container.encode(notice.giver.map(Person.init), forKey: .by)
+            try container.encode(notice.statement, forKey: .statement)
+        }
+    }
+
+    private struct AppliedCommit: Encodable {
+        var commit: AppliedNotice.Commit
+
+        init(_ commit: AppliedNotice.Commit) { self.commit = commit }
+
+        enum CodingKeys: String, CodingKey { case position, total, subject, sha, url }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(commit.position, forKey: .position)
+            try container.encode(commit.total, forKey: .total)
+            try container.encode(commit.subject, forKey: .subject)
+            try container.encode(commit.sha, forKey: .sha)
+            try container.encode(commit.url, forKey: .url)
+        }
+    }
+
+    /// A pull request: `repository`, `ref`, `base_commit`, `head_commit`, and `diffstat`
+    /// (`files_changed`, `insertions`, `deletions`, or null); every key present.
+    private struct Pull: Encodable {
+        var request: PullRequest
+
+        init(_ request: PullRequest) { self.request = request }
+
+        enum CodingKeys: String, CodingKey {
+            case repository, ref, baseCommit = "base_commit", headCommit = "head_commit", diffstat
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(request.repository, forKey: .repository)
+            try container.encode(request.ref, forKey: .ref)
+            try container.encode(request.baseCommit, forKey: .baseCommit)
+            try container.encode(request.headCommit, forKey: .headCommit)
+            try container.encode(request.diffstat.map(Stat.init), forKey: .diffstat)
+        }
+    }
+
+    private struct Stat: Encodable {
+        var filesChanged: Int
+        var insertions: Int
+        var deletions: Int
+
+        enum CodingKeys: String, CodingKey {
+            case filesChanged = "files_changed", insertions, deletions
+        }
+
+        init(_ diffstat: Diffstat) {
+            filesChanged = diffstat.filesChanged
+            insertions = diffstat.insertions
+            deletions = diffstat.deletions
         }
     }
 }

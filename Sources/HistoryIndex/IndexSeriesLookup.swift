@@ -1,0 +1,134 @@
+internal import GRDB
+package import PatchModel
+internal import Synchronization
+
+/// The series rules' questions about the archive's history (`SeriesLookup`), answered from the
+/// history index with indexed queries only: by Message-ID, by In-Reply-To and References (the
+/// `references` table), by change-id, by sender and title. Never a scan of `messages`.
+///
+/// Rows become `ThreadMessage`s through `ThreadMessage(facts:receivedAt:)`, the commit time as
+/// `receivedAt`; a deletion or a mail without a Message-ID or sender is left out. A failing query
+/// answers nil or empty (the protocol's contract) and keeps its error: ``firstError`` is the first
+/// one, for the caller to print one note.
+package struct IndexSeriesLookup: SeriesLookup {
+    package let index: MessageIndex
+    /// At most this many messages are returned by `messages(inThreadOf:)`, so that a huge thread
+    /// (or a References list naming a popular root) costs a bounded number of queries: the walk
+    /// stops there, breadth first, so the messages nearest the root are the ones kept.
+    package let threadLimit: Int
+    private let errors = ErrorLog()
+
+    package init(index: MessageIndex, threadLimit: Int = 2000) {
+        self.index = index
+        self.threadLimit = threadLimit
+    }
+
+    /// The first error a look-up met; nil when every look-up succeeded.
+    package var firstError: IndexError? { errors.first }
+
+    package func message(id: String) -> ThreadMessage? {
+        answer(nil) { db in
+            let reader = try MessageRow.Reader(db)
+            let statement = try db.cachedStatement(sql: Query.byMessageID)
+            return try Self.messages(statement, [id], reader: reader).first
+        }
+    }
+
+    /// Breadth first from `rootID`: the children of each message are those whose In-Reply-To
+    /// (index `messages_by_in_reply_to`) or References (index `references_by_message_id`) name
+    /// it; two queries per message reached, at most ``threadLimit`` messages.
+    package func messages(inThreadOf rootID: String) -> [ThreadMessage] {
+        answer([]) { db in
+            let reader = try MessageRow.Reader(db)
+            let byReply = try db.cachedStatement(sql: Query.repliesTo)
+            let byReference = try db.cachedStatement(sql: Query.referencesTo)
+            let byCommit = try db.cachedStatement(sql: Query.byCommit)
+            var found: [ThreadMessage] = []
+            var seenIDs: Set<String> = [rootID]
+            var seenCommits: Set<String> = []
+            var queue = [rootID]
+            var next = 0
+            while next < queue.count, found.count < threadLimit {
+                let id = queue[next]
+                next += 1
+                let commits = try String.fetchAll(byReply, arguments: [id]) + String.fetchAll(byReference, arguments: [id])
+                for commit in commits where seenCommits.insert(commit).inserted {
+                    guard found.count < threadLimit else { break }
+                    for message in try Self.messages(byCommit, [commit], reader: reader)
+                    where seenIDs.insert(message.messageID).inserted {
+                        found.append(message)
+                        queue.append(message.messageID)
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    package func earlierVersions(changeID: String) -> [ThreadMessage] {
+        answer([]) { db in
+            let statement = try db.cachedStatement(sql: Query.byChangeID)
+            return try Self.messages(statement, [changeID], reader: try MessageRow.Reader(db))
+        }
+    }
+
+    /// By the sender's address (as `ThreadMessage.authorEmail`, the header From) and title, index
+    /// `messages_by_sender_title`; a row without a sender is matched by its author (index
+    /// `messages_by_author_email`), as `ThreadMessage(facts:receivedAt:)` maps it.
+    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage] {
+        answer([]) { db in
+            let statement = try db.cachedStatement(sql: Query.byTitle)
+            return try Self.messages(
+                statement, [authorEmail, title, authorEmail, title, before, notBefore], reader: try MessageRow.Reader(db))
+        }
+    }
+
+    /// The statements of the look-ups; each is answered from an index (a test checks the plans).
+    enum Query {
+        static let byMessageID =
+            MessageRow.Reader.selection + " WHERE message_id = ? AND deleted = 0 ORDER BY epoch, ordinal LIMIT 1"
+        static let byCommit = MessageRow.Reader.selection + #" WHERE "commit" = ?"#
+        static let repliesTo = #"SELECT "commit" FROM messages WHERE in_reply_to = ?"#
+        static let referencesTo = #"SELECT "commit" FROM "references" WHERE message_id = ?"#
+        static let byChangeID = MessageRow.Reader.selection + " WHERE change_id = ? AND kind IN ('patch', 'cover')"
+        static let byTitle =
+            MessageRow.Reader.selection + """
+                 WHERE (sender_email = ? COLLATE NOCASE AND title = ?
+                        OR sender_email IS NULL AND author_email = ? COLLATE NOCASE AND title = ?)
+                    AND commit_time < ? AND commit_time >= ? AND kind IN ('patch', 'cover')
+                """
+        static let all = [byMessageID, byCommit, repliesTo, referencesTo, byChangeID, byTitle]
+    }
+
+    /// The thread messages of the rows a `selection` statement gives.
+    private static func messages(_ statement: Statement, _ arguments: StatementArguments, reader: MessageRow.Reader)
+        throws -> [ThreadMessage]
+    {
+        var messages: [ThreadMessage] = []
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() {
+            let stored = try reader.stored(row)
+            if let facts = stored.facts, let message = ThreadMessage(facts: facts, receivedAt: stored.commitTime) {
+                messages.append(message)
+            }
+        }
+        return messages
+    }
+
+    /// The answer of `body` in a read transaction; `fallback` (and the error kept) when it fails.
+    private func answer<T>(_ fallback: T, _ body: (Database) throws -> T) -> T {
+        do {
+            return try index.read(body)
+        } catch {
+            errors.keep(error)
+            return fallback
+        }
+    }
+
+    /// The first error of the look-ups, shared by the copies of one lookup.
+    private final class ErrorLog: Sendable {
+        private let stored = Mutex<IndexError?>(nil)
+        var first: IndexError? { stored.withLock { $0 } }
+        func keep(_ error: IndexError) { stored.withLock { if $0 == nil { $0 = error } } }
+    }
+}
