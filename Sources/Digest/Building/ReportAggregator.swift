@@ -110,10 +110,16 @@ package struct ReportAggregator: Sendable {
             domains: tally.domainRows(top: top), contributors: Array(contributors.prefix(top)),
             patchList: patchList, entries: agreedEntries, accounting: accounting)
         let analysis = SeriesAnalyzer.analyze(threadMessages, lookup: seriesLookup)
-        SeriesSections(
+        var sections = SeriesSections(
             analysis: analysis, scope: seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex,
-            pullRequests: pullRequests, botMails: botMails
-        ).fill(&report)
+            pullRequests: pullRequests, botMails: botMails)
+        // A series' author is its sender; shown with the name the tables give that address.
+        for index in sections.series.indices {
+            if let row = nameByAddress[sections.series[index].author.email.lowercased()] {
+                sections.series[index].author = ReportPerson(name: row.name, email: row.email)
+            }
+        }
+        sections.fill(&report)
         return report
     }
 }

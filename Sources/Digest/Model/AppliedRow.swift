@@ -4,6 +4,7 @@
 package struct AppliedRow: Sendable, Equatable {
     package var seriesID: String
     package var title: String
+    /// `v3`; empty for a series whose subject names no version.
     package var versionLabel: String
     package var applied: SeriesAppliedEntry
     /// The series was posted before the range (its notice is activity on an earlier series).

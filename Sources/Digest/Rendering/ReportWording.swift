@@ -287,7 +287,7 @@ enum ReportWording {
 
     /// `v3 KVM: frob, posted 2025-09-01 by Jane Doe <jane@example.org>`, then its facts.
     static func earlierActivity(_ entry: EarlierSeriesEntry, escape: (String) -> String) -> (title: String, facts: [String]) {
-        let title = "v\(entry.version ?? 1) \(escape(entry.title)), posted \(entry.date) by \(person(entry.author, escape: escape))"
+        let title = (entry.version.map { "v\($0) " } ?? "") + "\(escape(entry.title)), posted \(entry.date) by \(person(entry.author, escape: escape))"
         var facts = ["Replies: \(entry.replies)"]
         facts += trailerLines(entry.trailers, escape: escape)
         if let applied = entry.applied { facts.append("\(appliedHeading): \(appliedText(applied, escape: escape))") }
@@ -298,7 +298,7 @@ enum ReportWording {
     /// `v2 KVM: frob: kvm-x86 selftests, by Sean Christopherson`; `(earlier series)` when it was
     /// posted before the range.
     static func applied(_ row: AppliedRow, escape: (String) -> String) -> String {
-        "\(row.versionLabel) \(escape(row.title)): \(appliedText(row.applied, escape: escape))"
+        (row.versionLabel.isEmpty ? "" : row.versionLabel + " ") + "\(escape(row.title)): \(appliedText(row.applied, escape: escape))"
             + (row.isEarlierSeries ? " (earlier series)" : "")
     }
 
