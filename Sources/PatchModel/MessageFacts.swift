@@ -49,14 +49,12 @@ package struct MessageFacts: Sendable, Hashable {
     package var minorVersion: Int?
     /// The stable patch-id of a patch's diff, as `git patch-id --stable` prints it (40 lower-case
     /// hex digits); nil for other kinds (cover letters too) and for a patch without a diff.
-    /// Gathered with `Detail.full` only.
     package var patchID: String?
     /// b4's change-id of a cover letter or patch (`X-Change-ID:` or a body line `change-id:`, see
-    /// `ChangeID`); nil for other kinds. Gathered with `Detail.full` only.
+    /// `ChangeID`); nil for other kinds.
     package var changeID: String?
     // MARK: Replies, pull requests and robots (issue 10, items 5-7)
-    // Computed with `.full` detail only, and not part of the `messages` JSON (decoding leaves
-    // them nil). A reply's review trailers are `trailers`, typed (`Trailer.type`) and flagged
+    // Not part of the `messages` JSON (decoding leaves them nil). A reply's review trailers are `trailers`, typed (`Trailer.type`) and flagged
     // (`Trailer.isMismatched`) against `sender`.
 
     /// The applied notice the mail gives (`AppliedNotice.find`): replies and other non-patch
@@ -76,17 +74,21 @@ package struct MessageFacts: Sendable, Hashable {
     package enum Detail: Sendable, Hashable {
         /// Every field, for every kind (the `messages` command, an index).
         case full
-        /// What the classic report reads, which spares most of the work on replies:
-        /// - every kind: `kind`, `listID`, and the subject tags (`tags`, `title`, `number`, …);
-        /// - patch and cover mails, also: `subject`, `messageID`, `inReplyTo`, `references`,
-        ///   `sender`, `author` (so their body is decoded, for an in-body From);
+        /// What the report reads (its tables, entries and series sections), which spares the work
+        /// nobody reads:
+        /// - every kind: `kind`, `listID`, the subject and its tags (`tags`, `title`, `number`, …),
+        ///   `messageID`, `inReplyTo`, `references`, `sender` and `author` (what the thread and
+        ///   series rules read, see `ThreadMessage(facts:receivedAt:)`);
+        /// - patch mails: `patchID` (patches) and `changeID`;
         /// - series heads (a cover letter, a patch numbered 1 or not numbered), also: `entryText`,
         ///   `firstLine`, `diffstat`;
+        /// - every other kind (replies, pull requests, robots): the reply `trailers`,
+        ///   `appliedNotice`, `pullRequest` and `botName`;
         /// - an unparseable mail: `problems` (whose first one the report prints).
         ///
-        /// Everything else keeps its empty value (`date` is nil, `trailers` empty, and so are
-        /// `subject` and `messageID` of other kinds), the header checks of `problems` are skipped
-        /// for parseable mails, and the body of a mail that is not a patch mail is never decoded.
+        /// Everything else keeps its empty value: `date` is nil, a patch mail's commit `trailers`
+        /// are empty, `entryText`, `firstLine` and `diffstat` of a patch that heads no series are
+        /// nil, and the header checks of `problems` are skipped for parseable mails.
         case report
     }
 
@@ -144,19 +146,11 @@ package struct MessageFacts: Sendable, Hashable {
             decodedBody = body
             return MessageKind.carriesDiff(body.text)
         }
-        if full || kind.isPatchMail {
-            messageID = mail.messageID
-            date = full ? mail.date : nil
-            inReplyTo = mail.inReplyTo
-            references = mail.references
-            self.subject = subject
-        } else {
-            messageID = nil
-            date = nil
-            inReplyTo = nil
-            references = []
-            self.subject = nil
-        }
+        messageID = mail.messageID
+        date = full ? mail.date : nil
+        inReplyTo = mail.inReplyTo
+        references = mail.references
+        self.subject = subject
         tags = subjectTags?.tags ?? []
         title = subjectTags?.title ?? ""
         number = subjectTags?.number
@@ -165,11 +159,6 @@ package struct MessageFacts: Sendable, Hashable {
         minorVersion = subjectTags?.minorVersion
         isRFC = subjectTags?.isRFC ?? false
         isResend = subjectTags?.isResend ?? false
-        guard full || kind.isPatchMail else {
-            sender = nil
-            author = nil
-            return
-        }
 
         let listAddresses = AuthorResolver.listAddresses(
             listID: listID, mailingList: mail.values(of: "X-Mailing-List"), listPost: mail.values(of: "List-Post"))
@@ -195,21 +184,19 @@ package struct MessageFacts: Sendable, Hashable {
         }
 
         if kind.isPatchMail {
-            if full {
-                if kind == .patch { patchID = PatchID.stable(of: body.text) }
-                changeID = ChangeID.find(headerValues: mail.values(of: "X-Change-ID"), body: body.text)
-            }
+            if kind == .patch { patchID = PatchID.stable(of: body.text) }
+            changeID = ChangeID.find(headerValues: mail.values(of: "X-Change-ID"), body: body.text)
             let isSeriesHead = kind == .cover || number == nil || number == 1
-            guard full || isSeriesHead else { return }
-            let message = CommitMessage(inBody.remainder, isCoverLetter: kind == .cover)
-            entryText = message.entryText
-            firstLine = message.firstLine
-            diffstat = message.diffstat
-            if full { trailers = TrailerParser.commitTrailers(in: message.message) }
+            if full || isSeriesHead {
+                let message = CommitMessage(inBody.remainder, isCoverLetter: kind == .cover)
+                entryText = message.entryText
+                firstLine = message.firstLine
+                diffstat = message.diffstat
+                if full { trailers = TrailerParser.commitTrailers(in: message.message) }
+            }
         } else {
             trailers = TrailerParser.replyTrailers(in: body.text[...], replier: sender)
         }
-        guard full else { return }
         gatherReplyFacts(mail: mail, body: body.text[...], firstTag: subjectTags?.tags.first)
     }
 

@@ -20,7 +20,7 @@ import Testing
 
     static func report(_ mails: [MessageFacts], top: Int = 15) -> Report {
         var aggregator = ReportAggregator()
-        for mail in mails { aggregator.add(mail) }
+        for (index, mail) in mails.enumerated() { aggregator.add(mail, receivedAt: 1_760_000_000 + Int64(index) * 60) }
         return aggregator.report(
             listName: "X", selection: Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil),
             top: top)

@@ -12,8 +12,9 @@ import TestSupport
 struct ReportDetailTests {
     static func report(_ mails: [(String, [UInt8])], detail: MessageFacts.Detail) -> Report {
         var aggregator = ReportAggregator()
-        for (name, bytes) in mails {
-            aggregator.add(MessageFacts(commit: name, mail: MailMessage(bytes: bytes), detail: detail))
+        for (index, (name, bytes)) in mails.enumerated() {
+            let facts = MessageFacts(commit: name, mail: MailMessage(bytes: bytes), detail: detail)
+            aggregator.add(facts, receivedAt: 1_760_000_000 + Int64(index) * 60)
         }
         let selection = Selection(fromLabel: nil, toLabel: "HEAD", firstCommitTime: nil, lastCommitTime: nil)
         return aggregator.report(listName: "KVM", selection: selection, top: 15)
@@ -33,16 +34,18 @@ struct ReportDetailTests {
         #expect(!full.entries.isEmpty && !full.patchList.isEmpty)
     }
 
-    @Test func aReplyKeepsOnlyItsKindAndListID() {
+    @Test func aReplyKeepsWhatTheSeriesRulesRead() {
         let text = """
             From: Jane <jane@example.org>
             Subject: Re: [PATCH 2/3] KVM: x86: fix it
             Message-ID: <r1@example.org>
             In-Reply-To: <p2@example.org>
+            References: <p0@example.org> <p2@example.org>
             Date: Tue, 7 Oct 2025 15:14:12 -0700
             List-Id: <kvm.vger.kernel.org>
 
             > quoted
+            > Acked-by: Someone <someone@example.org>
 
             Reviewed-by: Jane <jane@example.org>
 
@@ -52,9 +55,33 @@ struct ReportDetailTests {
         let lean = MessageFacts(commit: "c", mail: mail, detail: .report)
         #expect(full.kind == .reply && lean.kind == .reply)
         #expect(lean.listID == "kvm.vger.kernel.org")
-        #expect(full.trailers.count == 1 && lean.trailers.isEmpty)
-        #expect(full.author != nil && lean.author == nil)
-        #expect(lean.subject == nil && lean.messageID == nil && lean.date == nil && lean.inReplyTo == nil)
+        #expect(lean.messageID == "r1@example.org" && lean.inReplyTo == "p2@example.org")
+        #expect(lean.references == ["p0@example.org", "p2@example.org"])
+        #expect(lean.sender?.address == "jane@example.org")
+        #expect(lean.trailers.count == 1 && lean.trailers == full.trailers)
+        // What the report does not read stays empty.
+        #expect(lean.date == nil && full.date != nil)
+        #expect(ThreadMessage(facts: lean, receivedAt: 5) == ThreadMessage(facts: full, receivedAt: 5))
+    }
+
+    /// `.report` and `.full` agree, mail for mail, on every field the series rules read (the
+    /// thread view) and on the pull request; they differ only in what nobody reads.
+    @Test func theSeedMailsGiveTheSameThreadViewWithEitherDetail() throws {
+        let folder = SharedData.seedFixture.appendingPathComponent("mails")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".eml") }.sorted()
+        try #require(files.count > 10)
+        var patchIDs = 0
+        for file in files {
+            let mail = MailMessage(bytes: Array(try Data(contentsOf: folder.appendingPathComponent(file))))
+            let full = MessageFacts(commit: file, mail: mail, detail: .full)
+            let lean = MessageFacts(commit: file, mail: mail, detail: .report)
+            #expect(ThreadMessage(facts: lean, receivedAt: 1) == ThreadMessage(facts: full, receivedAt: 1), "\(file)")
+            #expect(lean.pullRequest == full.pullRequest && lean.botName == full.botName, "\(file)")
+            #expect(lean.appliedNotice == full.appliedNotice, "\(file)")
+            if lean.patchID != nil { patchIDs += 1 }
+        }
+        #expect(patchIDs > 10)
     }
 
     @Test func aLaterPatchKeepsItsAuthorButNoEntry() {

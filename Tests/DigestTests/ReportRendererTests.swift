@@ -52,7 +52,10 @@ import Testing
         let sections = [
             renderer.opening(report), renderer.domainTable(report.domains, top: report.top),
             renderer.contributorTable(report.contributors, top: report.top), renderer.patchList(report.patchList),
-            renderer.commitMessages(report.entries), renderer.history(HistorySection()),
+            renderer.commitMessages(report.entries), renderer.series(report.series, scope: report.seriesScope),
+            renderer.reviews(report.reviewers, waiting: report.waitingSeries, top: report.top),
+            renderer.earlierSeriesActivity(report.earlierSeriesActivity), renderer.applied(report.appliedRows),
+            renderer.pullRequests(report.pullRequests), renderer.bots(report.bots), renderer.history(HistorySection()),
             renderer.closing(report.accounting),
         ]
         #expect(renderer.render(report) == sections.joined())

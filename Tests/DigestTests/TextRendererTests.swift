@@ -39,6 +39,35 @@ import Testing
 
             ----------------------------------------------------------------------
 
+            ===== Series =====
+
+            Series: this range only (no history index)
+
+            (none)
+
+            ===== Reviews =====
+
+            Top reviewers (review trailers given, replies written):
+              (none)
+            Waiting for a first reply (from anyone but the author or a robot):
+              (none)
+
+            ===== Activity on earlier series =====
+
+            (none)
+
+            ===== Applied =====
+
+            (none)
+
+            ===== Pull requests =====
+
+            (none)
+
+            ===== Bots =====
+
+            (none)
+
             Accounting: 6 messages (3 patch mails, 2 replies, 1 other, 0 unparseable), 1 deleted
 
             """

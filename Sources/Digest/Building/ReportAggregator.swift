@@ -4,8 +4,9 @@ package import PatchModel
 /// Folds the facts of a range's messages, given in archive order, into a ``Report``.
 ///
 /// Holds only what the report prints: a counter per person and domain, the patch mails' facts
-/// (subjects and threading ids, for the patch list) and the text of the "New:" entries; never
-/// the messages themselves.
+/// (subjects and threading ids, for the patch list), the text of the "New:" entries, the thread
+/// view of every message (what the series rules read, see ``ThreadMessage``), the pull requests
+/// and a counter per robot; never the messages themselves.
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
     private var patchMails: [MessageFacts] = []
@@ -13,6 +14,10 @@ package struct ReportAggregator: Sendable {
     private var accounting = Accounting()
     private var listIDCounts = UsageCount()
     private var listIDsSeen = 0
+    /// One per message with a Message-ID and a sender, in archive order.
+    private(set) var threadMessages: [ThreadMessage] = []
+    private var pullRequests: [PullRequestEntry] = []
+    private var botMails: [String: Int] = [:]
 
     package init() {}
 
@@ -21,11 +26,22 @@ package struct ReportAggregator: Sendable {
         accounting.deleted += 1
     }
 
-    /// Adds one message, the next in archive order.
-    package mutating func add(_ facts: MessageFacts) {
+    /// Adds one message, the next in archive order, received by the archive at `receivedAt`
+    /// (its commit time, seconds since 1970).
+    package mutating func add(_ facts: MessageFacts, receivedAt: Int64) {
         if let listID = facts.listID {
             listIDsSeen += 1
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
+        }
+        if let message = ThreadMessage(facts: facts, receivedAt: receivedAt) { threadMessages.append(message) }
+        if let bot = facts.botName { botMails[bot, default: 0] += 1 }
+        if let pull = facts.pullRequest {
+            let from = facts.sender ?? facts.author
+            pullRequests.append(
+                PullRequestEntry(
+                    subject: facts.subject ?? "", from: ReportPerson(name: from?.name ?? "", email: from?.address ?? ""),
+                    messageID: facts.messageID, repository: pull.repository, ref: pull.ref, headCommit: pull.headCommit,
+                    diffstat: pull.diffstat))
         }
         switch facts.kind {
         case .patch, .cover:
@@ -68,8 +84,12 @@ package struct ReportAggregator: Sendable {
     }
 
     /// The finished report. Entries show the name each author used most, so that the tables
-    /// and the `Author:` lines always agree.
-    package func report(listName: String, selection: Selection, top: Int) -> Report {
+    /// and the `Author:` lines always agree. The series sections come from ``SeriesAnalyzer``
+    /// over the range's messages, with `seriesLookup` answering for the history (none: the
+    /// sections say they saw this range only).
+    package func report(
+        listName: String, selection: Selection, top: Int, seriesLookup: any SeriesLookup = NoSeriesLookup()
+    ) -> Report {
         let contributors = tally.contributorRows(top: Int.max)
         var nameByAddress: [String: ContributorRow] = [:]
         for row in contributors { nameByAddress[row.email.lowercased()] = row }
@@ -85,10 +105,22 @@ package struct ReportAggregator: Sendable {
             let mail = patchMails[item.index]
             return PatchListLine(subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries)
         }
-        return Report(
+        var report = Report(
             listName: listName, selection: selection, top: top,
             domains: tally.domainRows(top: top), contributors: Array(contributors.prefix(top)),
             patchList: patchList, entries: agreedEntries, accounting: accounting)
+        let analysis = SeriesAnalyzer.analyze(threadMessages, lookup: seriesLookup)
+        var sections = SeriesSections(
+            analysis: analysis, scope: seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex,
+            pullRequests: pullRequests, botMails: botMails)
+        // A series' author is its sender; shown with the name the tables give that address.
+        for index in sections.series.indices {
+            if let row = nameByAddress[sections.series[index].author.email.lowercased()] {
+                sections.series[index].author = ReportPerson(name: row.name, email: row.email)
+            }
+        }
+        sections.fill(&report)
+        return report
     }
 }
 

@@ -1,7 +1,7 @@
 package import HistoryIndex
 package import InboxReader
 package import MessageStream
-internal import PatchModel
+package import PatchModel
 
 /// What a report is asked for, beyond its range.
 package struct ReportOptions: Sendable {
@@ -26,16 +26,20 @@ package struct ReportBuilder: Sendable {
 
     package init() {}
 
-    /// - Parameter index: when given (and up to date), the messages' facts are read from it and
-    ///   only the "New:" entries are parsed again; the report is the same as without it.
+    /// - Parameters:
+    ///   - index: when given (and up to date), the messages' facts are read from it and only the
+    ///     "New:" entries are parsed again; the report is the same as without it.
+    ///   - seriesLookup: the history the series rules read beyond the range (parents, earlier
+    ///     patches, earlier versions); `NoSeriesLookup()`: this range only, as the report says.
     /// - Throws: ``InboxError`` when the range cannot be resolved or the archive cannot be read.
     package func build(
-        inbox: Inbox, range: RevisionRange, options: ReportOptions, index: MessageIndex? = nil
+        inbox: Inbox, range: RevisionRange, options: ReportOptions, index: MessageIndex? = nil,
+        seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) async throws -> Report {
         let resolved = try await inbox.resolve(range)
         return try await build(
             inbox: inbox, commits: resolved.commits, selection: Selection(resolved, range: range), options: options,
-            index: index)
+            index: index, seriesLookup: seriesLookup)
     }
 
     /// The report of `commits` (oldest first, across epochs), described by `selection`.
@@ -45,13 +49,13 @@ package struct ReportBuilder: Sendable {
     ///   cannot.
     package func build(
         inbox: Inbox, commits: [CommitRef], selection: Selection, options: ReportOptions,
-        index: MessageIndex? = nil
+        index: MessageIndex? = nil, seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) async throws -> Report {
         var aggregator = ReportAggregator()
         func fold(_ parsed: ParsedMessage) {
             switch parsed {
             case .deleted: aggregator.addDeletion()
-            case .message(_, let facts): aggregator.add(facts)
+            case .message(let commit, let facts): aggregator.add(facts, receivedAt: commit.commitTime)
             }
         }
         if let index {
@@ -65,7 +69,8 @@ package struct ReportBuilder: Sendable {
             options.listName
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
             ?? inbox.displayName.uppercased()
-        var report = aggregator.report(listName: listName, selection: selection, top: options.top)
+        var report = aggregator.report(
+            listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
         if options.history {
             guard let index else {
                 throw IndexError(.noSuchIndex, "--history reads the history index; run 'lore-digest index ARCHIVE' first")

@@ -23,6 +23,28 @@ package struct Report: Sendable, Codable, Equatable {
     /// The look back before the range (`--history`); nil without it, and then absent from JSON.
     package var history: HistorySection?
 
+    // MARK: Series sections (issue 10)
+
+    /// The version of the JSON document (semver): 2.0.0 added the series sections.
+    package var schemaVersion = Report.currentSchemaVersion
+    /// Whether the series sections saw the range alone or the history index too.
+    package var seriesScope: SeriesScope = .rangeOnly
+    /// The series with a patch mail in the range, by arrival of their first mail.
+    package var series: [SeriesEntry] = []
+    /// People who gave review trailers or replied to someone else's series, most trailers first.
+    package var reviewers: [ReviewerRow] = []
+    /// Ids (`series[].id`) of the range's series without a reply from anyone but their author or
+    /// a robot, in `series` order.
+    package var waiting: [String] = []
+    /// Series posted before the range that the range's replies answered, oldest first.
+    package var earlierSeriesActivity: [EarlierSeriesEntry] = []
+    /// The range's pull requests, in archive order.
+    package var pullRequests: [PullRequestEntry] = []
+    /// The robots that sent mail in the range, most mails first.
+    package var bots: [BotRow] = []
+
+    package static let currentSchemaVersion = "2.0.0"
+
     package init(
         listName: String, selection: Selection, top: Int, domains: [DomainRow],
         contributors: [ContributorRow], patchList: [PatchListLine], entries: [PatchEntry],

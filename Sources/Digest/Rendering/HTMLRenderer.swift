@@ -91,6 +91,71 @@ package struct HTMLRenderer: ReportSectionRenderer {
         return out + "</ul>\n</section>\n"
     }
 
+    // MARK: Series sections (issue 10): headings and lists, the same facts as the text.
+
+    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+        var out = "<section class=\"series\">\n<h2>\(Wording.seriesHeading)</h2>\n"
+        if scope == .rangeOnly { out += "<p>\(Self.safe(Wording.rangeOnlyScope))</p>\n" }
+        out += "<ul>\n"
+        if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        for entry in entries {
+            let title = Wording.seriesTitle(entry, escape: Self.safe)
+            if let newer = entry.supersededBy {
+                out += "<li>\(title): \(Wording.supersededBy(version: newer.version))</li>\n"
+                continue
+            }
+            out += "<li><strong>\(title)</strong>\n" + Self.list(Wording.seriesFacts(entry, escape: Self.safe)) + "</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+        var out = "<section class=\"reviews\">\n<h2>\(Wording.reviewsHeading)</h2>\n"
+        out += "<h3>\(Wording.topReviewersHeading)</h3>\n"
+        out += Self.list(reviewers.prefix(top).map { Wording.reviewer($0, escape: Self.safe) })
+        out += "<h3>\(Wording.waitingHeading)</h3>\n"
+        out += Self.list(waiting.map { Wording.waiting($0, escape: Self.safe) })
+        return out + "</section>\n"
+    }
+
+    package func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String {
+        var out = "<section class=\"earlier-series\">\n<h2>\(Wording.earlierActivityHeading)</h2>\n<ul>\n"
+        if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        for entry in entries {
+            let block = Wording.earlierActivity(entry, escape: Self.safe)
+            out += "<li>\(block.title)\n" + Self.list(block.facts) + "</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    package func applied(_ rows: [AppliedRow]) -> String {
+        "<section class=\"applied\">\n<h2>\(Wording.appliedHeading)</h2>\n"
+            + Self.list(rows.map { Wording.applied($0, escape: Self.safe) }) + "</section>\n"
+    }
+
+    package func pullRequests(_ entries: [PullRequestEntry]) -> String {
+        var out = "<section class=\"pull-requests\">\n<h2>\(Wording.pullRequestsHeading)</h2>\n<ul>\n"
+        if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        for entry in entries {
+            out += "<li><span class=\"subject\">\(Self.safe(entry.subject))</span>\n"
+            out += Self.list(Wording.pullRequestFacts(entry, escape: Self.safe)) + "</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    package func bots(_ rows: [BotRow]) -> String {
+        "<section class=\"bots\">\n<h2>\(Wording.botsHeading)</h2>\n"
+            + Self.list(rows.map { Wording.bot($0, escape: Self.safe) }) + "</section>\n"
+    }
+
+    /// `<ul>` of wording lines, escaped already.
+    private static func list(_ lines: [String]) -> String {
+        var out = "<ul>\n"
+        if lines.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        for line in lines { out += "<li>\(line)</li>\n" }
+        return out + "</ul>\n"
+    }
+
     package func closing(_ accounting: Accounting) -> String {
         "<footer>\(Self.safe(Wording.accountingSentence(accounting)))</footer>\n</body>\n</html>\n"
     }

@@ -63,6 +63,69 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         return out
     }
 
+    // MARK: Series sections (issue 10): headings and lists, the same facts as the text.
+
+    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+        var out = "\n## \(Wording.seriesHeading)\n\n"
+        if scope == .rangeOnly { out += "\(Self.inline(Wording.rangeOnlyScope))\n\n" }
+        if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for entry in entries {
+            let title = Wording.seriesTitle(entry, escape: Self.inline)
+            if let newer = entry.supersededBy {
+                out += "- \(title): \(Wording.supersededBy(version: newer.version))\n"
+                continue
+            }
+            out += "- **\(title)**\n"
+            for line in Wording.seriesFacts(entry, escape: Self.inline) { out += "  - \((line))\n" }
+        }
+        return out
+    }
+
+    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+        var out = "\n## \(Wording.reviewsHeading)\n\n### \(Wording.topReviewersHeading)\n\n"
+        if reviewers.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for row in reviewers.prefix(top) { out += "- \((Wording.reviewer(row, escape: Self.inline)))\n" }
+        out += "\n### \(Wording.waitingHeading)\n\n"
+        if waiting.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for entry in waiting { out += "- \((Wording.waiting(entry, escape: Self.inline)))\n" }
+        return out
+    }
+
+    package func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String {
+        var out = "\n## \(Wording.earlierActivityHeading)\n\n"
+        if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for entry in entries {
+            let block = Wording.earlierActivity(entry, escape: Self.inline)
+            out += "- \((block.title))\n"
+            for line in block.facts { out += "  - \((line))\n" }
+        }
+        return out
+    }
+
+    package func applied(_ rows: [AppliedRow]) -> String {
+        var out = "\n## \(Wording.appliedHeading)\n\n"
+        if rows.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for row in rows { out += "- \((Wording.applied(row, escape: Self.inline)))\n" }
+        return out
+    }
+
+    package func pullRequests(_ entries: [PullRequestEntry]) -> String {
+        var out = "\n## \(Wording.pullRequestsHeading)\n\n"
+        if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for entry in entries {
+            out += "- `\(Self.codeSpan(entry.subject))`\n"
+            for line in Wording.pullRequestFacts(entry, escape: Self.inline) { out += "  - \((line))\n" }
+        }
+        return out
+    }
+
+    package func bots(_ rows: [BotRow]) -> String {
+        var out = "\n## \(Wording.botsHeading)\n\n"
+        if rows.isEmpty { out += "\(Wording.noneLabel)\n" }
+        for row in rows { out += "- \((Wording.bot(row, escape: Self.inline)))\n" }
+        return out
+    }
+
     package func closing(_ accounting: Accounting) -> String {
         "\n---\n\n\(Wording.accountingSentence(accounting))\n"
     }

@@ -18,6 +18,19 @@ package protocol ReportSectionRenderer: ReportRenderer {
     func commitMessages(_ entries: [PatchEntry]) -> String
     /// The look back before the range (`--history`).
     func history(_ section: HistorySection) -> String
+    /// The series of the range, one block each (an older version superseded in the range: one
+    /// line); `scope` says whether the history index was read.
+    func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String
+    /// The top `top` reviewers, and the series still waiting for a first reply.
+    func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String
+    /// What the range's replies did to series posted before it.
+    func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String
+    /// The series (of the range or earlier) that the range's notices applied.
+    func applied(_ rows: [AppliedRow]) -> String
+    /// The range's pull requests.
+    func pullRequests(_ entries: [PullRequestEntry]) -> String
+    /// The robots that sent mail in the range.
+    func bots(_ rows: [BotRow]) -> String
     /// What comes after the last section: the accounting sentence (and the end of the document).
     func closing(_ accounting: Accounting) -> String
 }
@@ -29,6 +42,12 @@ extension ReportSectionRenderer {
         out += contributorTable(report.contributors, top: report.top)
         out += patchList(report.patchList)
         out += commitMessages(report.entries)
+        out += series(report.series, scope: report.seriesScope)
+        out += reviews(report.reviewers, waiting: report.waitingSeries, top: report.top)
+        out += earlierSeriesActivity(report.earlierSeriesActivity)
+        out += applied(report.appliedRows)
+        out += pullRequests(report.pullRequests)
+        out += bots(report.bots)
         if let section = report.history { out += history(section) }
         out += closing(report.accounting)
         return out

@@ -1,4 +1,5 @@
 internal import MailParser
+internal import PatchModel
 
 /// The words every format of the report shares: its title and range, the section headings, the
 /// labels of entries and columns, and the accounting sentence. Renderers add only their markup
@@ -117,6 +118,207 @@ enum ReportWording {
     /// `v2 2025-09-12, v1 2025-08-30`
     static func earlierVersions(_ versions: [EarlierVersion]) -> String {
         versions.map { "v\($0.version) \($0.firstDate)" }.joined(separator: ", ")
+    }
+
+    // MARK: Series sections (issue 10)
+
+    static let seriesHeading = "Series"
+    static let reviewsHeading = "Reviews"
+    static let earlierActivityHeading = "Activity on earlier series"
+    static let appliedHeading = "Applied"
+    static let pullRequestsHeading = "Pull requests"
+    static let botsHeading = "Bots"
+    static let topReviewersHeading = "Top reviewers (review trailers given, replies written)"
+    static let waitingHeading = "Waiting for a first reply (from anyone but the author or a robot)"
+
+    /// The one line that says the series sections saw the range alone.
+    static let rangeOnlyScope = "Series: this range only (no history index)"
+
+    /// `1 of 30 on this list`: a series posted mostly elsewhere.
+    static func onThisList(received: Int, total: Int) -> String {
+        "\(received) of \(total) on this list"
+    }
+
+    /// `3 replies`, `1 reply`.
+    static func replies(_ count: Int) -> String {
+        count == 1 ? "1 reply" : "\(count) replies"
+    }
+
+    /// `2 trailers`, `1 trailer`.
+    static func trailers(_ count: Int) -> String {
+        count == 1 ? "1 trailer" : "\(count) trailers"
+    }
+
+    /// `v12 KVM: arm64: frob` for a series; `RFC v2 …`, `RESEND v3 …` when marked; the title
+    /// alone for a version 1 that names no version.
+    static func seriesTitle(_ entry: SeriesEntry, escape: (String) -> String) -> String {
+        var tags: [String] = []
+        if entry.isRFC { tags.append("RFC") }
+        if entry.isResend { tags.append("RESEND") }
+        if entry.version != nil { tags.append(entry.versionLabel) }
+        return (tags + [escape(entry.title)]).joined(separator: " ")
+    }
+
+    /// `superseded by v8`
+    static func supersededBy(version: Int) -> String {
+        "superseded by v\(version)"
+    }
+
+    /// The lines of one series' block, without indentation: author, patches, version, replies,
+    /// trailers by type, applied, robot reports and notes. Mail text goes through `escape`.
+    static func seriesFacts(_ entry: SeriesEntry, escape: (String) -> String) -> [String] {
+        var lines = ["\(authorLabel) \(person(entry.author, escape: escape))"]
+        lines.append("Patches: \(entry.completeness)")
+        if let summary = entry.versionSummary {
+            lines.append("Version: \(summary)")
+        } else if entry.startedBefore {
+            lines.append("Started before this range")
+        }
+        if !entry.dropped.isEmpty {
+            lines.append("Dropped: " + entry.dropped.map { "\($0.position) \(escape($0.subject))" }.joined(separator: "; "))
+        }
+        lines.append("Replies: \(entry.replies)" + repliesByPosition(entry))
+        lines += trailerLines(entry.trailers, escape: escape)
+        if let applied = entry.applied { lines.append("\(appliedHeading): \(appliedText(applied, escape: escape))") }
+        if !entry.botReports.isEmpty { lines.append("\(botsHeading): \(botReports(entry.botReports, escape: escape))") }
+        lines += entry.notes.map { "Note: \(escape($0))" }
+        return lines
+    }
+
+    /// ` (1 on patch 1, 2 on patch 3, 1 on the cover)`: where a series' replies went; empty
+    /// without replies.
+    static func repliesByPosition(_ entry: SeriesEntry) -> String {
+        guard entry.replies > 0 else { return "" }
+        var parts = entry.patches.filter { $0.replies > 0 }.map { "\($0.replies) on patch \($0.position)" }
+        let onCover = entry.replies - entry.patches.reduce(0) { $0 + $1.replies }
+        if onCover > 0 { parts.append("\(onCover) on the cover") }
+        return " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// `Reviewed-by: Jane Doe (patches 1, 2), John Roe (cover)` per trailer type (reviews
+    /// first, `other` last), each person once per type with the positions given on; a
+    /// mismatched trailer is marked `(address mismatch)`.
+    static func trailerLines(_ trailers: [SeriesTrailerEntry], escape: (String) -> String) -> [String] {
+        var lines: [String] = []
+        for type in ReviewTrailerType.allCases {
+            var order: [String] = []
+            var given: [String: (trailer: SeriesTrailerEntry, positions: [Int], mismatch: Bool)] = [:]
+            for trailer in trailers where trailer.type == type.rawValue {
+                let key = trailer.email.lowercased()
+                if given[key] == nil {
+                    order.append(key)
+                    given[key] = (trailer, [], false)
+                }
+                given[key]?.positions.append(trailer.position)
+                if trailer.mismatch { given[key]?.mismatch = true }
+            }
+            let names = order.compactMap { key -> String? in
+                guard let person = given[key] else { return nil }
+                let name = person.trailer.name.isEmpty ? person.trailer.email : person.trailer.name
+                return escape(name) + " (" + positions(person.positions) + ")"
+                    + (person.mismatch ? " (address mismatch)" : "")
+            }
+            if !names.isEmpty {
+                let label = type == .other ? "Other trailers" : type.trailerName
+                lines.append("\(label): " + names.joined(separator: ", "))
+            }
+        }
+        return lines
+    }
+
+    /// `cover`, `patch 2`, `patches 1, 2`, `cover, patch 3`: where trailers were given.
+    static func positions(_ positions: [Int]) -> String {
+        let sorted = Array(Set(positions)).sorted()
+        let patches = sorted.filter { $0 > 0 }
+        var parts: [String] = sorted.first == 0 ? ["cover"] : []
+        if !patches.isEmpty {
+            parts.append((patches.count == 1 ? "patch " : "patches ") + patches.map(String.init).joined(separator: ", "))
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `kvm-x86 selftests, by Sean Christopherson (patches 2, 3; commits 1234abc)`
+    static func appliedText(_ applied: SeriesAppliedEntry, escape: (String) -> String) -> String {
+        var text = applied.branch.map(escape) ?? "(no branch named)"
+        text += ", by \(escape(applied.by))"
+        var details: [String] = []
+        if !applied.positions.isEmpty {
+            details.append((applied.positions.count == 1 ? "patch " : "patches ")
+                + applied.positions.map(String.init).joined(separator: ", "))
+        }
+        if !applied.commits.isEmpty {
+            details.append((applied.commits.count == 1 ? "commit " : "commits ")
+                + applied.commits.map { escape(String($0.prefix(12))) }.joined(separator: ", "))
+        }
+        return details.isEmpty ? text : text + " (" + details.joined(separator: "; ") + ")"
+    }
+
+    /// `kernel test robot (2 reports)`, per robot in order of first report.
+    static func botReports(_ reports: [SeriesBotReport], escape: (String) -> String) -> String {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for report in reports {
+            if counts[report.bot] == nil { order.append(report.bot) }
+            counts[report.bot, default: 0] += 1
+        }
+        return order.map { bot in
+            let count = counts[bot] ?? 0
+            return "\(escape(bot)) (\(count) \(count == 1 ? "report" : "reports"))"
+        }.joined(separator: ", ")
+    }
+
+    /// `Jane Doe <jane@example.org>`; the address alone when there is no name. The angle
+    /// brackets go through `escape` too: they are markup in Markdown and HTML.
+    static func person(_ person: ReportPerson, escape: (String) -> String) -> String {
+        let address = escape("<" + person.email + ">")
+        return person.name.isEmpty ? address : "\(escape(person.name)) \(address)"
+    }
+
+    /// `Jane Doe <jane@example.org>: 3 trailers, 2 replies`
+    static func reviewer(_ row: ReviewerRow, escape: (String) -> String) -> String {
+        person(ReportPerson(name: row.name, email: row.email), escape: escape)
+            + ": \(trailers(row.trailers)), \(replies(row.replies))"
+    }
+
+    /// `v2 KVM: frob (Jane Doe <jane@example.org>)`
+    static func waiting(_ entry: SeriesEntry, escape: (String) -> String) -> String {
+        seriesTitle(entry, escape: escape) + " (" + person(entry.author, escape: escape) + ")"
+    }
+
+    /// `v3 KVM: frob, posted 2025-09-01 by Jane Doe <jane@example.org>`, then its facts.
+    static func earlierActivity(_ entry: EarlierSeriesEntry, escape: (String) -> String) -> (title: String, facts: [String]) {
+        let title = (entry.version.map { "v\($0) " } ?? "") + "\(escape(entry.title)), posted \(entry.date) by \(person(entry.author, escape: escape))"
+        var facts = ["Replies: \(entry.replies)"]
+        facts += trailerLines(entry.trailers, escape: escape)
+        if let applied = entry.applied { facts.append("\(appliedHeading): \(appliedText(applied, escape: escape))") }
+        if !entry.botReports.isEmpty { facts.append("\(botsHeading): \(botReports(entry.botReports, escape: escape))") }
+        return (title, facts)
+    }
+
+    /// `v2 KVM: frob: kvm-x86 selftests, by Sean Christopherson`; `(earlier series)` when it was
+    /// posted before the range.
+    static func applied(_ row: AppliedRow, escape: (String) -> String) -> String {
+        (row.versionLabel.isEmpty ? "" : row.versionLabel + " ") + "\(escape(row.title)): \(appliedText(row.applied, escape: escape))"
+            + (row.isEarlierSeries ? " (earlier series)" : "")
+    }
+
+    /// The lines under a pull request's subject: who, what to pull, the diffstat summary.
+    static func pullRequestFacts(_ entry: PullRequestEntry, escape: (String) -> String) -> [String] {
+        var lines = ["From: \(person(entry.from, escape: escape))"]
+        let source = [entry.repository, entry.ref].compactMap { $0 }.map(escape).joined(separator: " ")
+        lines.append("Pull: " + (source.isEmpty ? "(no repository named)" : source))
+        if let diffstat = entry.diffstat {
+            lines.append(
+                "\(diffstat.filesChanged) \(diffstat.filesChanged == 1 ? "file" : "files") changed, "
+                    + "\(diffstat.insertions) insertions(+), \(diffstat.deletions) deletions(-)")
+        }
+        return lines
+    }
+
+    /// `kernel test robot: 5 mails, 3 reports on series of this range`
+    static func bot(_ row: BotRow, escape: (String) -> String) -> String {
+        "\(escape(row.bot)): \(row.mails) \(row.mails == 1 ? "mail" : "mails"), "
+            + "\(row.seriesReports) \(row.seriesReports == 1 ? "report" : "reports") on series of this range"
     }
 
     // MARK: Accounting

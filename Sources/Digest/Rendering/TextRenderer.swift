@@ -63,6 +63,73 @@ package struct TextRenderer: ReportSectionRenderer {
         return out + "\n"
     }
 
+    // MARK: Series sections (issue 10): a banner, blocks of indented facts, a blank line.
+
+    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+        var out = Wording.Classic.banner(Wording.seriesHeading) + "\n\n"
+        if scope == .rangeOnly { out += Wording.rangeOnlyScope + "\n\n" }
+        if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
+        for entry in entries {
+            let title = Wording.seriesTitle(entry, escape: \.terminalSafe)
+            if let newer = entry.supersededBy {
+                out += "\(title): \(Wording.supersededBy(version: newer.version))\n\n"
+                continue
+            }
+            out += title + "\n"
+            for line in Wording.seriesFacts(entry, escape: \.terminalSafe) { out += "  \(line)\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+        var out = Wording.Classic.banner(Wording.reviewsHeading) + "\n\n"
+        out += Wording.topReviewersHeading + ":\n"
+        if reviewers.isEmpty { out += "  \(Wording.noneLabel)\n" }
+        for row in reviewers.prefix(top) { out += "  \(Wording.reviewer(row, escape: \.terminalSafe))\n" }
+        out += Wording.waitingHeading + ":\n"
+        if waiting.isEmpty { out += "  \(Wording.noneLabel)\n" }
+        for entry in waiting { out += "  \(Wording.waiting(entry, escape: \.terminalSafe))\n" }
+        return out + "\n"
+    }
+
+    package func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String {
+        var out = Wording.Classic.banner(Wording.earlierActivityHeading) + "\n\n"
+        if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
+        for entry in entries {
+            let block = Wording.earlierActivity(entry, escape: \.terminalSafe)
+            out += block.title + "\n"
+            for line in block.facts { out += "  \(line)\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    package func applied(_ rows: [AppliedRow]) -> String {
+        var out = Wording.Classic.banner(Wording.appliedHeading) + "\n\n"
+        if rows.isEmpty { out += Wording.noneLabel + "\n" }
+        for row in rows { out += Wording.applied(row, escape: \.terminalSafe) + "\n" }
+        return out + "\n"
+    }
+
+    package func pullRequests(_ entries: [PullRequestEntry]) -> String {
+        var out = Wording.Classic.banner(Wording.pullRequestsHeading) + "\n\n"
+        if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
+        for entry in entries {
+            out += entry.subject.terminalSafe + "\n"
+            for line in Wording.pullRequestFacts(entry, escape: \.terminalSafe) { out += "  \(line)\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    package func bots(_ rows: [BotRow]) -> String {
+        var out = Wording.Classic.banner(Wording.botsHeading) + "\n\n"
+        if rows.isEmpty { out += Wording.noneLabel + "\n" }
+        for row in rows { out += Wording.bot(row, escape: \.terminalSafe) + "\n" }
+        return out + "\n"
+    }
+
     package func closing(_ accounting: Accounting) -> String {
         Wording.accountingSentence(accounting) + "\n"
     }

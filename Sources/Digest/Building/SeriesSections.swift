@@ -1,0 +1,131 @@
+internal import MailParser
+internal import PatchModel
+
+/// The series sections of a report (issue 10): what ``SeriesAnalyzer`` found in the range, as the
+/// model the renderers read, plus the range's pull requests and robot mails.
+struct SeriesSections {
+    var scope: SeriesScope
+    var series: [SeriesEntry]
+    var reviewers: [ReviewerRow]
+    var waiting: [String]
+    var earlierSeriesActivity: [EarlierSeriesEntry]
+    var pullRequests: [PullRequestEntry]
+    var bots: [BotRow]
+
+    /// The sections of `analysis`, with `pullRequests` in archive order and `botMails` counting
+    /// the range's mails per robot.
+    init(
+        analysis: SeriesReport, scope: SeriesScope, pullRequests: [PullRequestEntry], botMails: [String: Int]
+    ) {
+        self.scope = scope
+        series = analysis.series.map(SeriesEntry.init)
+        reviewers = analysis.reviewers.map {
+            ReviewerRow(name: $0.name, email: $0.email, trailers: $0.trailers, replies: $0.replies)
+        }
+        waiting = analysis.waiting
+        earlierSeriesActivity = analysis.earlierActivity.map(EarlierSeriesEntry.init)
+        self.pullRequests = pullRequests
+        var seriesReports: [String: Int] = [:]
+        for entry in series {
+            for report in entry.botReports { seriesReports[report.bot, default: 0] += 1 }
+        }
+        bots = botMails.map { BotRow(bot: $0.key, mails: $0.value, seriesReports: seriesReports[$0.key] ?? 0) }
+            .sorted { $0.mails != $1.mails ? $0.mails > $1.mails : $0.bot < $1.bot }
+    }
+
+    /// Writes the sections into `report`.
+    func fill(_ report: inout Report) {
+        report.seriesScope = scope
+        report.series = series
+        report.reviewers = reviewers
+        report.waiting = waiting
+        report.earlierSeriesActivity = earlierSeriesActivity
+        report.pullRequests = pullRequests
+        report.bots = bots
+    }
+}
+
+extension SeriesEntry {
+    /// The report's view of one series of the range.
+    init(_ series: PatchSeries) {
+        let responses = series.responses
+        self.init(
+            id: series.id, title: series.title, version: series.version, minorVersion: series.minorVersion,
+            isRFC: series.isRFC, isResend: series.isResend, total: series.total,
+            coverMessageID: series.coverMessageID, author: ReportPerson(series.author),
+            date: HistoryLookBack.day(series.receivedAt), received: series.received, missing: series.missing,
+            completeness: Self.completeness(of: series), changeID: series.changeID,
+            previous: series.previous.map {
+                SeriesPreviousVersion(
+                    version: $0.version, messageID: $0.messageID, date: HistoryLookBack.day($0.receivedAt),
+                    linkedBy: $0.linkedBy.rawValue)
+            },
+            versionSummary: series.versionSummary,
+            patches: series.patches.map(SeriesPatchEntry.init),
+            dropped: series.dropped.map {
+                SeriesDroppedPatch(position: $0.position, messageID: $0.messageID, subject: $0.subject)
+            },
+            trailers: responses.trailers.map(SeriesTrailerEntry.init), replies: responses.replies,
+            repliers: responses.repliers.map(ReportPerson.init), botReports: responses.botReports.map(SeriesBotReport.init),
+            applied: responses.applied.map(SeriesAppliedEntry.init),
+            supersededBy: series.supersededBy.map { SeriesSupersededBy(version: $0.version, seriesID: $0.seriesID) },
+            startedBefore: series.startedBefore, notes: series.notes.map(\.description))
+    }
+
+    /// `12/12`, `11 of 12, missing 7`; for a series mostly posted elsewhere (fewer than half of
+    /// its patches here), `1 of 30 on this list`: listing 29 missing positions would only say
+    /// that this list was not sent them.
+    static func completeness(of series: PatchSeries) -> String {
+        guard !series.isComplete, series.received.count * 2 < series.total else { return series.completeness }
+        return ReportWording.onThisList(received: series.received.count, total: series.total)
+    }
+}
+
+extension SeriesPatchEntry {
+    init(_ patch: SeriesPatch) {
+        self.init(
+            position: patch.position, messageID: patch.messageID, subject: patch.subject, patchID: patch.patchID,
+            change: patch.change?.rawValue, previousMessageID: patch.previousMessageID,
+            trailers: patch.trailers.map(SeriesTrailerEntry.init), replies: patch.replies, inRange: patch.isInSet)
+    }
+}
+
+extension SeriesTrailerEntry {
+    init(_ trailer: SeriesTrailer) {
+        self.init(
+            type: trailer.type.rawValue, name: trailer.name, email: trailer.email, position: trailer.position,
+            messageID: trailer.messageID, mismatch: trailer.mismatch)
+    }
+}
+
+extension SeriesBotReport {
+    init(_ report: BotReport) {
+        self.init(bot: report.bot, messageID: report.messageID, position: report.position)
+    }
+}
+
+extension SeriesAppliedEntry {
+    init(_ application: SeriesApplication) {
+        self.init(
+            branch: application.branch, commits: application.commits, by: application.by,
+            messageID: application.messageID, positions: application.positions)
+    }
+}
+
+extension ReportPerson {
+    init(_ person: SeriesPerson) {
+        self.init(name: person.name, email: person.email)
+    }
+}
+
+extension EarlierSeriesEntry {
+    init(_ activity: EarlierSeriesActivity) {
+        let responses = activity.responses
+        self.init(
+            seriesID: activity.seriesID, title: activity.title, version: activity.version,
+            author: ReportPerson(activity.author), date: HistoryLookBack.day(activity.receivedAt),
+            replies: responses.replies, trailers: responses.trailers.map(SeriesTrailerEntry.init),
+            botReports: responses.botReports.map(SeriesBotReport.init),
+            applied: responses.applied.map(SeriesAppliedEntry.init))
+    }
+}

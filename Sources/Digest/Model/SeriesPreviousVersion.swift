@@ -1,0 +1,21 @@
+/// The nearest earlier version of a series (`series[].previous`).
+package struct SeriesPreviousVersion: Sendable, Codable, Equatable {
+    package var version: Int
+    /// That series' id (its cover, else its first patch).
+    package var messageID: String
+    /// When the archive received it, `YYYY-MM-DD` (UTC).
+    package var date: String
+    /// How it was found: `change-id`, or `title` (same title from the same address).
+    package var linkedBy: String
+
+    package init(version: Int, messageID: String, date: String, linkedBy: String) {
+        self.version = version
+        self.messageID = messageID
+        self.date = date
+        self.linkedBy = linkedBy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, messageID = "message_id", date, linkedBy = "linked_by"
+    }
+}
