@@ -72,9 +72,20 @@ package struct ReportHistory {
             isDryRun: options.dryRun, note: note)
     }
 
+    /// The report; with an index, the series rules look before the range through it (a reply
+    /// whose patch came earlier, the rest of a series, earlier versions), and a failed look-up
+    /// is one note, the report going on with what the range holds.
     package func build(inbox: Inbox, options: ReportOptions) async throws -> Report {
-        try await ReportBuilder().build(
-            inbox: inbox, commits: commits, selection: selection, options: options, index: index)
+        guard let index else {
+            return try await ReportBuilder().build(
+                inbox: inbox, commits: commits, selection: selection, options: options, index: nil)
+        }
+        let lookup = IndexSeriesLookup(index: index)
+        let report = try await ReportBuilder().build(
+            inbox: inbox, commits: commits, selection: selection, options: options, index: index,
+            seriesLookup: lookup)
+        if let error = lookup.firstError { note("the series look-ups in the index failed (\(error)); series show this range only") }
+        return report
     }
 
     /// Advances the bookmark, in one transaction; call only after the report was written whole.
