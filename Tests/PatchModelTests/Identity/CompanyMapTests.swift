@@ -20,14 +20,9 @@ import Testing
         bob@intel.com        Google
         """)
 
-    static func day(_ text: String) -> Int64 {
-        // 2023-06-01 is 19509 days after 1970-01-01.
-        switch text {
-        case "2023-05-31": 19_508 * 86_400 + 3_600
-        case "2023-06-01": 19_509 * 86_400 + 3_600
-        default: 0
-        }
-    }
+    /// 2023-06-01 00:00 UTC is day 19 509 after 1970-01-01; one hour either side of it.
+    static let hourBeforeEndDate: Int64 = 19_509 * 86_400 - 3_600
+    static let hourAfterEndDate: Int64 = 19_509 * 86_400 + 3_600
 
     @Test func aDomainMatchesItselfAndItsSubdomains() {
         #expect(Self.sample.company(for: "a@intel.com", at: nil) == CompanyAttribution(name: "Intel", kind: .organisation))
@@ -52,15 +47,15 @@ import Testing
     }
 
     @Test func anEndDateAppliesToMailsBeforeIt() {
-        #expect(Self.sample.company(for: "bob@intel.com", at: Self.day("2023-05-31")).name == "Intel")
-        #expect(Self.sample.company(for: "bob@intel.com", at: Self.day("2023-06-01")).name == "Google")
+        #expect(Self.sample.company(for: "bob@intel.com", at: Self.hourBeforeEndDate).name == "Intel")
+        #expect(Self.sample.company(for: "bob@intel.com", at: Self.hourAfterEndDate).name == "Google")
         #expect(Self.sample.company(for: "bob@intel.com", at: nil).name == "Google")
     }
 
     @Test func anAddressWhoseEntriesEndedFallsBackToItsDomain() {
         let map = Self.map("intel.com Intel\nann@intel.com Red Hat < 2020-01-01\n")
         #expect(map.company(for: "ann@intel.com", at: 0).name == "Red Hat")
-        #expect(map.company(for: "ann@intel.com", at: Self.day("2023-06-01")).name == "Intel")
+        #expect(map.company(for: "ann@intel.com", at: Self.hourAfterEndDate).name == "Intel")
         #expect(map.company(for: "ann@intel.com", at: nil).name == "Intel")
     }
 
