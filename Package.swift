@@ -25,7 +25,13 @@ let package = Package(
         // Layer 1: RFC 5322 / 2045-2047 / 2231 over bytes.
         .target(name: "MailParser", swiftSettings: strictSettings),
         // Layer 2: what a mail means for a patch workflow.
-        .target(name: "PatchModel", dependencies: ["MailParser"], swiftSettings: strictSettings),
+        .target(
+            name: "PatchModel",
+            dependencies: ["MailParser"],
+            // The default company map (Identity/CompanyMap+Default.swift), shipped as written.
+            resources: [.copy("Resources/companies.map")],
+            swiftSettings: strictSettings
+        ),
         // Layer 3: public-inbox archives on git.
         .target(
             name: "InboxReader",
