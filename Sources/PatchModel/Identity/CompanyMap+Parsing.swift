@@ -1,3 +1,5 @@
+internal import MailParser
+
 extension CompanyMap {
     /// Reads a map in gitdm's format. Lines that cannot be read are skipped and returned as
     /// problems with their line number; nothing here is fatal.
@@ -60,7 +62,7 @@ extension CompanyMap {
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        return Int64(daysSince1970(year: year, month: month, day: day)) * 86_400
+        return Int64(DateParser.daysSince1970(year: year, month: month, day: day)) * 86_400
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
@@ -71,13 +73,4 @@ extension CompanyMap {
         }
     }
 
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }
