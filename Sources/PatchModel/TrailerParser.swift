@@ -75,7 +75,10 @@ package enum TrailerParser {
                 continue
             }
             close()
-            guard ASCII.isLetter(first), let trailer = Trailer(line: text),
+            // b4 takes a trailer indented by white space too (`    Reviewed-by: …` under a
+            // quoted patch's own trailers); a quoted line starts with `>` and is never one.
+            let unindented = text.drop { $0 == " " || $0 == "\t" }
+            guard let letter = unindented.utf8.first, ASCII.isLetter(letter), let trailer = Trailer(line: unindented),
                 !Self.namesNotTakenFromReplies.contains(trailer.key)
             else { continue }
             open = trailer

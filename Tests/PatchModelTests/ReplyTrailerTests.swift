@@ -10,6 +10,15 @@ import Testing
         #expect(TrailerParser.replyTrailers(in: body[...], replier: Self.replier).isEmpty)
     }
 
+    /// b4 takes `^\s*Token: value`: a review written indented under the quote still counts
+    /// (kvmarm: Vladimir Murzin's Reviewed-by of "KVM: arm64: Drop useless PAN setting").
+    @Test func indentedTrailerCounts() {
+        let body = "> Signed-off-by: Author <author@example.org>\n\n    Reviewed-by: Jane Doe <jane@example.org>\n"
+        let trailers = TrailerParser.replyTrailers(in: body[...], replier: Self.replier)
+        #expect(trailers.map(\.name) == ["Reviewed-by"])
+        #expect(trailers.first?.person == Self.replier)
+    }
+
     @Test func trailerBelowTheSignatureDoesNotCount() {
         let body = "Looks good.\n\n-- \nReviewed-by: Jane Doe <jane@example.org>\n"
         #expect(TrailerParser.replyTrailers(in: body[...], replier: Self.replier).isEmpty)
