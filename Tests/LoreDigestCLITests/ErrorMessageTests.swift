@@ -96,3 +96,46 @@ import TestSupport
         #expect(!result.standardError.contains("Stack dump"))
     }
 }
+
+/// Issue 13 item 8: no option value may put a line end into a header (or break a one-line error).
+@Suite struct HeaderInjectionTests {
+    @Test func aLineFeedInListIsRefusedBeforeAnyHeaderIsWritten() throws {
+        let result = try CommandRunner.loreDigest(["report", "--format", "email", "--list", "KVM\nBcc: x@evil"])
+        #expect(result.exitCode == 64)
+        #expect(result.standardOutput.isEmpty)
+        #expect(
+            result.standardError
+                == "Error: --list 'KVM\\nBcc: x@evil' contains a line end or control character; give it on one line; see 'lore-digest report --help' for the options\n"
+        )
+    }
+
+    @Test(arguments: [
+        ("--email-from", "a@b\r\nBcc: x@evil"), ("--email-to", "a@b\u{2028}Bcc: x@evil"),
+        ("--email-to", "a@b\u{85}Bcc: x@evil"), ("--list", "KVM\rBcc: x@evil"),
+    ])
+    func everyHeaderOptionRefusesLineEnds(option: String, value: String) throws {
+        let result = try CommandRunner.loreDigest(["report", "--format", "email", option, value])
+        #expect(result.exitCode == 64)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.split(separator: "\n", omittingEmptySubsequences: false).count == 2)
+        #expect(result.standardError.hasPrefix("Error: \(option) '"))
+        #expect(result.standardError.contains("contains a line end or control character; give it on one line"))
+        #expect(!result.standardError.contains("\nBcc"))
+    }
+
+    @Test func aLineFeedInStateIsRefusedOnOneLine() throws {
+        let result = try CommandRunner.loreDigest(["report", "--since-last-run", "--state", "weekly\nX"])
+        #expect(result.exitCode == 64)
+        #expect(
+            result.standardError
+                == "Error: --state 'weekly\\nX' contains a line end or control character; give it on one line; see 'lore-digest report --help' for the options\n"
+        )
+    }
+
+    @Test func aPlainListNameStillWorks() throws {
+        let result = try CommandRunner.loreDigest(["report", "--format", "email", "--list", "KVM", "--email-to", "Team <t@example.com>"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("\nTo: Team <t@example.com>\n"))
+        #expect(!result.standardOutput.contains("Bcc:"))
+    }
+}
