@@ -139,3 +139,52 @@ import TestSupport
         #expect(!result.standardOutput.contains("Bcc:"))
     }
 }
+
+/// Issue 13 item 14: messages that say what is really wrong, on one line.
+@Suite struct ClearMessageTests {
+    @Test func anOrdinaryGitRepositoryIsNotAnInbox() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let made = try CommandRunner.shell(
+            "cd '\(directory.path)' && git init -q project && cd project && echo hello > README "
+                + "&& git add README && git -c user.name=T -c user.email=t@example.org commit -q -m first")
+        try #require(made.exitCode == 0, "\(made.standardError)")
+        let repository = directory.path + "/project/.git"
+        let result = try CommandRunner.loreDigest(["report", repository, "--no-index"])
+        #expect(result.exitCode == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(
+            result.standardError
+                == "Error: '\(repository)' is a git repository but not a public-inbox archive (its newest commit holds 'README', not mails: public-inbox commits hold one file, m, or v1's fan-out folders); give the path of an inbox\n"
+        )
+    }
+
+    @Test func anUnreadableArchiveIsPermissionDenied() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = directory.path + "/list"
+        try FileManager.default.createDirectory(atPath: archive + "/git/0.git", withIntermediateDirectories: true)
+        // As root, read it as nobody (setpriv); otherwise take the permission away.
+        let asRoot = getuid() == 0
+        try FileManager.default.setAttributes([.posixPermissions: asRoot ? 0o700 : 0o000], ofItemAtPath: archive)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: archive) }
+        let binary = CommandRunner.loreDigest.path
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        let prefix = asRoot ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let result = try CommandRunner.shell("HOME=/tmp XDG_CACHE_HOME=/tmp \(prefix)'\(binary)' report '\(archive)'")
+        #expect(result.exitCode == 1)
+        #expect(
+            result.standardError
+                == "Error: cannot read '\(archive)': permission denied; run as a user who can read the archive, or fix its permissions\n"
+        )
+    }
+
+    @Test func aLineFeedInAURLStaysOnOneLine() throws {
+        let result = try CommandRunner.loreDigest(["sync", "https://lore.kernel.org/kvm\nBcc: x", "/nonexistent/mirror"])
+        #expect(result.exitCode == 1)
+        #expect(
+            result.standardError
+                == "Error: 'https://lore.kernel.org/kvm\\nBcc: x' is not a usable inbox URL (no host, or a query, fragment or space); give it as https://HOST/INBOX\n"
+        )
+    }
+}
