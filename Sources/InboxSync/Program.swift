@@ -40,7 +40,7 @@ enum Program {
         watcher=$!
         wait "$child"
         status=$?
-        kill "$watcher" 2>/dev/null
+        kill -KILL "$watcher" 2>/dev/null
         exit "$status"
         """
 

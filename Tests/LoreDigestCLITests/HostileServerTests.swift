@@ -53,7 +53,7 @@ import TestSupport
             if !port.isEmpty, Int(port) != nil { return (pid, port) }
             usleep(50_000)
         }
-        kill(pid, SIGTERM)
+        kill(pid, SIGKILL)
         throw CancellationError()
     }
 
@@ -65,7 +65,7 @@ import TestSupport
         try #require(made.exitCode == 0, "\(made.standardError)")
         let (pid, port) = try serve(work)
         defer {
-            kill(pid, SIGTERM)
+            kill(pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
@@ -101,7 +101,7 @@ import TestSupport
         defer { work.remove() }
         let (server, port) = try Self.serve(work, script: Self.stallingScript)
         defer {
-            kill(server, SIGTERM)
+            kill(server, SIGKILL)
             var status: Int32 = 0
             waitpid(server, &status, 0)
         }
