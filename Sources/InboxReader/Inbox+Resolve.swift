@@ -185,7 +185,9 @@ extension Inbox {
         return String(line)
     }
 
-    /// A bare repository is a v1 inbox when the newest commit's tree is not just `m` or `d`.
+    /// A bare repository is a v2 epoch when the newest commit's tree is just `m` or `d`, a v1
+    /// inbox when it is just fan-out folders (`0a/`, `4c/`, …); anything else is some other
+    /// git repository, refused rather than read as 100 unparseable messages.
     func isVersion1(_ epoch: Epoch) async throws(InboxError) -> Bool {
         guard layout == .bareRepository else { return false }
         let output = try await GitCommand.run(gitDirectory: epoch.gitDirectory, ["ls-tree", "--name-only", "HEAD"])
@@ -194,7 +196,15 @@ extension Inbox {
                 .gitFailed,
                 "git ls-tree failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is readable")
         }
-        return !output.lines.allSatisfy { $0 == "m" || $0 == "d" }
+        if output.lines.allSatisfy({ $0 == "m" || $0 == "d" }) { return false }
+        let isFanOut = { (name: Substring) in
+            name.utf8.count == 2 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        }
+        guard let other = output.lines.first(where: { !isFanOut($0) }) else { return true }
+        throw InboxError(
+            .notAnArchive,
+            "'\(path)' is a git repository but not a public-inbox archive (its newest commit holds '\(other)', not mails: "
+                + "public-inbox commits hold one file, m, or v1's fan-out folders); give the path of an inbox")
     }
 
     private static func listResult(

@@ -51,6 +51,12 @@ package struct Inbox: Sendable {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let trimmed = url.path
         let gitRoot = url.appendingPathComponent("git").path
+        // What cannot be listed would look like no archive at all: say why instead.
+        for folder in [path, gitRoot] where fileManager.fileExists(atPath: folder) && access(folder, R_OK | X_OK) != 0 {
+            throw InboxError(
+                .permissionDenied,
+                "cannot read '\(folder)': permission denied; run as a user who can read the archive, or fix its permissions")
+        }
         let inbox: Inbox
         if let names = try? fileManager.contentsOfDirectory(atPath: gitRoot) {
             let epochs = names.compactMap { name -> Epoch? in

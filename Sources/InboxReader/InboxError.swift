@@ -18,12 +18,15 @@ package struct InboxErrorCode: Sendable, Hashable, CustomStringConvertible {
         case notAMailbox
         case optionNotApplicable
         case damagedArchive
+        case permissionDenied
     }
     private let storage: Storage
     private init(_ storage: Storage) { self.storage = storage }
 
     /// The path does not exist or is not a directory.
     package static let noSuchDirectory = Self(.noSuchDirectory)
+    /// The path exists but this user may not read it.
+    package static let permissionDenied = Self(.permissionDenied)
     /// The directory is neither a v2 inbox, a bare epoch nor a v1 inbox.
     package static let notAnArchive = Self(.notAnArchive)
     /// The archive has no commits at all.

@@ -5,7 +5,9 @@ internal import InboxReader
 /// 2. Learns the epochs from `URL/manifest.js.gz`; without a usable manifest, tries
 ///    `git ls-remote URL/0`, `URL/1`, … until one is missing.
 /// 3. `git clone --mirror` each missing epoch into a hidden name, then renames it to `git/N.git`,
-///    so an interrupted sync never leaves half an epoch; `git fetch --prune` each existing one.
+///    so an interrupted sync never leaves half an epoch; `git fetch --prune` each existing one,
+///    after removing the `*.lock` files a killed sync's git left. git runs tied to this process:
+///    killed, even by `kill -9`, it takes its git children with it.
 /// 4. Counts the new commits per epoch (`rev-list --count NEW --not OLD`).
 ///
 /// Updating the index is left to the caller: ``SyncSummary/changedEpochs`` says what changed.
@@ -52,16 +54,20 @@ package enum InboxSync {
         progress: @Sendable (String) -> Void
     ) async throws(SyncError) -> ([Int], SyncSummary.EpochSource) {
         if !forceProbing, case .found(let bytes) = try await ManifestFetcher.fetch(inbox) {
-            // A manifest that cannot be read, or lists no epoch, is treated as absent.
-            if let manifest = try? await Manifest(bytes: bytes, source: inbox.manifestURL), !manifest.epochs.isEmpty {
-                return (manifest.epochs, .manifest)
-            }
+            // A manifest that cannot be read, or lists no epoch, is treated as absent; one that
+            // inflates beyond any real manifest (a gzip bomb) is a hostile server: stop.
+            do throws(SyncError) {
+                let manifest = try await Manifest(bytes: bytes, source: inbox.manifestURL)
+                if !manifest.epochs.isEmpty { return (manifest.epochs, .manifest) }
+            } catch where error.code == .tooLarge {
+                throw error
+            } catch {}
         }
         var epochs: [Int] = []
         for number in 0..<probeLimit {
             progress("probing \(inbox.epochURL(number))")
             let epochURL = inbox.epochURL(number)
-            let output = try await SyncGit.run(["ls-remote", "--quiet", "--", epochURL])
+            let output = try await SyncGit.run(["ls-remote", "--quiet", "--", epochURL], authorization: inbox.authorization)
             if output.succeeded {
                 epochs.append(number)
                 continue
@@ -84,7 +90,8 @@ package enum InboxSync {
         try mirror.removePartial(number)
         let partial = mirror.partialDirectory(number)
         let epochURL = inbox.epochURL(number)
-        let output = try await SyncGit.run(["clone", "--mirror", "--quiet", "--", epochURL, partial])
+        let output = try await SyncGit.run(
+            ["clone", "--mirror", "--quiet", "--", epochURL, partial], authorization: inbox.authorization)
         guard output.succeeded else {
             try? mirror.removePartial(number)
             throw SyncGit.remoteFailure(output, action: "cloning epoch \(number)", url: epochURL)
@@ -99,11 +106,12 @@ package enum InboxSync {
     static func fetch(_ number: Int, of inbox: RemoteInbox, into mirror: MirrorDirectory) async throws(SyncError) -> SyncSummary.Epoch {
         let gitDirectory = mirror.epochDirectory(number)
         let epochURL = inbox.epochURL(number)
+        try mirror.removeStaleLocks(number)
         let before = try await tips(of: gitDirectory)
         let output = try await SyncGit.run([
             "--git-dir=\(gitDirectory)", "fetch", "--quiet", "--prune", "--no-write-fetch-head",
             "--", epochURL, "+refs/*:refs/*",
-        ])
+        ], authorization: inbox.authorization)
         guard output.succeeded else {
             throw SyncGit.remoteFailure(output, action: "fetching epoch \(number)", url: epochURL)
         }

@@ -4,7 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Downloads an inbox's `manifest.js.gz` with URLSession.
+/// Downloads an inbox's `manifest.js.gz` with URLSession, bounded (see ``BoundedDownload``).
 enum ManifestFetcher {
     /// What the server said about the manifest.
     enum Answer: Sendable {
@@ -14,23 +14,26 @@ enum ManifestFetcher {
         case missing(status: Int)
     }
 
-    /// GETs `inbox.manifestURL`.
-    /// - Throws: `SyncError` `.unreachable` when no HTTP answer came at all.
+    /// The most of a manifest that is downloaded: a real one is kilobytes.
+    static let downloadLimit = 16 << 20
+
+    /// GETs `inbox.manifestURL`, reading at most ``downloadLimit`` bytes of it.
+    /// - Throws: `SyncError` `.unreachable` when no HTTP answer came at all, `.tooLarge` when
+    ///   the body is longer than ``downloadLimit``.
     static func fetch(_ inbox: RemoteInbox, timeout: Double = 60) async throws(SyncError) -> Answer {
         guard let url = URL(string: inbox.manifestURL) else {
             throw SyncError(.invalidURL, "'\(inbox.url)' is not a valid URL; give it as https://HOST/INBOX")
         }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("lore-digest", forHTTPHeaderField: "User-Agent")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        do {
-            let (data, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return status == 200 ? .found([UInt8](data)) : .missing(status: status)
-        } catch {
+        if let authorization = inbox.authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+        switch await BoundedDownload.get(request, limit: downloadLimit) {
+        case .answered(let status, let body):
+            return status == 200 ? .found(body) : .missing(status: status)
+        case .tooLarge:
+            throw SyncError(.tooLarge,
+                "\(inbox.manifestURL) is larger than \(downloadLimit >> 20) MB, far more than a manifest; check that the URL is a public-inbox inbox")
+        case .failed(let error):
             throw SyncError(.unreachable, "cannot reach \(hostDescription(inbox.url)) (\(reason(error))); check the URL and your network")
         }
     }

@@ -88,6 +88,30 @@ struct MirrorDirectory: Sendable {
         }
     }
 
+    /// Removes the `*.lock` files a killed git left in epoch `number` (`packed-refs.lock`,
+    /// `config.lock`, `refs/heads/master.lock`, …), which would make every later fetch fail.
+    /// Called with the mirror's lock held: no other sync runs, and a killed sync's git died
+    /// with it (``Program/runTied(_:_:environment:)``), so every lock left is stale.
+    /// - Returns: the locks removed, relative to the epoch's folder.
+    @discardableResult
+    func removeStaleLocks(_ number: Int) throws(SyncError) -> [String] {
+        let epoch = epochDirectory(number)
+        var removed: [String] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: epoch)) ?? []).filter { $0.hasSuffix(".lock") }
+        let refLocks = (FileManager.default.enumerator(atPath: epoch + "/refs")?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".lock") }.map { "refs/" + $0 }
+        for name in names + refLocks {
+            do {
+                try FileManager.default.removeItem(atPath: epoch + "/" + name)
+            } catch {
+                throw SyncError(.fileSystem,
+                    "cannot remove the stale lock '\(epoch)/\(name)' a killed sync left (\(error.localizedDescription)); remove it by hand")
+            }
+            removed.append(name)
+        }
+        return removed
+    }
+
     /// Renames a finished clone into place as `git/N.git`.
     func commitPartial(_ number: Int) throws(SyncError) {
         do {

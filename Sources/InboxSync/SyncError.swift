@@ -14,6 +14,7 @@ package struct SyncErrorCode: Sendable, Hashable, CustomStringConvertible {
         case gitFailed
         case fileSystem
         case busy
+        case tooLarge
     }
     private let storage: Storage
     private init(_ storage: Storage) { self.storage = storage }
@@ -34,6 +35,8 @@ package struct SyncErrorCode: Sendable, Hashable, CustomStringConvertible {
     package static let fileSystem = Self(.fileSystem)
     /// Another sync into the same directory holds its lock.
     package static let busy = Self(.busy)
+    /// The server sent far more than an inbox serves (a huge or gzip-bomb manifest).
+    package static let tooLarge = Self(.tooLarge)
 
     package var description: String { "\(storage)" }
 }

@@ -13,10 +13,23 @@ enum SyncGit {
     ])
 
     /// Runs `git ARGS…` (add `--git-dir=…` to `arguments` yourself). A non-zero exit is a normal result.
+    /// git dies with this process (``Program/runTied(_:_:environment:)``): a killed sync leaves
+    /// no clone or fetch running that would collide with the next one.
     /// - Throws: `SyncError` `.gitFailed` when git cannot be started.
-    static func run(_ arguments: [String]) async throws(SyncError) -> ProgramOutput {
+    ///
+    /// `authorization` (``RemoteInbox/authorization``) reaches git as `http.extraHeader` through
+    /// the environment (`GIT_CONFIG_COUNT`): never in an argument (other users can read those in
+    /// /proc) nor in the URL (which `clone` would store in the mirror's config).
+    static func run(_ arguments: [String], authorization: String? = nil) async throws(SyncError) -> ProgramOutput {
+        var environment = environment
+        if let authorization {
+            environment = environment.updating([
+                "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "http.extraHeader",
+                "GIT_CONFIG_VALUE_0": "Authorization: " + authorization,
+            ])
+        }
         do {
-            return try await Program.run("git", arguments, environment: environment)
+            return try await Program.runTied("git", arguments, environment: environment)
         } catch {
             throw SyncError(.gitFailed, "could not run git (\(error)); install git and make sure 'git' is on PATH")
         }

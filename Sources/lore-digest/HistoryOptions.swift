@@ -37,6 +37,7 @@ struct HistoryOptions: ParsableArguments {
         if let state {
             if !sinceLastRun { throw ValidationError("--state requires --since-last-run.") }
             if state.isEmpty { throw ValidationError("--state needs a name, not an empty string.") }
+            try OneLineValue.check(state, option: "--state")
         }
         if history && noIndex {
             throw ValidationError("--history reads the history index; it cannot be combined with --no-index.")

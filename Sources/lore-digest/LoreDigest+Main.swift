@@ -28,8 +28,17 @@ extension LoreDigest {
     /// `Error: <the parser's or the layer's message, on one line>`, plus where to read more for
     /// a usage error.
     static func oneLineMessage(for error: any Error, arguments: [String]) -> String {
-        let firstLine = message(for: error).split(separator: "\n").first.map { String($0) }
-        var text = firstLine?.trimmingCharacters(in: .whitespaces) ?? String(describing: error)
+        let isParserError = exitCode(for: error) == .validationFailure && !(error is ValidationError)
+        var text: String
+        if isParserError {
+            // The parser's own message may be followed by usage lines: keep its first line.
+            let firstLine = message(for: error).split(separator: "\n").first.map { String($0) }
+            text = firstLine?.trimmingCharacters(in: .whitespaces) ?? String(describing: error)
+        } else {
+            // Ours are one line, but may quote what the user gave (a URL, a path, a --state
+            // name) with a line end in it: escape it rather than break the line or cut it short.
+            text = OneLineValue.escaped(message(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         if exitCode(for: error) == .validationFailure {
             let subcommand = arguments.first { ["report", "messages", "index", "sync"].contains($0) }
             let help = subcommand.map { "lore-digest \($0) --help" } ?? "lore-digest --help"

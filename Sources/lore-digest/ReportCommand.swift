@@ -57,6 +57,9 @@ struct ReportCommand: AsyncParsableCommand {
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         if let listName, listName.isEmpty { throw ValidationError("--list needs a name, not an empty string.") }
+        try OneLineValue.check(listName, option: "--list")
+        try OneLineValue.check(emailFrom, option: "--email-from")
+        try OneLineValue.check(emailTo, option: "--email-to")
         try history.validate(range: range)
     }
 

@@ -35,6 +35,61 @@ struct SyncLiveServerTests {
         }
     }
 
+    @Test("a sync recovers from what a killed one left: a partial clone, git's lock files")
+    func recoversFromAKilledSync() async throws {
+        try await SyncServer.with(serving: 20) { server in
+            let local = try TemporaryDirectory()
+            defer { local.remove() }
+            let mirror = local.path + "/kvm-ppc"
+            try FileManager.default.createDirectory(atPath: mirror + "/git/.0.git.partial/objects", withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: mirror + "/git/.0.git.partial/HEAD", contents: Data("junk".utf8)))
+            let first = try await InboxSync.run(url: server.url, directory: mirror)
+            #expect(first.newMessages == 20)
+            #expect(!FileManager.default.fileExists(atPath: mirror + "/git/.0.git.partial"))
+            // A fetch killed while updating refs leaves its locks behind.
+            let epoch = mirror + "/git/0.git"
+            let branch = try await gitText(["--git-dir=\(epoch)", "symbolic-ref", "HEAD"])
+            let refLock = epoch + "/" + branch + ".lock"
+            try FileManager.default.createDirectory(
+                atPath: (refLock as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            for lock in [refLock, epoch + "/packed-refs.lock", epoch + "/config.lock"] {
+                #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+            }
+            try await server.serve(first: 30)
+            let second = try await InboxSync.run(url: server.url, directory: mirror)
+            #expect(second.newMessages == 10)
+            #expect(!FileManager.default.fileExists(atPath: refLock))
+            #expect(!FileManager.default.fileExists(atPath: epoch + "/packed-refs.lock"))
+        }
+    }
+
+    @Test("credentials in the URL are never printed nor stored in the mirror")
+    func credentialsAreNeitherPrintedNorStored() async throws {
+        try await SyncServer.with(serving: 20) { server in
+            let local = try TemporaryDirectory()
+            defer { local.remove() }
+            let mirror = local.path + "/kvm-ppc"
+            let withPassword = server.url.replacingOccurrences(of: "http://", with: "http://someone:s3cr%40t@")
+            let lines = ProgressLines()
+            let first = try await InboxSync.run(url: withPassword, directory: mirror) { lines.append($0) }
+            try await server.serve(first: 30)
+            let second = try await InboxSync.run(url: withPassword, directory: mirror) { lines.append($0) }
+            #expect(first.newMessages == 20 && second.newMessages == 10)
+            #expect(first.line == "Synced 1 epoch of \(server.url) into \(mirror): 1 cloned, 0 fetched, 20 new messages")
+            let printed = lines.all + [first.line, second.line]
+            #expect(printed.contains("epoch 0 (1/1): cloning \(server.url)/0"))
+            #expect(!printed.contains { $0.contains("s3cr") || $0.contains("someone") })
+            let config = try String(contentsOfFile: mirror + "/git/0.git/config", encoding: .utf8)
+            #expect(config.contains("url = \(server.url)/0"))
+            #expect(!config.contains("s3cr") && !config.contains("someone"))
+            // A failure names the URL without them too.
+            let missing = await syncError(url: withPassword + "-nope", directory: local.path + "/other")
+            #expect(missing?.code == .notFound)
+            #expect(missing?.description.contains("\(server.url)-nope") == true)
+            #expect(missing?.description.contains("s3cr") == false)
+        }
+    }
+
     private func firstSyncThenNewMail(_ server: SyncServer) async throws {
         let local = try TemporaryDirectory()
         defer { local.remove() }
@@ -120,6 +175,23 @@ struct SyncLiveServerTests {
         #expect(error?.code == .invalidURL)
     }
 
+    @Test func credentialsNeverReachAMessage() async throws {
+        let unreachable = await syncError(url: "http://someone:s3cret@127.0.0.1:1/kvm", directory: "/nonexistent/m")
+        #expect(unreachable?.description
+            == "cannot reach http://127.0.0.1:1 (connection refused); check the URL and your network")
+        let invalid = await syncError(url: "ftp://someone:s3cret@example.org/kvm", directory: "/nonexistent/m")
+        #expect(invalid?.description
+            == "'ftp://example.org/kvm' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm")
+        let inbox = try RemoteInbox("https://someone:p%40ss@lore.kernel.org/kvm")
+        #expect(inbox.url == "https://lore.kernel.org/kvm")
+        #expect(inbox.authorization == "Basic " + Data("someone:p@ss".utf8).base64EncodedString())
+    }
+
+    @Test func anUpperCaseSchemeIsAnHTTPURL() throws {
+        #expect(try RemoteInbox("HTTP://127.0.0.1:8080/kvm").url == "http://127.0.0.1:8080/kvm")
+        #expect(try RemoteInbox("Https://lore.kernel.org/kvm").epochURL(0) == "https://lore.kernel.org/kvm/0")
+    }
+
     @Test func messageForANonHTTPURL() async throws {
         let error = await syncError(url: "ftp://example.org/kvm", directory: "/nonexistent/m")
         #expect(error?.description
@@ -179,6 +251,19 @@ struct SyncLiveServerTests {
         #expect(try await Manifest(bytes: bytes, source: "test").epochs == [0])
     }
 
+    @Test func inflatingStopsAtTheLimit() async throws {
+        let bomb = try await runProgram("sh", ["-c", "head -c 3000000 /dev/zero | gzip -c | base64 -w0"])
+        let bytes = try #require(Data(base64Encoded: bomb.trimmingCharacters(in: .whitespacesAndNewlines)))
+        await #expect {
+            _ = try await Gzip.decompress([UInt8](bytes), source: "bomb.gz", limit: 1 << 20)
+        } throws: { error in
+            let error = try #require(error as? SyncError)
+            return error.code == .tooLarge
+                && error.message == "bomb.gz inflates to more than 1 MB, far more than a manifest; check that the URL is a public-inbox inbox"
+        }
+        #expect(try await Gzip.decompress([UInt8](bytes), source: "bomb.gz", limit: 4 << 20).count == 3_000_000)
+    }
+
     @Test(arguments: ["[1,2]", "not json", "\"string\""])
     func notAManifest(_ text: String) throws {
         #expect(throws: SyncError.self) { try Manifest(json: Array(text.utf8), source: "test") }
@@ -200,4 +285,12 @@ func syncError(url: String, directory: String) async -> SyncError? {
     } catch {
         return error
     }
+}
+
+/// Progress lines collected from the sync's callback.
+final class ProgressLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

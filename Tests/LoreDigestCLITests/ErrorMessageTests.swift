@@ -96,3 +96,95 @@ import TestSupport
         #expect(!result.standardError.contains("Stack dump"))
     }
 }
+
+/// Issue 13 item 8: no option value may put a line end into a header (or break a one-line error).
+@Suite struct HeaderInjectionTests {
+    @Test func aLineFeedInListIsRefusedBeforeAnyHeaderIsWritten() throws {
+        let result = try CommandRunner.loreDigest(["report", "--format", "email", "--list", "KVM\nBcc: x@evil"])
+        #expect(result.exitCode == 64)
+        #expect(result.standardOutput.isEmpty)
+        #expect(
+            result.standardError
+                == "Error: --list 'KVM\\nBcc: x@evil' contains a line end or control character; give it on one line; see 'lore-digest report --help' for the options\n"
+        )
+    }
+
+    @Test(arguments: [
+        ("--email-from", "a@b\r\nBcc: x@evil"), ("--email-to", "a@b\u{2028}Bcc: x@evil"),
+        ("--email-to", "a@b\u{85}Bcc: x@evil"), ("--list", "KVM\rBcc: x@evil"),
+    ])
+    func everyHeaderOptionRefusesLineEnds(option: String, value: String) throws {
+        let result = try CommandRunner.loreDigest(["report", "--format", "email", option, value])
+        #expect(result.exitCode == 64)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.split(separator: "\n", omittingEmptySubsequences: false).count == 2)
+        #expect(result.standardError.hasPrefix("Error: \(option) '"))
+        #expect(result.standardError.contains("contains a line end or control character; give it on one line"))
+        #expect(!result.standardError.contains("\nBcc"))
+    }
+
+    @Test func aLineFeedInStateIsRefusedOnOneLine() throws {
+        let result = try CommandRunner.loreDigest(["report", "--since-last-run", "--state", "weekly\nX"])
+        #expect(result.exitCode == 64)
+        #expect(
+            result.standardError
+                == "Error: --state 'weekly\\nX' contains a line end or control character; give it on one line; see 'lore-digest report --help' for the options\n"
+        )
+    }
+
+    @Test func aPlainListNameStillWorks() throws {
+        let result = try CommandRunner.loreDigest(["report", "--format", "email", "--list", "KVM", "--email-to", "Team <t@example.com>"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("\nTo: Team <t@example.com>\n"))
+        #expect(!result.standardOutput.contains("Bcc:"))
+    }
+}
+
+/// Issue 13 item 14: messages that say what is really wrong, on one line.
+@Suite struct ClearMessageTests {
+    @Test func anOrdinaryGitRepositoryIsNotAnInbox() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let made = try CommandRunner.shell(
+            "cd '\(directory.path)' && git init -q project && cd project && echo hello > README "
+                + "&& git add README && git -c user.name=T -c user.email=t@example.org commit -q -m first")
+        try #require(made.exitCode == 0, "\(made.standardError)")
+        let repository = directory.path + "/project/.git"
+        let result = try CommandRunner.loreDigest(["report", repository, "--no-index"])
+        #expect(result.exitCode == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(
+            result.standardError
+                == "Error: '\(repository)' is a git repository but not a public-inbox archive (its newest commit holds 'README', not mails: public-inbox commits hold one file, m, or v1's fan-out folders); give the path of an inbox\n"
+        )
+    }
+
+    @Test func anUnreadableArchiveIsPermissionDenied() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = directory.path + "/list"
+        try FileManager.default.createDirectory(atPath: archive + "/git/0.git", withIntermediateDirectories: true)
+        // As root, read it as nobody (setpriv); otherwise take the permission away.
+        let asRoot = getuid() == 0
+        try FileManager.default.setAttributes([.posixPermissions: asRoot ? 0o700 : 0o000], ofItemAtPath: archive)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: archive) }
+        let binary = CommandRunner.loreDigest.path
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        let prefix = asRoot ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let result = try CommandRunner.shell("HOME=/tmp XDG_CACHE_HOME=/tmp \(prefix)'\(binary)' report '\(archive)'")
+        #expect(result.exitCode == 1)
+        #expect(
+            result.standardError
+                == "Error: cannot read '\(archive)': permission denied; run as a user who can read the archive, or fix its permissions\n"
+        )
+    }
+
+    @Test func aLineFeedInAURLStaysOnOneLine() throws {
+        let result = try CommandRunner.loreDigest(["sync", "https://lore.kernel.org/kvm\nBcc: x", "/nonexistent/mirror"])
+        #expect(result.exitCode == 1)
+        #expect(
+            result.standardError
+                == "Error: 'https://lore.kernel.org/kvm\\nBcc: x' is not a usable inbox URL (no host, or a query, fragment or space); give it as https://HOST/INBOX\n"
+        )
+    }
+}
