@@ -87,9 +87,13 @@ let package = Package(
         // Test-only helpers: the shared folder, temporary folders, running the built binary.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strictSettings),
-        .testTarget(name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
-        .testTarget(name: "InboxReaderTests", dependencies: ["InboxReader", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "InboxSyncTests", dependencies: ["InboxSync", "InboxReader", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InboxReaderTests", dependencies: ["InboxReader", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InboxSyncTests", dependencies: ["InboxSync", "InboxReader", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "MessageStreamTests", dependencies: ["MessageStream"], swiftSettings: strictSettings),
         .testTarget(
             name: "DigestTests",

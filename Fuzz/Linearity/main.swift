@@ -1,6 +1,7 @@
 import Glibc
 import MailParser
 import PatchModel
+
 // mail-linearity: times exerciseMail (Fuzz/MailFuzzer/Exercise.swift: the whole MailParser +
 // PatchModel surface, plus the raw bytes fed straight to EncodedWords, AddressParser, SubjectTags,
 // InBodyHeaders, TrailerParser, CommitMessage) on generated hostile inputs of growing size.
@@ -25,7 +26,8 @@ func repeatToSize(_ unit: String, _ size: Int) -> [UInt8] {
 }
 
 let mb = 1 << 20
-let header = "From: Alice Example <alice@example.org>\nMessage-ID: <lin@example.org>\nDate: Tue, 4 Mar 2025 10:11:12 +0100\n"
+let header =
+    "From: Alice Example <alice@example.org>\nMessage-ID: <lin@example.org>\nDate: Tue, 4 Mar 2025 10:11:12 +0100\n"
 
 struct Case {
     let name: String
@@ -47,7 +49,8 @@ let cases: [Case] = [
         bytes("Subject: s\nFrom: \"<(") + repeatToSize("a(b\\\"<c@d ", k * mb) + bytes("\n\nbody\n")
     },
     Case(name: "references-line", what: "one References line of k MB of ids") { k in
-        bytes(header + "Subject: s\nReferences: ") + repeatToSize("<id.12345@example.org> ", k * mb) + bytes("\n\nbody\n")
+        bytes(header + "Subject: s\nReferences: ") + repeatToSize("<id.12345@example.org> ", k * mb)
+            + bytes("\n\nbody\n")
     },
     Case(name: "folded-lines", what: "Subject folded over 10k·k continuation lines") { k in
         var s = header + "Subject: start"
@@ -113,10 +116,12 @@ let cases: [Case] = [
         bytes(header + "Subject: s\n\n") + repeatToSize("Signed-off-by: ", k * mb)
     },
     Case(name: "body-qp", what: "quoted-printable body of k MB of soft breaks and escapes") { k in
-        bytes(header + "Subject: s\nContent-Transfer-Encoding: quoted-printable\n\n") + repeatToSize("a=C3=A9=\n", k * mb)
+        bytes(header + "Subject: s\nContent-Transfer-Encoding: quoted-printable\n\n")
+            + repeatToSize("a=C3=A9=\n", k * mb)
     },
     Case(name: "body-base64", what: "base64 body of k MB") { k in
-        bytes(header + "Subject: s\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: base64\n\n")
+        bytes(
+            header + "Subject: s\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: base64\n\n")
             + repeatToSize("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx\n", k * mb)
     },
     Case(name: "body-blank-lines", what: "k MB of blank lines after an in-body From:") { k in
@@ -166,18 +171,27 @@ func stages(_ input: [UInt8]) -> [(String, Double)] {
     let text = String(decoding: input, as: UTF8.self)
     return [
         ("MailMessage.init", bestTime { MailMessage(bytes: input).header.fields.count }),
-        ("headers", bestTime {
-            (mail.subject?.utf8.count ?? 0) &+ (mail.from?.address.utf8.count ?? 0) &+ mail.to.count &+ mail.cc.count
-                &+ mail.references.count &+ (mail.messageID?.utf8.count ?? 0) &+ (mail.listID?.utf8.count ?? 0)
-                &+ mail.problems.count &+ (mail.date == nil ? 0 : 1)
-        }),
+        (
+            "headers",
+            bestTime {
+                (mail.subject?.utf8.count ?? 0) &+ (mail.from?.address.utf8.count ?? 0) &+ mail.to.count
+                    &+ mail.cc.count
+                    &+ mail.references.count &+ (mail.messageID?.utf8.count ?? 0) &+ (mail.listID?.utf8.count ?? 0)
+                    &+ mail.problems.count &+ (mail.date == nil ? 0 : 1)
+            }
+        ),
         ("bodyText", bestTime { mail.bodyText().text.utf8.count }),
         ("MessageFacts", bestTime { MessageFacts(commit: "0", mail: mail).trailers.count }),
         ("raw EncodedWords", bestTime { EncodedWords.decode(input).utf8.count }),
         ("raw AddressParser", bestTime { AddressParser.mailboxes(from: input).count }),
         ("raw SubjectTags", bestTime { SubjectTags(subject: String(decoding: input, as: UTF8.self)).tags.count }),
         ("raw InBodyHeaders", bestTime { InBodyHeaders.parse(body: text).headerLineCount }),
-        ("raw trailers", bestTime { TrailerParser.commitTrailers(in: text[...]).count &+ TrailerParser.replyTrailers(in: text[...]).count }),
+        (
+            "raw trailers",
+            bestTime {
+                TrailerParser.commitTrailers(in: text[...]).count &+ TrailerParser.replyTrailers(in: text[...]).count
+            }
+        ),
         ("raw CommitMessage", bestTime { CommitMessage(text[...], isCoverLetter: false).entryText.utf8.count }),
         ("raw MessageID", bestTime { MessageID.ids(in: input).count }),
         ("raw HeaderText", bestTime { HeaderText.display(input).text.utf8.count }),
@@ -202,10 +216,16 @@ func fmt(_ x: Double, _ places: Int) -> String {
 
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "--file" {
-    guard args.count >= 2 else { print("usage: mail-linearity --file PATH [N]"); exit(2) }
+    guard args.count >= 2 else {
+        print("usage: mail-linearity --file PATH [N]")
+        exit(2)
+    }
     let path = args[1]
     let n = args.count > 2 ? Int(args[2]) ?? 10 : 10
-    guard let file = fopen(path, "rb") else { print("cannot open \(path)"); exit(1) }
+    guard let file = fopen(path, "rb") else {
+        print("cannot open \(path)")
+        exit(1)
+    }
     var data: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -221,15 +241,21 @@ if args.first == "--file" {
         sink &+= exerciseMail(data)
         best = min(best, cpuNow() - t0)
     }
-    print("\(path): \(data.count) bytes, best of \(n): \(fmt(best * 1000, 3)) ms (\(fmt(best * 1000 / (Double(data.count) / Double(mb)), 2)) ms/MB) [\(sink & 1)]")
+    print(
+        "\(path): \(data.count) bytes, best of \(n): \(fmt(best * 1000, 3)) ms (\(fmt(best * 1000 / (Double(data.count) / Double(mb)), 2)) ms/MB) [\(sink & 1)]"
+    )
     exit(0)
 }
 
 let showStages = args.contains("--stages")
 let names = args.filter { $0 != "--stages" }
 let selected = names.isEmpty ? cases : cases.filter { names.contains($0.name) }
-if selected.isEmpty { print("unknown case; cases: \(cases.map(\.name).joined(separator: " "))"); exit(2) }
-print("\(pad("case", 20)) \(lpad("×", 2)) \(lpad("MB", 8)) \(lpad("ms/run", 10)) \(lpad("ms/MB", 9)) \(lpad("ratio", 6))")
+if selected.isEmpty {
+    print("unknown case; cases: \(cases.map(\.name).joined(separator: " "))")
+    exit(2)
+}
+print(
+    "\(pad("case", 20)) \(lpad("×", 2)) \(lpad("MB", 8)) \(lpad("ms/run", 10)) \(lpad("ms/MB", 9)) \(lpad("ratio", 6))")
 var worst: (name: String, ratio: Double) = ("", 0)
 for c in selected {
     var base = 0.0
@@ -241,7 +267,9 @@ for c in selected {
         if k == 1 { base = perMB }
         let ratio = perMB / base
         if ratio > worst.ratio { worst = (c.name, ratio) }
-        print("\(pad(c.name, 20)) \(lpad("\(k)", 2)) \(lpad(fmt(size, 2), 8)) \(lpad(fmt(perRun * 1000, 2), 10)) \(lpad(fmt(perMB, 2), 9)) \(lpad(fmt(ratio, 2), 6))")
+        print(
+            "\(pad(c.name, 20)) \(lpad("\(k)", 2)) \(lpad(fmt(size, 2), 8)) \(lpad(fmt(perRun * 1000, 2), 10)) \(lpad(fmt(perMB, 2), 9)) \(lpad(fmt(ratio, 2), 6))"
+        )
         if showStages {
             for (stage, t) in stages(input) where t * 1000 / size >= 0.05 {
                 print("    \(pad(stage, 20)) \(lpad(fmt(t * 1000 / size, 2), 9)) ms/MB")

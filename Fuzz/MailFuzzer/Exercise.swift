@@ -9,7 +9,10 @@ import PatchModel
 func exerciseMail(_ bytes: [UInt8]) -> Int {
     var sink = 0
     @inline(__always) func eat(_ s: String?) { sink &+= s?.utf8.count ?? -1 }
-    @inline(__always) func eat(_ m: Mailbox?) { eat(m?.name); eat(m?.address) }
+    @inline(__always) func eat(_ m: Mailbox?) {
+        eat(m?.name)
+        eat(m?.address)
+    }
 
     // Layer 1: the mail as a whole.
     let mail = MailMessage(bytes: bytes)
@@ -56,7 +59,11 @@ func exerciseMail(_ bytes: [UInt8]) -> Int {
     eat(facts.entryText)
     eat(facts.firstLine)
     if let d = facts.diffstat { sink &+= d.filesChanged &+ d.insertions &+ d.deletions }
-    for t in facts.trailers { eat(t.name); eat(t.value); eat(t.person) }
+    for t in facts.trailers {
+        eat(t.name)
+        eat(t.value)
+        eat(t.person)
+    }
     eat(facts.inReplyTo)
     for r in facts.references { eat(r) }
     eat(facts.listID)
@@ -80,8 +87,14 @@ func exerciseMail(_ bytes: [UInt8]) -> Int {
     eat(inBody.subject)
     eat(inBody.date)
     sink &+= inBody.remainder.utf8.count
-    for t in TrailerParser.commitTrailers(in: text[...]) { eat(t.name); eat(t.value) }
-    for t in TrailerParser.replyTrailers(in: text[...]) { eat(t.name); eat(t.value) }
+    for t in TrailerParser.commitTrailers(in: text[...]) {
+        eat(t.name)
+        eat(t.value)
+    }
+    for t in TrailerParser.replyTrailers(in: text[...]) {
+        eat(t.name)
+        eat(t.value)
+    }
     let commit = CommitMessage(text[...], isCoverLetter: false)
     eat(commit.entryText)
     eat(commit.firstLine)

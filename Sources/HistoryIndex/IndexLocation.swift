@@ -8,7 +8,9 @@ package import InboxReader
 /// of the same name never share an index.
 package enum IndexLocation {
     /// The default index path for `inbox`.
-    package static func defaultPath(for inbox: Inbox, environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func defaultPath(
+        for inbox: Inbox, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> String
     {
         let absolute = URL(fileURLWithPath: inbox.path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -21,7 +23,8 @@ package enum IndexLocation {
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
             return cache + "/lore-digest"
         }
-        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let home =
+            environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? FileManager.default.homeDirectoryForCurrentUser.path
         return home + "/.cache/lore-digest"
     }

@@ -51,7 +51,8 @@ package struct IndexSeriesLookup: SeriesLookup {
             while next < queue.count, found.count < threadLimit {
                 let id = queue[next]
                 next += 1
-                let commits = try String.fetchAll(byReply, arguments: [id]) + String.fetchAll(byReference, arguments: [id])
+                let commits =
+                    try String.fetchAll(byReply, arguments: [id]) + String.fetchAll(byReference, arguments: [id])
                 for commit in commits where seenCommits.insert(commit).inserted {
                     guard found.count < threadLimit else { break }
                     for message in try Self.messages(byCommit, [commit], reader: reader)
@@ -75,11 +76,13 @@ package struct IndexSeriesLookup: SeriesLookup {
     /// By the sender's address (as `ThreadMessage.authorEmail`, the header From) and title, index
     /// `messages_by_sender_title`; a row without a sender is matched by its author (index
     /// `messages_by_author_email`), as `ThreadMessage(facts:receivedAt:)` maps it.
-    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage] {
+    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage]
+    {
         answer([]) { db in
             let statement = try db.cachedStatement(sql: Query.byTitle)
             return try Self.messages(
-                statement, [authorEmail, title, authorEmail, title, before, notBefore], reader: try MessageRow.Reader(db))
+                statement, [authorEmail, title, authorEmail, title, before, notBefore],
+                reader: try MessageRow.Reader(db))
         }
     }
 

@@ -81,7 +81,8 @@ enum JSONStrings {
                 case UInt8(ascii: "f"): value.append(0x0C)
                 case UInt8(ascii: "u"):
                     // Only the control characters `encode` writes as `\u00XX`.
-                    guard position + 4 <= end, let code = UInt8(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
+                    guard position + 4 <= end,
+                        let code = UInt8(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
                         code < 0x20
                     else { return nil }
                     value.append(code)

@@ -4,7 +4,9 @@ extension MessageIndex {
     /// The bookmark named `name`; nil before its first successful run.
     package func runState(named name: String) throws(IndexError) -> RunState? {
         try read { db in
-            guard let updatedAt = try Int64.fetchOne(db, sql: "SELECT updated_at FROM run_state WHERE name = ?", arguments: [name])
+            guard
+                let updatedAt = try Int64.fetchOne(
+                    db, sql: "SELECT updated_at FROM run_state WHERE name = ?", arguments: [name])
             else { return nil }
             var epochs: [Int: RunState.Mark] = [:]
             for row in try Row.fetchAll(
@@ -25,7 +27,8 @@ extension MessageIndex {
                 sql: "INSERT INTO run_state (name, updated_at) VALUES (?, ?)", arguments: [state.name, state.updatedAt])
             for (epoch, mark) in state.epochs.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
-                    sql: "INSERT INTO run_state_epochs (name, epoch, last_commit, last_commit_time) VALUES (?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO run_state_epochs (name, epoch, last_commit, last_commit_time) VALUES (?, ?, ?, ?)",
                     arguments: [state.name, epoch, mark.commit, mark.commitTime])
             }
         }

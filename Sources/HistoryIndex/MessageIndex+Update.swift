@@ -59,7 +59,8 @@ extension MessageIndex {
                 guard stored.gitDirectory == epoch.gitDirectory else {
                     throw IndexError(
                         .otherArchive,
-                        "the index '\(path)' was built for '\(stored.gitDirectory)', not '\(epoch.gitDirectory)'; give another --index PATH, or remove the file to rebuild it")
+                        "the index '\(path)' was built for '\(stored.gitDirectory)', not '\(epoch.gitDirectory)'; give another --index PATH, or remove the file to rebuild it"
+                    )
                 }
             } else {
                 try registerEpoch(epoch)
@@ -110,12 +111,14 @@ extension MessageIndex {
             // `facts_version < 2` is the predicate of the partial index `messages_to_read_again`.
             try Row.fetchAll(
                 db,
-                sql: #"SELECT "commit", epoch, ordinal, commit_time FROM messages WHERE facts_version < 2 ORDER BY epoch, ordinal"#
+                sql:
+                    #"SELECT "commit", epoch, ordinal, commit_time FROM messages WHERE facts_version < 2 ORDER BY epoch, ordinal"#
             ).map { row in (CommitRef(epoch: row[1], oid: row[0], commitTime: row[3]), row[2], nil) }
         }
         guard !older.isEmpty else { return 0 }
         note(
-            "index v1 → v\(MessageRow.factsVersion): reading \(older.count) messages again for patch-ids, change-ids and reply facts (once; the index stays usable if interrupted)…")
+            "index v1 → v\(MessageRow.factsVersion): reading \(older.count) messages again for patch-ids, change-ids and reply facts (once; the index stays usable if interrupted)…"
+        )
         var ordinals: [String: Int] = [:]
         for row in older { ordinals[row.commit.oid] = row.ordinal }
         var buffer: [PendingRow] = []
@@ -185,14 +188,22 @@ extension MessageIndex {
                 try check()
             }
             state.withLock { $0.pending += 1 }
-            index.pool.asyncWrite({ [replacing] db in
-                if replacing { try MessageIndex.replace(batch, into: db) } else { try MessageIndex.insert(batch, into: db) }
-            }) { [self] _, result in
-                state.withLock { value in
-                    value.pending -= 1
-                    if case .failure(let error) = result, value.error == nil { value.error = self.index.failure(error) }
-                }
-            }
+            index.pool.asyncWrite(
+                { [replacing] db in
+                    if replacing {
+                        try MessageIndex.replace(batch, into: db)
+                    } else {
+                        try MessageIndex.insert(batch, into: db)
+                    }
+                },
+                completion: { [self] _, result in
+                    state.withLock { value in
+                        value.pending -= 1
+                        if case .failure(let error) = result, value.error == nil {
+                            value.error = self.index.failure(error)
+                        }
+                    }
+                })
         }
 
         /// Waits for every batch; throws the first failure.
@@ -225,7 +236,8 @@ extension MessageIndex {
     private func registerEpoch(_ epoch: Epoch) throws(IndexError) {
         try write { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO epochs (epoch, git_dir, last_commit, last_ordinal, updated_at) VALUES (?, ?, NULL, -1, ?)",
+                sql:
+                    "INSERT OR IGNORE INTO epochs (epoch, git_dir, last_commit, last_ordinal, updated_at) VALUES (?, ?, NULL, -1, ?)",
                 arguments: [epoch.number, epoch.gitDirectory, Int64(Date().timeIntervalSince1970)])
         }
     }
@@ -234,7 +246,8 @@ extension MessageIndex {
     private func forgetEpoch(_ number: Int) throws(IndexError) {
         try write { db in
             try db.execute(sql: "DELETE FROM messages WHERE epoch = ?", arguments: [number])
-            try db.execute(sql: "UPDATE epochs SET last_commit = NULL, last_ordinal = -1 WHERE epoch = ?", arguments: [number])
+            try db.execute(
+                sql: "UPDATE epochs SET last_commit = NULL, last_ordinal = -1 WHERE epoch = ?", arguments: [number])
         }
     }
 }

@@ -27,10 +27,12 @@ package struct MessageIndex: Sendable {
             }
             let folder = (path as NSString).deletingLastPathComponent
             do {
-                try fileManager.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+                try fileManager.createDirectory(
+                    atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
             } catch {
                 throw IndexError(
-                    .cannotOpen, "cannot create the folder of the index '\(path)'; check that it is writable or give --index PATH")
+                    .cannotOpen,
+                    "cannot create the folder of the index '\(path)'; check that it is writable or give --index PATH")
             }
         }
         var configuration = Configuration()
@@ -44,7 +46,8 @@ package struct MessageIndex: Sendable {
         } catch {
             throw IndexError(
                 .cannotOpen,
-                "cannot open the index '\(path)' as SQLite: \(Self.reason(error)); remove the file to rebuild it, or give another --index PATH")
+                "cannot open the index '\(path)' as SQLite: \(Self.reason(error)); remove the file to rebuild it, or give another --index PATH"
+            )
         }
         let index = MessageIndex(path: path, pool: pool)
         try index.migrate()
@@ -64,14 +67,16 @@ package struct MessageIndex: Sendable {
             if foreign {
                 throw IndexError(
                     .notAnIndex,
-                    "'\(path)' is an SQLite database but not a lore-digest index; give another --index PATH (it is left untouched)")
+                    "'\(path)' is an SQLite database but not a lore-digest index; give another --index PATH (it is left untouched)"
+                )
             }
             if superseded {
                 let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
                 let unknown = applied.subtracting(IndexSchema.versions).sorted().joined(separator: ", ")
                 throw IndexError(
                     .newerSchema,
-                    "the index '\(path)' has schema \(unknown), newer than this lore-digest knows (up to \(IndexSchema.versions.last ?? "v1")); update lore-digest or give another --index PATH (the index is left untouched)")
+                    "the index '\(path)' has schema \(unknown), newer than this lore-digest knows (up to \(IndexSchema.versions.last ?? "v1")); update lore-digest or give another --index PATH (the index is left untouched)"
+                )
             }
             try migrator.migrate(pool)
         } catch let error as IndexError {
@@ -79,7 +84,8 @@ package struct MessageIndex: Sendable {
         } catch {
             throw IndexError(
                 .notAnIndex,
-                "cannot read the index '\(path)': \(Self.reason(error)); remove the file to rebuild it, or give another --index PATH")
+                "cannot read the index '\(path)': \(Self.reason(error)); remove the file to rebuild it, or give another --index PATH"
+            )
         }
     }
 

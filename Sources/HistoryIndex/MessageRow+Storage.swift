@@ -39,7 +39,9 @@ extension MessageRow {
         /// - Parameter facts: nil when the commit deletes a message.
         func insert(_ db: Database, commit: CommitRef, ordinal: Int, facts: MessageFacts?) throws {
             guard let facts else {
-                try deletion.execute(arguments: [commit.oid, commit.epoch, ordinal, commit.commitTime, MessageRow.factsVersion])
+                try deletion.execute(arguments: [
+                    commit.oid, commit.epoch, ordinal, commit.commitTime, MessageRow.factsVersion,
+                ])
                 return
             }
             var values: [(any DatabaseValueConvertible)?] = [
@@ -53,7 +55,8 @@ extension MessageRow {
                 try reference.execute(arguments: [commit.oid, position, id])
             }
             for (position, trailer) in facts.trailers.enumerated() {
-                try self.trailer.execute(arguments: TrailerRow.arguments(commit: commit.oid, ordinal: position, trailer: trailer))
+                try self.trailer.execute(
+                    arguments: TrailerRow.arguments(commit: commit.oid, ordinal: position, trailer: trailer))
             }
         }
     }
@@ -71,7 +74,8 @@ extension MessageRow {
     struct Reader {
         /// The columns every read selects, in order: the place, then the facts.
         static let selection: String = {
-            let columns = ["commit", "epoch", "commit_time", "deleted", "facts_version"] + MessageRow.facts.flatMap(\.names)
+            let columns =
+                ["commit", "epoch", "commit_time", "deleted", "facts_version"] + MessageRow.facts.flatMap(\.names)
             return "SELECT " + columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ") + " FROM messages"
         }()
         private static let firstFactColumn = 5

@@ -1,6 +1,6 @@
-internal import InboxReader
-import Glibc
 internal import Foundation
+import Glibc
+internal import InboxReader
 
 /// The lock of one `--since-last-run` state, held for the whole run.
 ///
@@ -51,13 +51,15 @@ package final class RunStateLock: Sendable {
     package static func acquire(indexPath: String, state: String) throws(IndexError) -> RunStateLock {
         let path = lockPath(indexPath: indexPath, state: state)
         let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             throw IndexError(
                 .cannotOpen,
-                "cannot create the lock file '\(path)' of the state '\(state)': \(reason.lowercased()); check that the index's folder is writable")
+                "cannot create the lock file '\(path)' of the state '\(state)': \(reason.lowercased()); check that the index's folder is writable"
+            )
         }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
@@ -66,7 +68,8 @@ package final class RunStateLock: Sendable {
             let who = holder.map { " (pid \($0))" } ?? ""
             throw IndexError(
                 .stateInUse,
-                "the state '\(state)' of the index '\(indexPath)' is in use by another --since-last-run\(who); wait for it to finish, then run again")
+                "the state '\(state)' of the index '\(indexPath)' is in use by another --since-last-run\(who); wait for it to finish, then run again"
+            )
         }
         // Our pid, for the message another run prints; failing to write it changes nothing.
         let pid = Array("\(getpid())\n".utf8)

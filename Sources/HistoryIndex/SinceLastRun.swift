@@ -59,10 +59,13 @@ package struct SinceLastRun: Sendable {
                 listed = commits
                 selected = listed.filter { $0.commitTime > mark?.commitTime ?? .min }
                 notes.append(
-                    "epoch \(epoch.number) of \(inbox.displayName) was rewritten since the last run '\(name)': reporting its commits newer than the last one reported")
+                    "epoch \(epoch.number) of \(inbox.displayName) was rewritten since the last run '\(name)': reporting its commits newer than the last one reported"
+                )
                 before = Self.commit(before: selected.first, in: listed)
             }
-            if let last = listed.last { marks[epoch.number] = RunState.Mark(commit: last.oid, commitTime: last.commitTime) }
+            if let last = listed.last {
+                marks[epoch.number] = RunState.Mark(commit: last.oid, commitTime: last.commitTime)
+            }
             if !selected.isEmpty && !isFromLabelSet {
                 isFromLabelSet = true
                 if let before { fromLabel = try await inbox.abbreviated(before, in: epoch) }

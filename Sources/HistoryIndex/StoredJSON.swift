@@ -32,7 +32,8 @@ struct StoredAppliedNotice: Codable {
 
     enum CodingKeys: String, CodingKey {
         case form, branch, repository, commits, positions, statement
-        case giverName = "giver_name", giverEmail = "giver_email"
+        case giverName = "giver_name"
+        case giverEmail = "giver_email"
     }
 
     init(_ notice: AppliedNotice) {

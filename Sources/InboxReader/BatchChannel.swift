@@ -37,7 +37,11 @@ final class BatchChannel: Sendable {
 
     /// Adds a batch, waiting while the channel is full. False: the consumer went away; stop.
     func send(_ batch: [RawMail]) async -> Bool {
-        enum Action { case done(Bool), resume(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>), wait }
+        enum Action {
+            case done(Bool)
+            case resume(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>)
+            case wait
+        }
         let action: Action = state.withLock { state in
             if state.cancelled { return .done(false) }
             if let consumer = state.consumer {
@@ -82,7 +86,10 @@ final class BatchChannel: Sendable {
 
     /// The next batch; nil at the end.
     func receive() async throws(InboxError) -> [RawMail]? {
-        enum Action { case value(Result<[RawMail]?, InboxError>, CheckedContinuation<Bool, Never>?), wait }
+        enum Action {
+            case value(Result<[RawMail]?, InboxError>, CheckedContinuation<Bool, Never>?)
+            case wait
+        }
         let first: Action = state.withLock { state in
             if state.count > 0 {
                 let producer = state.producer

@@ -121,7 +121,8 @@ struct CatFileBatch: Sendable {
                         case .missing:
                             bytes = nil
                             let commit = commits[next]
-                            try await DeletionCheck.verify(commit, path: commit.messagePath ?? "m", gitDirectory: gitDirectory)
+                            try await DeletionCheck.verify(
+                                commit, path: commit.messagePath ?? "m", gitDirectory: gitDirectory)
                         }
                         try await delivery.deliver(RawMail(commit: commits[next], bytes: bytes))
                         next += 1

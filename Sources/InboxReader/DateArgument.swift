@@ -122,7 +122,9 @@ package enum DateArgument: Sendable, Equatable {
 
     /// Words, and counts directly before a unit: no digit that could be a day, month or year.
     private static func isRelative(_ bytes: [UInt8]) -> Bool {
-        let tokens = bytes.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") })
+        let tokens = bytes.split(whereSeparator: {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
+        })
         guard !tokens.isEmpty else { return false }
         for (index, token) in tokens.enumerated() {
             if token.allSatisfy(isLetter) { continue }

@@ -28,7 +28,8 @@ extension Inbox {
     /// The commits of one epoch after `after` (exclusive; nil: from its first commit) up to
     /// `head` (inclusive), oldest first, with one git process.
     /// - Throws: `InboxError` `.invalidRevision`, `.gitNotRunnable`, `.gitFailed`.
-    package func commits(of epoch: Epoch, after: String?, through head: String) async throws(InboxError) -> [CommitRef] {
+    package func commits(of epoch: Epoch, after: String?, through head: String) async throws(InboxError) -> [CommitRef]
+    {
         try Self.validate(head)
         var revisions = [head]
         if let after {

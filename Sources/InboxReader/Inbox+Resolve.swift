@@ -103,12 +103,14 @@ extension Inbox {
         if revision.hasPrefix("-") {
             throw InboxError(
                 .invalidRevision,
-                "invalid revision '\(revision)': a revision cannot start with '-'; give a commit id, tag or branch name")
+                "invalid revision '\(revision)': a revision cannot start with '-'; give a commit id, tag or branch name"
+            )
         }
         if revision.contains(where: { $0 == "\n" || $0 == "\0" }) {
             throw InboxError(
                 .invalidRevision,
-                "invalid revision '\(revision.debugDescription)': it contains a line break or NUL; give a commit id, tag or branch name")
+                "invalid revision '\(revision.debugDescription)': it contains a line break or NUL; give a commit id, tag or branch name"
+            )
         }
     }
 
@@ -120,7 +122,8 @@ extension Inbox {
         let refs = try await GitCommand.run(
             gitDirectory: epoch.gitDirectory, ["for-each-ref", "--count=1", "--format=%(objectname)"])
         guard refs.succeeded, refs.lines.isEmpty else {
-            let probe = try await GitCommand.run(gitDirectory: epoch.gitDirectory, ["rev-parse", "--verify", "HEAD^{commit}"])
+            let probe = try await GitCommand.run(
+                gitDirectory: epoch.gitDirectory, ["rev-parse", "--verify", "HEAD^{commit}"])
             throw InboxError(
                 .damagedArchive,
                 "cannot read the history of \(epoch.gitDirectory): git says '\(GitCommand.firstLine(probe.standardError))'; the repository is damaged: check it with 'git -C \(epoch.gitDirectory) fsck' and fetch or clone it again"
@@ -194,7 +197,8 @@ extension Inbox {
         guard output.succeeded else {
             throw InboxError(
                 .gitFailed,
-                "git ls-tree failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is readable")
+                "git ls-tree failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is readable"
+            )
         }
         if output.lines.allSatisfy({ $0 == "m" || $0 == "d" }) { return false }
         let isFanOut = { (name: Substring) in
@@ -248,7 +252,8 @@ extension Inbox {
             if line.hasPrefix("commit ") {
                 let fields = line.split(separator: " ")
                 guard fields.count == 3, let time = Int64(fields[2]) else { throw malformedListing(epoch, line.utf8) }
-                commits.append(CommitRef(epoch: epoch.number, oid: String(fields[1]), commitTime: time, messagePath: nil))
+                commits.append(
+                    CommitRef(epoch: epoch.number, oid: String(fields[1]), commitTime: time, messagePath: nil))
             } else if line.hasPrefix(":"), let tab = line.firstIndex(of: "\t"), !commits.isEmpty,
                 commits[commits.count - 1].messagePath == nil
             {

@@ -36,7 +36,8 @@ extension Inbox {
         case .refused(.unknownForm): throw Self.unreadableDate(value, bound: bound)
         case .refused(.noSuchTime(let reason)):
             throw InboxError(
-                .invalidDate, "\(bound.option) '\(value)' is not a real date: \(reason); give one that exists, e.g. 2025-10-01")
+                .invalidDate,
+                "\(bound.option) '\(value)' is not a real date: \(reason); give one that exists, e.g. 2025-10-01")
         case .relative:
             let seconds = try await resolveRelativeDate(trimmed, written: value, bound: bound)
             let latest = Int64(Date().timeIntervalSince1970) + 86_400
@@ -51,7 +52,8 @@ extension Inbox {
     }
 
     /// Lets git read a relative form; its answer is not yet checked.
-    private func resolveRelativeDate(_ trimmed: String, written value: String, bound: DateBound) async throws(InboxError)
+    private func resolveRelativeDate(_ trimmed: String, written value: String, bound: DateBound)
+        async throws(InboxError)
         -> Int64
     {
         let normalized = trimmed.lowercased() == "today" ? "midnight" : trimmed
@@ -60,7 +62,10 @@ extension Inbox {
         }
         let check = try await GitCommand.run(
             gitDirectory: gitDirectory,
-            ["config", "--file=/dev/null", "--type=expiry-date", "--default=\(normalized)", "--get", "lore-digest.date-probe"],
+            [
+                "config", "--file=/dev/null", "--type=expiry-date", "--default=\(normalized)", "--get",
+                "lore-digest.date-probe",
+            ],
             environment: GitCommand.dateEnvironment)
         guard check.succeeded else {
             guard check.standardError.contains("not a valid timestamp") else {

@@ -45,7 +45,8 @@ package struct Inbox: Sendable {
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InboxError(
                 .noSuchDirectory,
-                "no such file or directory '\(path)'; give the path of a public-inbox archive, an mbox file or a Maildir")
+                "no such file or directory '\(path)'; give the path of a public-inbox archive, an mbox file or a Maildir"
+            )
         }
         guard isDirectory.boolValue else { throw notAnArchive(path) }
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -55,7 +56,8 @@ package struct Inbox: Sendable {
         for folder in [path, gitRoot] where fileManager.fileExists(atPath: folder) && access(folder, R_OK | X_OK) != 0 {
             throw InboxError(
                 .permissionDenied,
-                "cannot read '\(folder)': permission denied; run as a user who can read the archive, or fix its permissions")
+                "cannot read '\(folder)': permission denied; run as a user who can read the archive, or fix its permissions"
+            )
         }
         let inbox: Inbox
         if let names = try? fileManager.contentsOfDirectory(atPath: gitRoot) {
@@ -101,7 +103,8 @@ package struct Inbox: Sendable {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         return fileManager.fileExists(atPath: directory + "/HEAD")
-            && fileManager.fileExists(atPath: directory + "/objects", isDirectory: &isDirectory) && isDirectory.boolValue
+            && fileManager.fileExists(atPath: directory + "/objects", isDirectory: &isDirectory)
+            && isDirectory.boolValue
             && fileManager.fileExists(atPath: directory + "/refs", isDirectory: &isDirectory) && isDirectory.boolValue
     }
 

@@ -92,7 +92,9 @@ package struct MailBatches: AsyncSequence, Sendable {
             do throws(InboxError) {
                 guard let batch = try await channel.receive() else {
                     throw InboxError(
-                        .gitFailed, "reading messages stopped after \(index) of \(total) batches; check the archive with 'git fsck'")
+                        .gitFailed,
+                        "reading messages stopped after \(index) of \(total) batches; check the archive with 'git fsck'"
+                    )
                 }
                 position.withLock { $0 = index + 1 }
                 return batch

@@ -13,7 +13,10 @@ package enum TemporaryPaths {
     /// handler's dispatch queue.
     @discardableResult
     package static func removeAll() -> [String] {
-        let paths = registry.update { paths in defer { paths.removeAll() }; return Array(paths) }
+        let paths = registry.update { paths in
+            defer { paths.removeAll() }
+            return Array(paths)
+        }
         for path in paths {
             try? FileManager.default.removeItem(atPath: path)
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// One HTTP GET whose body is read up to a limit: a server that sends more (a 600 MB
@@ -68,7 +69,9 @@ final class BoundedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         let outcome: Outcome =
-            if exceeded { .tooLarge } else if let error { .failed(error) } else { .answered(status: status, body: body) }
+            if exceeded { .tooLarge } else if let error { .failed(error) } else {
+                .answered(status: status, body: body)
+            }
         continuation?.resume(returning: outcome)
         continuation = nil
     }

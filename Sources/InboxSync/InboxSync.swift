@@ -1,4 +1,5 @@
 internal import InboxReader
+
 /// Makes a directory a local mirror of a public-inbox v2 inbox served over HTTP(S).
 ///
 /// 1. Checks the directory: absent or empty (it is created), or an existing v2 mirror.
@@ -59,7 +60,7 @@ package enum InboxSync {
             do throws(SyncError) {
                 let manifest = try await Manifest(bytes: bytes, source: inbox.manifestURL)
                 if !manifest.epochs.isEmpty { return (manifest.epochs, .manifest) }
-            } catch where error.code == .tooLarge {
+            } catch  where error.code == .tooLarge {
                 throw error
             } catch {}
         }
@@ -67,7 +68,8 @@ package enum InboxSync {
         for number in 0..<probeLimit {
             progress("probing \(inbox.epochURL(number))")
             let epochURL = inbox.epochURL(number)
-            let output = try await SyncGit.run(["ls-remote", "--quiet", "--", epochURL], authorization: inbox.authorization)
+            let output = try await SyncGit.run(
+                ["ls-remote", "--quiet", "--", epochURL], authorization: inbox.authorization)
             if output.succeeded {
                 epochs.append(number)
                 continue
@@ -75,8 +77,10 @@ package enum InboxSync {
             if number == 0 {
                 let error = SyncGit.remoteFailure(output, action: "reading the inbox", url: epochURL)
                 if error.code == .notFound {
-                    throw SyncError(.notFound,
-                        "no public-inbox inbox at \(inbox.url): the server has neither manifest.js.gz nor epoch 0 (HTTP 404); check the inbox name")
+                    throw SyncError(
+                        .notFound,
+                        "no public-inbox inbox at \(inbox.url): the server has neither manifest.js.gz nor epoch 0 (HTTP 404); check the inbox name"
+                    )
                 }
                 throw error
             }
@@ -86,7 +90,9 @@ package enum InboxSync {
     }
 
     /// `git clone --mirror` into `git/.N.git.partial`, then rename to `git/N.git`.
-    static func clone(_ number: Int, of inbox: RemoteInbox, into mirror: MirrorDirectory) async throws(SyncError) -> SyncSummary.Epoch {
+    static func clone(_ number: Int, of inbox: RemoteInbox, into mirror: MirrorDirectory) async throws(SyncError)
+        -> SyncSummary.Epoch
+    {
         try mirror.removePartial(number)
         let partial = mirror.partialDirectory(number)
         let epochURL = inbox.epochURL(number)
@@ -103,51 +109,65 @@ package enum InboxSync {
     }
 
     /// `git fetch --prune URL/N '+refs/*:refs/*'` into the existing `git/N.git`.
-    static func fetch(_ number: Int, of inbox: RemoteInbox, into mirror: MirrorDirectory) async throws(SyncError) -> SyncSummary.Epoch {
+    static func fetch(_ number: Int, of inbox: RemoteInbox, into mirror: MirrorDirectory) async throws(SyncError)
+        -> SyncSummary.Epoch
+    {
         let gitDirectory = mirror.epochDirectory(number)
         let epochURL = inbox.epochURL(number)
         try mirror.removeStaleLocks(number)
         let before = try await tips(of: gitDirectory)
-        let output = try await SyncGit.run([
-            "--git-dir=\(gitDirectory)", "fetch", "--quiet", "--prune", "--no-write-fetch-head",
-            "--", epochURL, "+refs/*:refs/*",
-        ], authorization: inbox.authorization)
+        let output = try await SyncGit.run(
+            [
+                "--git-dir=\(gitDirectory)", "fetch", "--quiet", "--prune", "--no-write-fetch-head",
+                "--", epochURL, "+refs/*:refs/*",
+            ], authorization: inbox.authorization)
         guard output.succeeded else {
             throw SyncGit.remoteFailure(output, action: "fetching epoch \(number)", url: epochURL)
         }
         let count = try await newCommits(in: gitDirectory, since: before)
-        return SyncSummary.Epoch(number: number, action: .fetched, newCommits: count, head: try await head(of: gitDirectory))
+        return SyncSummary.Epoch(
+            number: number, action: .fetched, newCommits: count, head: try await head(of: gitDirectory))
     }
 
     /// Every ref's object id.
     static func tips(of gitDirectory: String) async throws(SyncError) -> [String] {
         let output = try await SyncGit.run(["--git-dir=\(gitDirectory)", "for-each-ref", "--format=%(objectname)"])
         guard output.succeeded else {
-            throw SyncError(.gitFailed, "cannot list the refs of '\(gitDirectory)' (\(GitCommand.firstLine(output.standardError))); check the mirror")
+            throw SyncError(
+                .gitFailed,
+                "cannot list the refs of '\(gitDirectory)' (\(GitCommand.firstLine(output.standardError))); check the mirror"
+            )
         }
         return output.lines.map(String.init).filter(isObjectID)
     }
 
     /// Commits reachable from any ref now and from none of `old`.
     static func newCommits(in gitDirectory: String, since old: [String]) async throws(SyncError) -> Int {
-        let arguments = ["--git-dir=\(gitDirectory)", "rev-list", "--count", "--all", "--end-of-options"]
+        let arguments =
+            ["--git-dir=\(gitDirectory)", "rev-list", "--count", "--all", "--end-of-options"]
             + old.filter(isObjectID).map { "^" + $0 }
         let output = try await SyncGit.run(arguments)
         guard output.succeeded, let count = Int(output.text.trimmingWhitespace) else {
-            throw SyncError(.gitFailed, "cannot count the new commits of '\(gitDirectory)' (\(GitCommand.firstLine(output.standardError))); check the mirror")
+            throw SyncError(
+                .gitFailed,
+                "cannot count the new commits of '\(gitDirectory)' (\(GitCommand.firstLine(output.standardError))); check the mirror"
+            )
         }
         return count
     }
 
     /// `HEAD`'s commit, nil for an empty repository.
     static func head(of gitDirectory: String) async throws(SyncError) -> String? {
-        let output = try await SyncGit.run(["--git-dir=\(gitDirectory)", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        let output = try await SyncGit.run([
+            "--git-dir=\(gitDirectory)", "rev-parse", "--verify", "--quiet", "HEAD^{commit}",
+        ])
         let text = output.text.trimmingWhitespace
         return output.succeeded && isObjectID(text) ? text : nil
     }
 
     static func isObjectID(_ text: String) -> Bool {
-        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        (text.utf8.count == 40 || text.utf8.count == 64)
+            && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }
 

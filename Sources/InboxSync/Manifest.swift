@@ -1,5 +1,5 @@
-internal import InboxReader
 import Foundation
+internal import InboxReader
 
 /// The epochs an inbox's `manifest.js.gz` lists (grokmirror format, as public-inbox serves it).
 ///
@@ -32,11 +32,14 @@ package struct Manifest: Sendable, Equatable {
         do {
             object = try JSONSerialization.jsonObject(with: Data(json))
         } catch {
-            throw SyncError(.notAnInbox,
-                "\(source) is not a JSON manifest (\(error.localizedDescription)); check that the URL is a public-inbox inbox")
+            throw SyncError(
+                .notAnInbox,
+                "\(source) is not a JSON manifest (\(error.localizedDescription)); check that the URL is a public-inbox inbox"
+            )
         }
         guard let repositories = object as? [String: Any] else {
-            throw SyncError(.notAnInbox, "\(source) is not a manifest of repositories; check that the URL is a public-inbox inbox")
+            throw SyncError(
+                .notAnInbox, "\(source) is not a manifest of repositories; check that the URL is a public-inbox inbox")
         }
         var byEpoch: [Int: Entry] = [:]
         for (path, value) in repositories {

@@ -1,7 +1,8 @@
-internal import InboxReader
 import Foundation
+internal import InboxReader
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Downloads an inbox's `manifest.js.gz` with URLSession, bounded (see ``BoundedDownload``).
@@ -26,15 +27,21 @@ enum ManifestFetcher {
         }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("lore-digest", forHTTPHeaderField: "User-Agent")
-        if let authorization = inbox.authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+        if let authorization = inbox.authorization {
+            request.setValue(authorization, forHTTPHeaderField: "Authorization")
+        }
         switch await BoundedDownload.get(request, limit: downloadLimit) {
         case .answered(let status, let body):
             return status == 200 ? .found(body) : .missing(status: status)
         case .tooLarge:
-            throw SyncError(.tooLarge,
-                "\(inbox.manifestURL) is larger than \(downloadLimit >> 20) MB, far more than a manifest; check that the URL is a public-inbox inbox")
+            throw SyncError(
+                .tooLarge,
+                "\(inbox.manifestURL) is larger than \(downloadLimit >> 20) MB, far more than a manifest; check that the URL is a public-inbox inbox"
+            )
         case .failed(let error):
-            throw SyncError(.unreachable, "cannot reach \(hostDescription(inbox.url)) (\(reason(error))); check the URL and your network")
+            throw SyncError(
+                .unreachable,
+                "cannot reach \(hostDescription(inbox.url)) (\(reason(error))); check the URL and your network")
         }
     }
 

@@ -1,5 +1,5 @@
-internal import InboxReader
 import Foundation
+internal import InboxReader
 
 /// The local side of a sync: a directory that is absent, empty, or a v2 mirror (`git/N.git`).
 ///
@@ -43,7 +43,9 @@ struct MirrorDirectory: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: gitFolder, withIntermediateDirectories: true)
         } catch {
-            throw SyncError(.fileSystem, "cannot create '\(gitFolder)' (\(error.localizedDescription)); check the path and permissions")
+            throw SyncError(
+                .fileSystem,
+                "cannot create '\(gitFolder)' (\(error.localizedDescription)); check the path and permissions")
         }
     }
 
@@ -73,8 +75,10 @@ struct MirrorDirectory: Sendable {
     }
 
     private static func somethingElse(_ path: String, _ reason: String) -> SyncError {
-        SyncError(.directoryHoldsSomethingElse,
-            "'\(path)' holds something else than an inbox mirror (\(reason)); give an empty or new directory, or an existing mirror")
+        SyncError(
+            .directoryHoldsSomethingElse,
+            "'\(path)' holds something else than an inbox mirror (\(reason)); give an empty or new directory, or an existing mirror"
+        )
     }
 
     /// Removes what an interrupted clone of `number` left.
@@ -84,7 +88,9 @@ struct MirrorDirectory: Sendable {
         do {
             try FileManager.default.removeItem(atPath: partial)
         } catch {
-            throw SyncError(.fileSystem, "cannot remove the interrupted clone '\(partial)' (\(error.localizedDescription)); remove it by hand")
+            throw SyncError(
+                .fileSystem,
+                "cannot remove the interrupted clone '\(partial)' (\(error.localizedDescription)); remove it by hand")
         }
     }
 
@@ -97,15 +103,19 @@ struct MirrorDirectory: Sendable {
     func removeStaleLocks(_ number: Int) throws(SyncError) -> [String] {
         let epoch = epochDirectory(number)
         var removed: [String] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: epoch)) ?? []).filter { $0.hasSuffix(".lock") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: epoch)) ?? []).filter {
+            $0.hasSuffix(".lock")
+        }
         let refLocks = (FileManager.default.enumerator(atPath: epoch + "/refs")?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".lock") }.map { "refs/" + $0 }
         for name in names + refLocks {
             do {
                 try FileManager.default.removeItem(atPath: epoch + "/" + name)
             } catch {
-                throw SyncError(.fileSystem,
-                    "cannot remove the stale lock '\(epoch)/\(name)' a killed sync left (\(error.localizedDescription)); remove it by hand")
+                throw SyncError(
+                    .fileSystem,
+                    "cannot remove the stale lock '\(epoch)/\(name)' a killed sync left (\(error.localizedDescription)); remove it by hand"
+                )
             }
             removed.append(name)
         }
@@ -117,7 +127,10 @@ struct MirrorDirectory: Sendable {
         do {
             try FileManager.default.moveItem(atPath: partialDirectory(number), toPath: epochDirectory(number))
         } catch {
-            throw SyncError(.fileSystem, "cannot rename the clone of epoch \(number) into '\(epochDirectory(number))' (\(error.localizedDescription)); check permissions")
+            throw SyncError(
+                .fileSystem,
+                "cannot rename the clone of epoch \(number) into '\(epochDirectory(number))' (\(error.localizedDescription)); check permissions"
+            )
         }
     }
 }

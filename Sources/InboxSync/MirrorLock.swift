@@ -1,5 +1,5 @@
-internal import InboxReader
 import Glibc
+internal import InboxReader
 
 /// An exclusive lock on a mirror for the length of one sync, so that two syncs into the same
 /// directory (two cron jobs, a cron job and a person) cannot clone or fetch over each other.

@@ -1,5 +1,5 @@
-internal import InboxReader
 import Glibc
+internal import InboxReader
 import Subprocess
 import SystemPackage
 

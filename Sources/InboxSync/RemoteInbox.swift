@@ -1,5 +1,5 @@
-internal import InboxReader
 import Foundation
+internal import InboxReader
 
 /// The address of a public-inbox v2 inbox served over HTTP(S), e.g. `https://lore.kernel.org/kvm`.
 ///
@@ -23,7 +23,8 @@ package struct RemoteInbox: Sendable, Hashable, CustomStringConvertible {
         // What a message may quote of what was given: without the credentials.
         let shown = Self.withoutUserInfo(text)
         guard let scheme = ["http://", "https://"].first(where: { lower.hasPrefix($0) }) else {
-            throw SyncError(.invalidURL,
+            throw SyncError(
+                .invalidURL,
                 "'\(shown)' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm")
         }
         let rest = trimmed.dropFirst(scheme.count)
@@ -34,8 +35,10 @@ package struct RemoteInbox: Sendable, Hashable, CustomStringConvertible {
         guard !host.isEmpty,
             !trimmed.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace || Self.isControl($0) })
         else {
-            throw SyncError(.invalidURL,
-                "'\(shown)' is not a usable inbox URL (no host, or a query, fragment or space); give it as https://HOST/INBOX")
+            throw SyncError(
+                .invalidURL,
+                "'\(shown)' is not a usable inbox URL (no host, or a query, fragment or space); give it as https://HOST/INBOX"
+            )
         }
         url = scheme + host + path
         authorization = userInfo.map { info in

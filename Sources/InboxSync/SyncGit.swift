@@ -40,13 +40,17 @@ enum SyncGit {
         let text = output.standardError
         let line = GitCommand.firstLine(text.replacingOccurrences(of: "remote: Not Found\n", with: ""))
         if text.contains("not found") || text.contains("returned error: 404") {
-            return SyncError(.notFound, "\(action) failed: \(url) was not found on the server (HTTP 404); check the inbox URL")
+            return SyncError(
+                .notFound, "\(action) failed: \(url) was not found on the server (HTTP 404); check the inbox URL")
         }
-        if text.contains("Failed to connect") || text.contains("Couldn't connect") || text.contains("Could not resolve host")
+        if text.contains("Failed to connect") || text.contains("Couldn't connect")
+            || text.contains("Could not resolve host")
             || text.contains("Connection refused") || text.contains("Operation timed out")
         {
-            return SyncError(.unreachable,
-                "\(action) failed: cannot reach \(ManifestFetcher.hostDescription(url)) (\(line)); check the URL and your network")
+            return SyncError(
+                .unreachable,
+                "\(action) failed: cannot reach \(ManifestFetcher.hostDescription(url)) (\(line)); check the URL and your network"
+            )
         }
         return SyncError(.gitFailed, "\(action) of \(url) failed (\(line)); run it again, or check the server")
     }

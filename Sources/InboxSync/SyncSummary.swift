@@ -1,4 +1,5 @@
 internal import InboxReader
+
 /// What one `sync` did, epoch by epoch.
 package struct SyncSummary: Sendable, Equatable {
     /// How the inbox's epochs were learnt.

@@ -58,7 +58,9 @@ package struct Charset: Sendable, Hashable {
         switch kind {
         case .utf8, .ascii:
             let text = Charset.decodeUTF8(bytes)
-            if !text.valid { problems.append("invalid \(kind == .ascii ? "8-bit bytes in US-ASCII" : "UTF-8") replaced") }
+            if !text.valid {
+                problems.append("invalid \(kind == .ascii ? "8-bit bytes in US-ASCII" : "UTF-8") replaced")
+            }
             return (text.string, problems)
         case .latin1:
             return (Charset.decodeLatin1(bytes), problems)
@@ -74,7 +76,9 @@ package struct Charset: Sendable, Hashable {
 
     /// UTF-8 decoding with U+FFFD for invalid sequences; `valid` is false when any was replaced.
     package static func decodeUTF8(_ bytes: some Collection<UInt8>) -> (string: String, valid: Bool) {
-        if let string = bytes.withContiguousStorageIfAvailable({ String(validating: $0, as: UTF8.self) }) ?? String(validating: Array(bytes), as: UTF8.self) {
+        if let string = bytes.withContiguousStorageIfAvailable({ String(validating: $0, as: UTF8.self) })
+            ?? String(validating: Array(bytes), as: UTF8.self)
+        {
             return (string, true)
         }
         return (String(decoding: bytes, as: UTF8.self), false)
@@ -132,12 +136,14 @@ package struct Charset: Sendable, Hashable {
                 var inOffset = 0
                 var flushed = false
                 while true {
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(chunkBase).assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(chunkBase)
+                        .assumingMemoryBound(to: CChar.self)
                     var outLeft = chunkBuffer.count
                     let result: Int
                     var consumed = 0
                     if inOffset < inputBuffer.count, let base = inputBuffer.baseAddress {
-                        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base + inOffset).assumingMemoryBound(to: CChar.self)
+                        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base + inOffset)
+                            .assumingMemoryBound(to: CChar.self)
                         var inLeft = inputBuffer.count - inOffset
                         result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
                         consumed = (inputBuffer.count - inOffset) - inLeft

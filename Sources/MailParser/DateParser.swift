@@ -22,7 +22,7 @@ package enum DateParser {
         var offset: Int?
         for token in tokens(value) {
             let first = token[token.startIndex]
-            if (first == ASCII.plus || first == ASCII.minus), token.count >= 3, year != nil || time != nil {
+            if first == ASCII.plus || first == ASCII.minus, token.count >= 3, year != nil || time != nil {
                 guard offset == nil, let minutes = numericZone(token) else { return nil }
                 offset = minutes
             } else if token.contains(ASCII.colon) {
@@ -73,7 +73,8 @@ package enum DateParser {
         else { return nil }
         let offsetMinutes = offset ?? 0
         let days = daysSince1970(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second) - Int64(offsetMinutes * 60)
+        let seconds =
+            Int64(days) * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second) - Int64(offsetMinutes * 60)
         return MailDate(secondsSince1970: seconds, offsetMinutes: offsetMinutes)
     }
 

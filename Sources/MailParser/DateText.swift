@@ -27,7 +27,8 @@ package enum DateText {
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let digits = String(year)
         let yearText = year >= 0 && digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -73,7 +73,9 @@ package enum EncodedWords {
             switch segment {
             case .literal(let range):
                 let decoded = Charset.decodeUTF8(bytes[range])
-                if !decoded.valid, !problems.contains("invalid UTF-8 replaced") { problems.append("invalid UTF-8 replaced") }
+                if !decoded.valid, !problems.contains("invalid UTF-8 replaced") {
+                    problems.append("invalid UTF-8 replaced")
+                }
                 text += decoded.string
             case .encoded(let charset, let wordBytes):
                 let decoded = charset.decode(wordBytes)

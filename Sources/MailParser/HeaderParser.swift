@@ -62,7 +62,8 @@ package enum HeaderParser {
                 if fields.isEmpty {
                     // A continuation of nothing: a defect, not a reason to call the mail unparseable.
                     if !skippedLeadingContinuation {
-                        problems.append("first header line starts with white space (a continuation of nothing); skipped")
+                        problems.append(
+                            "first header line starts with white space (a continuation of nothing); skipped")
                         skippedLeadingContinuation = true
                     }
                     position = line.next
@@ -153,7 +154,8 @@ package enum HeaderParser {
     ///
     /// memchr finds the LF, then the CR before it if any, so long lines cost vectorised scans.
     @inline(__always)
-    static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (contentEnd: Int, next: Int) {
+    static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (contentEnd: Int, next: Int)
+    {
         guard start < end, let base = buffer.baseAddress else { return (end, end) }
         var lineFeed = end
         if let found = memchr(base + start, Int32(ASCII.lf), end - start) {
@@ -168,7 +170,9 @@ package enum HeaderParser {
     }
 
     @inline(__always)
-    private static func startsWith(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: [UInt8]) -> Bool {
+    private static func startsWith(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: [UInt8])
+        -> Bool
+    {
         guard end - start >= prefix.count else { return false }
         for (offset, byte) in prefix.enumerated() where buffer[start + offset] != byte { return false }
         return true

@@ -45,7 +45,10 @@ extension StringProtocol {
         var previousWasSpace = true
         for byte in utf8 {
             let isSpace = ASCII.isWhitespace(byte)
-            if isSpace && (previousWasSpace || byte != ASCII.space) { needsWork = true; break }
+            if isSpace && (previousWasSpace || byte != ASCII.space) {
+                needsWork = true
+                break
+            }
             previousWasSpace = isSpace
         }
         if !needsWork && !previousWasSpace { return String(self) }

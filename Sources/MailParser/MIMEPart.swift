@@ -20,7 +20,9 @@ package struct MIMEPart: Sendable {
     /// The name counts whatever the disposition: mailers also send patches as
     /// `text/plain; inline; filename=0001-x.patch` after the cover text.
     package var isPatch: Bool {
-        if contentType.type == "text", ["x-patch", "x-diff", "diff", "patch"].contains(contentType.subtype) { return true }
+        if contentType.type == "text", ["x-patch", "x-diff", "diff", "patch"].contains(contentType.subtype) {
+            return true
+        }
         guard let filename = filename?.lowercased() else { return false }
         return filename.hasSuffix(".patch") || filename.hasSuffix(".diff")
     }
@@ -34,7 +36,9 @@ package struct MIMEPart: Sendable {
         } else {
             contentType = .textPlain
         }
-        disposition = header.firstValue(of: MIMEPart.dispositionName, in: bytes).map { ContentDisposition(headerValue: $0) }
+        disposition = header.firstValue(of: MIMEPart.dispositionName, in: bytes).map {
+            ContentDisposition(headerValue: $0)
+        }
         transferEncoding = TransferDecoding(headerValue: header.firstValue(of: MIMEPart.encodingName, in: bytes))
     }
 
@@ -48,7 +52,8 @@ package struct MIMEPart: Sendable {
         var result: (text: String, problems: [String])
         if charset.kind == .ascii {
             let utf8 = Charset.decodeUTF8(decoded)
-            result = utf8.valid
+            result =
+                utf8.valid
                 ? (utf8.string, [])
                 : (Charset.decodeLatin1(decoded), ["8-bit bytes in a US-ASCII body decoded as ISO-8859-1"])
         } else {
@@ -64,9 +69,10 @@ package struct MIMEPart: Sendable {
 
     /// CRLF and a bare CR become LF.
     static func normalizingLineEnds(_ text: String) -> String {
-        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.baseAddress.map { memchr($0, Int32(ASCII.cr), buffer.count) != nil } ?? false
-        } ?? text.utf8.contains(ASCII.cr)
+        let hasCarriageReturn =
+            text.utf8.withContiguousStorageIfAvailable { buffer in
+                buffer.baseAddress.map { memchr($0, Int32(ASCII.cr), buffer.count) != nil } ?? false
+            } ?? text.utf8.contains(ASCII.cr)
         guard hasCarriageReturn else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)

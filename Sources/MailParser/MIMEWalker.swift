@@ -86,8 +86,12 @@ package enum MIMEWalker {
 
     /// nil when the line is not a delimiter; true for the close delimiter `--boundary--`.
     @inline(__always)
-    private static func delimiter(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ boundary: [UInt8]) -> Bool? {
-        guard end - start >= boundary.count + 2, buffer[start] == ASCII.minus, buffer[start + 1] == ASCII.minus else { return nil }
+    private static func delimiter(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ boundary: [UInt8])
+        -> Bool?
+    {
+        guard end - start >= boundary.count + 2, buffer[start] == ASCII.minus, buffer[start + 1] == ASCII.minus else {
+            return nil
+        }
         var index = start + 2
         for byte in boundary {
             if buffer[index] != byte { return nil }

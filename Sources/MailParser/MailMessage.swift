@@ -75,7 +75,9 @@ package struct MailMessage: Sendable {
     package var subject: String? { firstValue(MailMessage.subjectName).map { HeaderText.display($0).text } }
     package var from: Mailbox? { firstValue(MailMessage.fromName).flatMap(AddressParser.mailbox(from:)) }
     package var replyTo: Mailbox? { firstValue(MailMessage.replyToName).flatMap(AddressParser.mailbox(from:)) }
-    package var originalFrom: Mailbox? { firstValue(MailMessage.originalFromName).flatMap(AddressParser.mailbox(from:)) }
+    package var originalFrom: Mailbox? {
+        firstValue(MailMessage.originalFromName).flatMap(AddressParser.mailbox(from:))
+    }
     /// Every mailbox of every To field, in order.
     package var to: [Mailbox] { values(of: "To").flatMap(AddressParser.mailboxes(from:)) }
     /// Every mailbox of every Cc field, in order.
@@ -102,7 +104,9 @@ package struct MailMessage: Sendable {
         return trimmed.isEmpty ? nil : Charset.decodeUTF8(trimmed).string
     }
 
-    package var date: MailDate? { firstValue(MailMessage.dateName).flatMap { MailDate(headerValue: HeaderText.unfold($0)) } }
+    package var date: MailDate? {
+        firstValue(MailMessage.dateName).flatMap { MailDate(headerValue: HeaderText.unfold($0)) }
+    }
 
     /// The raw body: everything after the header block (the whole input without one).
     package var body: ArraySlice<UInt8> { bytes[header.body] }
@@ -126,7 +130,9 @@ package struct MailMessage: Sendable {
         var problems = walk.problems
         let leaves = walk.parts
         let textPart =
-            leaves.first { $0.contentType.mimeType == "text/plain" && !$0.isPatch && $0.disposition?.isAttachment != true }
+            leaves.first {
+                $0.contentType.mimeType == "text/plain" && !$0.isPatch && $0.disposition?.isAttachment != true
+            }
             ?? leaves.first { $0.contentType.mimeType == "text/plain" && !$0.isPatch }
         var selected: [MIMEPart] = textPart.map { [$0] } ?? []
         selected += leaves.filter(\.isPatch)

@@ -52,7 +52,9 @@ package enum TransferDecoding: Sendable, Hashable {
                     index += 1
                     continue
                 }
-                if index + 2 < count, let high = ASCII.hexValue(buffer[index + 1]), let low = ASCII.hexValue(buffer[index + 2]) {
+                if index + 2 < count, let high = ASCII.hexValue(buffer[index + 1]),
+                    let low = ASCII.hexValue(buffer[index + 2])
+                {
                     output.append(high << 4 | low)
                     index += 3
                     continue

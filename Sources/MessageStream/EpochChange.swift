@@ -25,7 +25,8 @@ package enum EpochChange: Sendable, Hashable {
         }
         if lastSeen == head { return .unchanged }
         if try await inbox.isAncestor(lastSeen, of: head, in: epoch) {
-            return .appended(after: lastSeen, commits: try await inbox.commits(of: epoch, after: lastSeen, through: head))
+            return .appended(
+                after: lastSeen, commits: try await inbox.commits(of: epoch, after: lastSeen, through: head))
         }
         return .rewritten(commits: try await inbox.commits(of: epoch, after: nil, through: head))
     }

@@ -27,7 +27,9 @@ extension AppliedNotice {
     ///   - sender: the mail's sender after DMARC repair; the giver of a notice in its own words.
     ///   - merge: the mail's pr-tracker-bot headers.
     /// - Complexity: O(*n*) over the body.
-    package static func find(in body: Substring, sender: Mailbox?, merge: MergeHeaders = MergeHeaders()) -> AppliedNotice? {
+    package static func find(in body: Substring, sender: Mailbox?, merge: MergeHeaders = MergeHeaders())
+        -> AppliedNotice?
+    {
         // Most replies give no notice: one pass without allocation tells, before the lines are kept.
         guard merge.commitID != nil || mayGiveNotice(body) else { return nil }
         let lines = NoticeLine.unquotedLines(of: body)
@@ -61,9 +63,11 @@ extension AppliedNotice {
             }
             let startsParagraph = afterBreak
             afterBreak = false
-            if first == 0x68 /* h */, text.hasBytePrefix(mergeOpening) { return true }
-            if first == 0x54 /* T */, patchworkOpenings.contains(where: { text.hasBytePrefix($0) }) { return true }
-            if startsParagraph, AppliedStatement.mayStart(with: first), AppliedStatement(line: text) != nil { return true }
+            if first == UInt8(ascii: "h"), text.hasBytePrefix(mergeOpening) { return true }
+            if first == UInt8(ascii: "T"), patchworkOpenings.contains(where: { text.hasBytePrefix($0) }) { return true }
+            if startsParagraph, AppliedStatement.mayStart(with: first), AppliedStatement(line: text) != nil {
+                return true
+            }
         }
         return false
     }
@@ -96,7 +100,8 @@ extension AppliedNotice {
     /// patchwork-bot: "This series was applied to netdev/net.git (main)", "by Name <addr>:",
     /// then the summary `  - [v2,1/2] subject` lines, each followed by a link.
     private static func patchworkBotNotice(lines: [NoticeLine]) -> AppliedNotice? {
-        guard let index = lines.firstIndex(where: { line in patchworkOpenings.contains { line.text.hasBytePrefix($0) } })
+        guard
+            let index = lines.firstIndex(where: { line in patchworkOpenings.contains { line.text.hasBytePrefix($0) } })
         else {
             return nil
         }
@@ -186,7 +191,8 @@ extension AppliedNotice {
 
     /// 7 to 40 hex digits.
     static func isCommitID(_ text: some StringProtocol) -> Bool {
-        (7...40).contains(text.utf8.count) && text.utf8.allSatisfy { ASCII.isDigit($0) || (0x61...0x66).contains($0 | 0x20) }
+        (7...40).contains(text.utf8.count)
+            && text.utf8.allSatisfy { ASCII.isDigit($0) || (0x61...0x66).contains($0 | 0x20) }
     }
 
     /// The commit id at the end of a link: `…/c/<sha>`, `…/commit/<sha>`, `…?id=<sha>`.

@@ -39,7 +39,9 @@ package struct AppliedNotice: Sendable, Hashable {
         /// The link to the commit, when the notice gives one.
         package var url: String?
 
-        package init(position: Int? = nil, total: Int? = nil, subject: String? = nil, sha: String? = nil, url: String? = nil) {
+        package init(
+            position: Int? = nil, total: Int? = nil, subject: String? = nil, sha: String? = nil, url: String? = nil
+        ) {
             self.position = position
             self.total = total
             self.subject = subject

@@ -37,7 +37,8 @@ struct AppliedStatement {
         let lower = sentence.lowercased()
         let punctuation: Set<Character> = [",", ".", ";", ":", "!", "(", ")", "\"", "'"]
         let sentenceWords = lower.split(separator: " ").map { word in
-            word.drop(while: { punctuation.contains($0) }).reversed().drop(while: { punctuation.contains($0) }).reversed()
+            word.drop(while: { punctuation.contains($0) }).reversed().drop(while: { punctuation.contains($0) })
+                .reversed()
         }.map { String($0) }
         guard !sentenceWords.contains(where: { Self.hesitantWords.contains($0) || $0.hasSuffix("n't") }),
             lower.firstRange(of: "on top") == nil
@@ -50,7 +51,9 @@ struct AppliedStatement {
             let after = words.dropFirst(object.count)
             if let first = after.first, first.isNumber { words = after }
         }
-        for object in ["this one ", "this series ", "the series ", "the whole series ", "this ", "it ", "them ", "all ", "both "]
+        for object in [
+            "this one ", "this series ", "the series ", "the whole series ", "this ", "it ", "them ", "all ", "both ",
+        ]
         where words.hasASCIIPrefixIgnoringCase(object) {
             words = words.dropFirst(object.count - 1)
             break
@@ -127,7 +130,8 @@ struct AppliedStatement {
     }
 
     private static let verbs: [(word: String, isEnoughAlone: Bool)] = [
-        ("applied", true), ("queued", true), ("pushed", false), ("merged", false), ("picked up", false), ("taken", false),
+        ("applied", true), ("queued", true), ("pushed", false), ("merged", false), ("picked up", false),
+        ("taken", false),
     ]
 
     /// Words of a tester, a question or a condition: the sentence is no notice. Compared with
@@ -166,7 +170,11 @@ struct AppliedStatement {
             return value
         }
         while let first = number() {
-            if rest.first == "-", let last = { rest = rest.dropFirst(); return number() }(), last >= first,
+            if rest.first == "-",
+                let last = {
+                    rest = rest.dropFirst()
+                    return number()
+                }(), last >= first,
                 last - first < 999
             {
                 positions += Array(first...last)

@@ -42,7 +42,9 @@ package enum AuthorResolver {
         func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         let mailto = Array("mailto:".utf8)
         var start = value.startIndex
-        if let found = value.indices.first(where: { value[$0...].starts(with: mailto) }) { start = found + mailto.count }
+        if let found = value.indices.first(where: { value[$0...].starts(with: mailto) }) {
+            start = found + mailto.count
+        }
         while start < value.endIndex, value[start] == 0x3C || isWhitespace(value[start]) { start += 1 }  // <
         var end = start
         var hasAt = false

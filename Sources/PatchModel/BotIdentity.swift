@@ -41,7 +41,7 @@ package enum BotIdentity {
         switch true {
         case address == "lkp@intel.com",
             (lowerName == "kernel test robot" || lowerName == "kbuild test robot")
-                && (domain == "intel.com" || domain.hasSuffix(".intel.com")):
+            && (domain == "intel.com" || domain.hasSuffix(".intel.com")):
             return "kernel test robot"
         case local.hasPrefix("syzbot") && (domain == "syzkaller.appspotmail.com" || domain == "googlegroups.com"):
             return "syzbot"

@@ -1,4 +1,5 @@
 internal import MailParser
+
 /// b4's change-id: the name b4 gives a series when it is first prepared, kept by every version of
 /// it (`20230101-topic-abc123def456`). A series is linked to its earlier versions by it.
 ///
@@ -52,6 +53,8 @@ package enum ChangeID {
     /// `I` and 40 hex digits: a Gerrit Change-Id.
     private static func isGerrit<C: Collection<UInt8>>(_ word: C) -> Bool {
         guard word.count == 41, word.first == 0x49 else { return false }
-        return word.dropFirst().allSatisfy { ASCII.isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }
+        return word.dropFirst().allSatisfy {
+            ASCII.isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0)
+        }
     }
 }

@@ -1,4 +1,5 @@
 internal import MailParser
+
 /// Finds line feeds in UTF-8 bytes eight at a time: the body scanners of patch mails (patch-id,
 /// change-id, diff detection) walk every line of every patch, and a byte-by-byte search was most
 /// of their cost.

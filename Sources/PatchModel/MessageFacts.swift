@@ -173,7 +173,8 @@ package struct MessageFacts: Sendable, Hashable {
         problems += inBody.problems
         if let bodyFrom = inBody.from {
             if listAddresses.contains(bodyFrom.address.lowercased()) {
-                problems.append("in-body From: <\(bodyFrom.address)> is the list's own address; the header From: is used")
+                problems.append(
+                    "in-body From: <\(bodyFrom.address)> is the list's own address; the header From: is used")
                 author = sender
             } else {
                 author = bodyFrom

@@ -1,4 +1,5 @@
 internal import MailParser
+
 /// What a mail is for a patch workflow (report.md, "Which mails count").
 package enum MessageKind: String, Sendable, CaseIterable {
     /// A patch mail: a PATCH tag, not a reply, and no counter or a counter other than 0; or, without

@@ -1,4 +1,5 @@
 internal import MailParser
+
 /// The stable patch-id of the diff in a mail: what `git patch-id --stable` prints for it.
 ///
 /// Two mails whose diffs change the same lines in the same files have the same patch-id, whatever

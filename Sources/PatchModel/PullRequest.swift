@@ -1,4 +1,5 @@
 internal import MailParser
+
 /// What a pull request asks to pull (issue 10, item 7), from git request-pull's text:
 ///
 /// ```
@@ -85,7 +86,9 @@ package struct PullRequest: Sendable, Hashable, Codable {
                 }
             } else if text.hasBytePrefix("for you to fetch changes up to ") {
                 headCommit = Self.commitID(after: "for you to fetch changes up to ", in: text)
-            } else if found, diffstat == nil, let first = text.utf8.first, ASCII.isDigit(first), text.contains(" changed") {
+            } else if found, diffstat == nil, let first = text.utf8.first, ASCII.isDigit(first),
+                text.contains(" changed")
+            {
                 diffstat = Diffstat(summaryLine: text)
             }
         }

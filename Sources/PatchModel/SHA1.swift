@@ -90,13 +90,27 @@ package struct SHA1: Sendable {
     /// One 64-byte block: 80 rounds over a 16-word ring, unrolled by five so that the five
     /// working variables change roles instead of places.
     private mutating func compress(_ pointer: UnsafeRawPointer) {
-        var w0 = Self.word(pointer, 0), w1 = Self.word(pointer, 1), w2 = Self.word(pointer, 2)
-        var w3 = Self.word(pointer, 3), w4 = Self.word(pointer, 4), w5 = Self.word(pointer, 5)
-        var w6 = Self.word(pointer, 6), w7 = Self.word(pointer, 7), w8 = Self.word(pointer, 8)
-        var w9 = Self.word(pointer, 9), w10 = Self.word(pointer, 10), w11 = Self.word(pointer, 11)
-        var w12 = Self.word(pointer, 12), w13 = Self.word(pointer, 13), w14 = Self.word(pointer, 14)
+        var w0 = Self.word(pointer, 0)
+        var w1 = Self.word(pointer, 1)
+        var w2 = Self.word(pointer, 2)
+        var w3 = Self.word(pointer, 3)
+        var w4 = Self.word(pointer, 4)
+        var w5 = Self.word(pointer, 5)
+        var w6 = Self.word(pointer, 6)
+        var w7 = Self.word(pointer, 7)
+        var w8 = Self.word(pointer, 8)
+        var w9 = Self.word(pointer, 9)
+        var w10 = Self.word(pointer, 10)
+        var w11 = Self.word(pointer, 11)
+        var w12 = Self.word(pointer, 12)
+        var w13 = Self.word(pointer, 13)
+        var w14 = Self.word(pointer, 14)
         var w15 = Self.word(pointer, 15)
-        var a = h0, b = h1, c = h2, d = h3, e = h4
+        var a = h0
+        var b = h1
+        var c = h2
+        var d = h3
+        var e = h4
 
         @inline(__always) func choose(_ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 { d ^ (b & (c ^ d)) }
         @inline(__always) func parity(_ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 { b ^ c ^ d }
@@ -113,7 +127,10 @@ package struct SHA1: Sendable {
             return w
         }
 
-        let k0: UInt32 = 0x5A82_7999, k1: UInt32 = 0x6ED9_EBA1, k2: UInt32 = 0x8F1B_BCDC, k3: UInt32 = 0xCA62_C1D6
+        let k0: UInt32 = 0x5A82_7999
+        let k1: UInt32 = 0x6ED9_EBA1
+        let k2: UInt32 = 0x8F1B_BCDC
+        let k3: UInt32 = 0xCA62_C1D6
         // Rounds 0-15 take the block's own words, the later ones the next schedule word.
         round(a, &b, &e, choose(b, c, d), k0, w0)
         round(e, &a, &d, choose(a, b, c), k0, w1)

@@ -164,6 +164,7 @@ extension Trailer {
         let otherDomain = other[other.index(after: otherAt)...]
         if oneDomain == otherDomain { return true }
         let dots = oneDomain.count(where: { $0 == "." }) - otherDomain.count(where: { $0 == "." })
-        return (dots == 1 && oneDomain.hasSuffix("." + otherDomain)) || (dots == -1 && otherDomain.hasSuffix("." + oneDomain))
+        return (dots == 1 && oneDomain.hasSuffix("." + otherDomain))
+            || (dots == -1 && otherDomain.hasSuffix("." + oneDomain))
     }
 }

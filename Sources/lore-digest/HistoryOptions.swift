@@ -15,7 +15,9 @@ struct HistoryOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("since-last-run"),
-        help: "Report what arrived after the last successful run with the --state name (the first run: --since, else the last 7 days).")
+        help:
+            "Report what arrived after the last successful run with the --state name (the first run: --since, else the last 7 days)."
+    )
     var sinceLastRun = false
 
     @Option(
@@ -23,12 +25,15 @@ struct HistoryOptions: ParsableArguments {
         help: ArgumentHelp("With --since-last-run: the name of the bookmark, kept in the index.", valueName: "name"))
     var state: String?
 
-    @Flag(name: .customLong("dry-run"), help: "With --since-last-run: print the report but do not advance the bookmark.")
+    @Flag(
+        name: .customLong("dry-run"), help: "With --since-last-run: print the report but do not advance the bookmark.")
     var dryRun = false
 
     @Flag(
         name: .customLong("history"),
-        help: "Add a 'History (from the index)' section: first-time patch authors, and earlier versions of the range's revised series (needs an index).")
+        help:
+            "Add a 'History (from the index)' section: first-time patch authors, and earlier versions of the range's revised series (needs an index)."
+    )
     var history = false
 
     func validate() throws {
@@ -44,9 +49,12 @@ struct HistoryOptions: ParsableArguments {
         }
         if dryRun && !sinceLastRun { throw ValidationError("--dry-run requires --since-last-run.") }
         if sinceLastRun {
-            if state == nil { throw ValidationError("--since-last-run needs --state NAME, the bookmark to report after.") }
+            if state == nil {
+                throw ValidationError("--since-last-run needs --state NAME, the bookmark to report after.")
+            }
             if noIndex {
-                throw ValidationError("--since-last-run keeps its bookmark in the index; it cannot be combined with --no-index.")
+                throw ValidationError(
+                    "--since-last-run keeps its bookmark in the index; it cannot be combined with --no-index.")
             }
         }
     }
@@ -61,7 +69,8 @@ struct HistoryOptions: ParsableArguments {
     /// The checks that involve the range options too.
     func validate(range: RangeOptions) throws {
         if sinceLastRun && range.until != nil {
-            throw ValidationError("--since-last-run reports up to the newest message; it cannot be combined with --until.")
+            throw ValidationError(
+                "--since-last-run reports up to the newest message; it cannot be combined with --until.")
         }
         if sinceLastRun && (range.from != nil || range.to != nil) {
             throw ValidationError(

@@ -22,7 +22,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A public-inbox archive; omitted: the embedded sample.", valueName: "archive"))
     var archive: String?
 
-    @Option(name: .customLong("index"), help: ArgumentHelp("The index file (default: in the cache directory).", valueName: "path"))
+    @Option(
+        name: .customLong("index"),
+        help: ArgumentHelp("The index file (default: in the cache directory).", valueName: "path"))
     var indexPath: String?
 
     func validate() throws {
@@ -35,7 +37,8 @@ struct IndexCommand: AsyncParsableCommand {
         let index = try MessageIndex.open(at: path, create: true)
         let update = try await index.update(from: inbox)
         for epoch in update.rewrittenEpochs {
-            try StandardOutput.write("Epoch \(epoch) was rewritten since the last update: its messages were indexed again.\n")
+            try StandardOutput.write(
+                "Epoch \(epoch) was rewritten since the last update: its messages were indexed again.\n")
         }
         try StandardOutput.write(Self.summary(update, path: path) + "\n")
     }

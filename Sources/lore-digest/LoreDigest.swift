@@ -1,4 +1,5 @@
 import ArgumentParser
+
 @main
 
 /// The `lore-digest` command: a mailing-list update from a public-inbox archive.

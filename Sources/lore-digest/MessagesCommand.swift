@@ -2,8 +2,8 @@ import ArgumentParser
 import Digest
 import Foundation
 import HistoryIndex
-import MessageStream
 import InboxReader
+import MessageStream
 
 /// `lore-digest messages`: one JSON object of facts per message, for scripts.
 struct MessagesCommand: AsyncParsableCommand {
@@ -24,7 +24,9 @@ struct MessagesCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A public-inbox archive, an mbox file or a Maildir; omitted: the embedded sample.", valueName: "archive"))
+    @Argument(
+        help: ArgumentHelp(
+            "A public-inbox archive, an mbox file or a Maildir; omitted: the embedded sample.", valueName: "archive"))
     var archive: String?
 
     @OptionGroup var range: RangeOptions

@@ -10,7 +10,8 @@ enum OneLineValue {
     /// - Throws: `ValidationError` naming the option and showing the value escaped.
     static func check(_ value: String?, option: String) throws {
         guard let value, value.unicodeScalars.contains(where: isUnsafe) else { return }
-        throw ValidationError("\(option) '\(escaped(value))' contains a line end or control character; give it on one line")
+        throw ValidationError(
+            "\(option) '\(escaped(value))' contains a line end or control character; give it on one line")
     }
 
     /// `value` with every line end and control character written as an escape (`\n`, `\r`,

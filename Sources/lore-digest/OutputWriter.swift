@@ -31,10 +31,12 @@ struct OutputWriter {
         case S_IFREG: try Self.replace(target, shownAs: path, with: text, mode: status.st_mode & 0o7777)
         case S_IFCHR, S_IFIFO: try Self.writeThrough(target, shownAs: path, text: text)
         case S_IFDIR:
-            throw CommandFailure("cannot write '\(path)': it is a directory; give a file path for --output, e.g. '\(path)/report.txt'")
+            throw CommandFailure(
+                "cannot write '\(path)': it is a directory; give a file path for --output, e.g. '\(path)/report.txt'")
         default:
             throw CommandFailure(
-                "cannot write '\(path)': it is neither a regular file, a character device nor a FIFO; give a file path for --output")
+                "cannot write '\(path)': it is neither a regular file, a character device nor a FIFO; give a file path for --output"
+            )
         }
     }
 
@@ -90,7 +92,8 @@ struct OutputWriter {
             let destination = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current =
                 destination.hasPrefix("/")
-                ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
         }
         throw failure(path, reason: describe(ELOOP))
     }
@@ -108,7 +111,9 @@ struct OutputWriter {
         }
     }
 
-    static func failure(_ path: String, reason: String, remedy: String = "check the path and free space") -> CommandFailure {
+    static func failure(_ path: String, reason: String, remedy: String = "check the path and free space")
+        -> CommandFailure
+    {
         CommandFailure("cannot write '\(path)': \(reason); \(remedy)")
     }
 
@@ -143,7 +148,8 @@ enum StandardOutput {
                 if code == EINTR { continue }
                 if code == EPIPE { throw ClosedPipe() }
                 throw CommandFailure(
-                    "cannot write to standard output: \(OutputWriter.describe(code)); free space or write to another file with --output")
+                    "cannot write to standard output: \(OutputWriter.describe(code)); free space or write to another file with --output"
+                )
             }
             offset += written
         }

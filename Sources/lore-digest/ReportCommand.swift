@@ -40,10 +40,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (the classic report), markdown, html, json, or email (an RFC 5322 message).")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("email-from"), help: ArgumentHelp("With --format email: the From: header.", valueName: "address"))
+    @Option(
+        name: .customLong("email-from"),
+        help: ArgumentHelp("With --format email: the From: header.", valueName: "address"))
     var emailFrom = "lore-digest <lore-digest@localhost>"
 
-    @Option(name: .customLong("email-to"), help: ArgumentHelp("With --format email: the To: header.", valueName: "address"))
+    @Option(
+        name: .customLong("email-to"), help: ArgumentHelp("With --format email: the To: header.", valueName: "address"))
     var emailTo: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -67,7 +70,8 @@ struct ReportCommand: AsyncParsableCommand {
         let inbox = try await SampleArchive.openArchive(archive)
         // One run of a --since-last-run state at a time, from reading its bookmark to saving the next.
         let stateLock = try history.state.map { state in
-            try RunStateLock.acquire(indexPath: history.indexPath ?? IndexLocation.defaultPath(for: inbox), state: state)
+            try RunStateLock.acquire(
+                indexPath: history.indexPath ?? IndexLocation.defaultPath(for: inbox), state: state)
         }
         defer { withExtendedLifetime(stateLock) {} }
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)

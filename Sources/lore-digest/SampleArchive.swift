@@ -43,7 +43,8 @@ enum SampleArchive {
         TemporaryPaths.register(staging.path)
         defer { TemporaryPaths.unregister(staging.path) }
         do {
-            try fileManager.createDirectory(at: staging.appendingPathComponent("git"), withIntermediateDirectories: true)
+            try fileManager.createDirectory(
+                at: staging.appendingPathComponent("git"), withIntermediateDirectories: true)
             try await ArchiveWriter.writeEpoch(mails: mails, to: staging.appendingPathComponent("git/0.git").path)
             if fileManager.fileExists(atPath: directory.path) { try? fileManager.removeItem(at: directory) }
             try fileManager.moveItem(at: staging, to: directory)
@@ -51,7 +52,8 @@ enum SampleArchive {
             try? fileManager.removeItem(at: staging)
             if fileManager.fileExists(atPath: directory.appendingPathComponent("git/0.git/HEAD").path) { return }
             throw CommandFailure(
-                "cannot build the sample archive in '\(directory.path)': \(error); set XDG_CACHE_HOME to a writable folder")
+                "cannot build the sample archive in '\(directory.path)': \(error); set XDG_CACHE_HOME to a writable folder"
+            )
         }
     }
 

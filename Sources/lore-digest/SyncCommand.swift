@@ -29,7 +29,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The mirror directory (created when missing).", valueName: "dir"))
     var directory: String
 
-    @Option(name: .customLong("index"), help: ArgumentHelp("The index file to update (default: in the cache directory).", valueName: "path"))
+    @Option(
+        name: .customLong("index"),
+        help: ArgumentHelp("The index file to update (default: in the cache directory).", valueName: "path"))
     var indexPath: String?
 
     @Flag(name: .customLong("no-index"), help: "Only mirror; do not build or update the history index.")
@@ -60,7 +62,8 @@ struct SyncCommand: AsyncParsableCommand {
             update = try await MessageIndex.open(at: path, create: true).update(from: inbox)
         } catch {
             throw CommandFailure(
-                "the mirror in '\(directory)' is up to date, but its index '\(path)' could not be updated: \(error); run 'lore-digest index \(directory)' again")
+                "the mirror in '\(directory)' is up to date, but its index '\(path)' could not be updated: \(error); run 'lore-digest index \(directory)' again"
+            )
         }
         try StandardOutput.write(IndexCommand.summary(update, path: path) + "\n")
     }

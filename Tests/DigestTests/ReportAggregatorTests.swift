@@ -9,7 +9,8 @@ import Testing
     /// A mail's facts, parsed the way the pipeline parses them.
     static func facts(
         _ subject: String, from: String = "Ann Lee <ann@example.org>", id: String? = nil,
-        inReplyTo: String? = nil, body: String = "Text.\n\nSigned-off-by: X <x@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n",
+        inReplyTo: String? = nil,
+        body: String = "Text.\n\nSigned-off-by: X <x@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n",
         commit: String = "c"
     ) -> MessageFacts {
         var header = "From: \(from)\nSubject: \(subject)\n"
@@ -22,7 +23,8 @@ import Testing
         var aggregator = ReportAggregator()
         for (index, mail) in mails.enumerated() { aggregator.add(mail, receivedAt: 1_760_000_000 + Int64(index) * 60) }
         return aggregator.report(
-            listName: "X", selection: Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil),
+            listName: "X",
+            selection: Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil),
             top: top)
     }
 
@@ -66,7 +68,8 @@ import Testing
     }
 
     @Test func theInBodyAuthorIsCountedNotTheSender() {
-        let body = "From: Real Author <real@corp.example>\n\nFix.\n\nSigned-off-by: Real Author <real@corp.example>\n---\n a | 1 +\n"
+        let body =
+            "From: Real Author <real@corp.example>\n\nFix.\n\nSigned-off-by: Real Author <real@corp.example>\n---\n a | 1 +\n"
         let report = Self.report([Self.facts("[PATCH] x", from: "Maint <maint@kernel.example>", body: body)])
         #expect(report.contributors == [ContributorRow(name: "Real Author", email: "real@corp.example", count: 1)])
         #expect(report.entries[0].authorEmail == "real@corp.example")

@@ -1,13 +1,15 @@
 import Foundation
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 @testable import Digest
 
 /// The whole path on a synthetic archive: git, parsing on every core, aggregation.
 @Suite struct ReportBuilderTests {
-    private static func mail(_ subject: String, from: String = "Ann Lee <ann@example.org>", listID: String? = "<widgets.lists.example.org>") -> ArchiveEntry {
+    private static func mail(
+        _ subject: String, from: String = "Ann Lee <ann@example.org>", listID: String? = "<widgets.lists.example.org>"
+    ) -> ArchiveEntry {
         var text = "From: \(from)\nSubject: \(subject)\nMessage-ID: <\(subject.hashValue)@x>\n"
         if let listID { text += "List-Id: \(listID)\n" }
         text += "\nBody.\n"
@@ -51,7 +53,8 @@ import TestSupport
         let epoch = directory.url.appendingPathComponent("kvm-ppc/git/0.git").path
         try await ArchiveWriter.writeEpoch(entries: [Self.mail("[PATCH] x", listID: nil)], to: epoch)
         let inbox = try Inbox.open(directory.url.appendingPathComponent("kvm-ppc").path)
-        let report = try await ReportBuilder().build(inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
+        let report = try await ReportBuilder().build(
+            inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
         #expect(report.listName == "KVM-PPC")
         let named = try await ReportBuilder().build(
             inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions(listName: "PowerPC KVM"))

@@ -3,8 +3,8 @@ import Foundation
 import InboxReader
 import MailParser
 import PatchModel
-import Testing
 import TestSupport
+import Testing
 
 /// The report reads `MessageFacts` gathered with `Detail.report`; it must be the report that
 /// `Detail.full` facts give, mail for mail.

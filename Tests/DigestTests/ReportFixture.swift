@@ -27,7 +27,8 @@ enum ReportFixture {
             entries: [
                 PatchEntry(
                     title: "widget: fix the frobnicator", subject: subject, authorName: name,
-                    authorEmail: "jm@example.com", text: "Fix it.\n\nSigned-off-by: J <jm@example.com>\n---\n a.c | 1 +",
+                    authorEmail: "jm@example.com",
+                    text: "Fix it.\n\nSigned-off-by: J <jm@example.com>\n---\n a.c | 1 +",
                     commit: "c3", messageID: "1@example.com")
             ],
             accounting: accounting)

@@ -2,8 +2,8 @@ import Foundation
 import HistoryIndex
 import InboxReader
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import Digest
 
@@ -20,7 +20,10 @@ import TestSupport
     private static func archive(count: Int) async throws -> (TemporaryDirectory, Inbox) {
         let directory = try TemporaryDirectory()
         let entries = (0..<count).map { index in
-            ArchiveEntry.mail(Array("From: Ann <ann@example.org>\nSubject: [PATCH] p\(index)\nMessage-ID: <\(index)@x>\n\nBody.\n".utf8))
+            ArchiveEntry.mail(
+                Array(
+                    "From: Ann <ann@example.org>\nSubject: [PATCH] p\(index)\nMessage-ID: <\(index)@x>\n\nBody.\n".utf8)
+            )
         }
         try await ArchiveWriter.writeEpoch(entries: entries, to: directory.path + "/list/git/0.git")
         return (directory, try Inbox.open(directory.path + "/list"))
@@ -34,7 +37,8 @@ import TestSupport
         await #expect(
             throws: IndexError(
                 .noSuchIndex,
-                "--history reads the history index, and there is none at '\(path)'; run 'lore-digest index \(inbox.path) --index \(path)' first")
+                "--history reads the history index, and there is none at '\(path)'; run 'lore-digest index \(inbox.path) --index \(path)' first"
+            )
         ) {
             _ = try await ReportHistory.prepare(options, inbox: inbox, range: RevisionRange(), note: { _ in })
         }

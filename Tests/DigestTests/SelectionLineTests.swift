@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func fromAndToKeepTheClassicLines() {
-        #expect(firstLines { _ in } == ["From 1234567 to 89abcde", "WIDGET mailing list update from 1234567 to 89abcde"])
+        #expect(
+            firstLines { _ in } == ["From 1234567 to 89abcde", "WIDGET mailing list update from 1234567 to 89abcde"])
     }
 
     @Test func aTimeWindowSaysItsDatesAndCommits() {

@@ -10,7 +10,8 @@ import Testing
 @Suite struct SeriesSectionsTests {
     typealias F = ReportAggregatorTests
 
-    static let diff = "Text.\n\nSigned-off-by: Ann Lee <ann@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n a\n+b\n"
+    static let diff =
+        "Text.\n\nSigned-off-by: Ann Lee <ann@example.org>\n---\n a.c | 1 +\n\ndiff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n a\n+b\n"
 
     /// A cover, two patches, a review of patch 2, a robot report on patch 1, an applied notice on
     /// the cover, a pull request, a lone patch 25 of 30 and two versions of one patch.
@@ -27,10 +28,14 @@ import Testing
                 body: "Hi Ann,\n\nkernel test robot noticed the following build errors:\n"),
             F.facts(
                 "Re: [PATCH 0/2] widget: frob", from: "Mai Ntainer <mai@example.com>", id: "a1@x", inReplyTo: "c0@x",
-                body: "Applied to widget-next, thanks!\n\n[1/2] widget: one\n      commit: 0123456789ab\n[2/2] widget: two\n      commit: 89abcdef0123\n"),
+                body:
+                    "Applied to widget-next, thanks!\n\n[1/2] widget: one\n      commit: 0123456789ab\n[2/2] widget: two\n      commit: 89abcdef0123\n"
+            ),
             F.facts(
                 "[GIT PULL] widget fixes for 6.18", from: "Mai Ntainer <mai@example.com>", id: "p1@x",
-                body: "The following changes since commit 0123456789abcdef0123456789abcdef01234567:\n\n  Linux 6.17 (2025-09-28)\n\nare available in the Git repository at:\n\n  https://git.example.org/widget.git tags/widget-fixes-6.18\n\nfor you to fetch changes up to 89abcdef0123456789abcdef0123456789abcdef:\n\n  widget: one (2025-10-01)\n\n 2 files changed, 3 insertions(+), 1 deletion(-)\n"),
+                body:
+                    "The following changes since commit 0123456789abcdef0123456789abcdef01234567:\n\n  Linux 6.17 (2025-09-28)\n\nare available in the Git repository at:\n\n  https://git.example.org/widget.git tags/widget-fixes-6.18\n\nfor you to fetch changes up to 89abcdef0123456789abcdef0123456789abcdef:\n\n  widget: one (2025-10-01)\n\n 2 files changed, 3 insertions(+), 1 deletion(-)\n"
+            ),
             F.facts("[PATCH 25/30] gizmo: lone", from: "Bo Far <bo@example.net>", id: "g25@x", body: diff),
             F.facts("[PATCH] gadget: tweak", from: "Cy Dee <cy@example.net>", id: "v1@x", body: diff),
             F.facts("[PATCH v2] gadget: tweak", from: "Cy Dee <cy@example.net>", id: "v2@x", body: diff + "+d\n"),
@@ -45,7 +50,11 @@ import Testing
         #expect(frob.id == "c0@x" && frob.coverMessageID == "c0@x")
         #expect(frob.completeness == "2/2" && frob.received == [1, 2] && frob.missing.isEmpty)
         #expect(frob.patches.map(\.replies) == [0, 1])
-        #expect(frob.trailers == [SeriesTrailerEntry(type: "reviewed", name: "Rev Iewer", email: "rev@example.com", position: 2, messageID: "r1@x")])
+        #expect(
+            frob.trailers == [
+                SeriesTrailerEntry(
+                    type: "reviewed", name: "Rev Iewer", email: "rev@example.com", position: 2, messageID: "r1@x")
+            ])
         #expect(frob.botReports == [SeriesBotReport(bot: "kernel test robot", messageID: "b1@x", position: 1)])
         #expect(frob.applied?.branch == "widget-next" && frob.applied?.messageID == "a1@x")
         let lone = try #require(report.series.first { $0.title == "gizmo: lone" })
@@ -82,8 +91,14 @@ import Testing
         #expect(text.contains("gizmo: lone\n  Author: Bo Far <bo@example.net>\n  Patches: 1 of 30 on this list\n"))
         #expect(text.contains("\ngadget: tweak: superseded by v2\n"))
         #expect(text.contains("\nv2 gadget: tweak\n  Author: Cy Dee <cy@example.net>\n"))
-        #expect(text.contains("===== Reviews =====\n\nTop reviewers (review trailers given, replies written):\n  Rev Iewer <rev@example.com>: 1 trailer, 1 reply\n"))
-        #expect(text.contains("===== Pull requests =====\n\n[GIT PULL] widget fixes for 6.18\n  From: Mai Ntainer <mai@example.com>\n  Pull: https://git.example.org/widget.git tags/widget-fixes-6.18\n  2 files changed, 3 insertions(+), 1 deletions(-)\n"))
+        #expect(
+            text.contains(
+                "===== Reviews =====\n\nTop reviewers (review trailers given, replies written):\n  Rev Iewer <rev@example.com>: 1 trailer, 1 reply\n"
+            ))
+        #expect(
+            text.contains(
+                "===== Pull requests =====\n\n[GIT PULL] widget fixes for 6.18\n  From: Mai Ntainer <mai@example.com>\n  Pull: https://git.example.org/widget.git tags/widget-fixes-6.18\n  2 files changed, 3 insertions(+), 1 deletions(-)\n"
+            ))
         #expect(text.contains("===== Bots =====\n\nkernel test robot: 1 mail, 1 report on series of this range\n"))
         // The new sections follow the entries and come before the accounting line.
         let series = text.range(of: "===== Series")
@@ -103,7 +118,10 @@ import Testing
                 author: ReportPerson(name: "Eve *Star*", email: "eve@example.org"), date: "2025-10-01", received: [1],
                 missing: [], completeness: "1/1",
                 patches: [SeriesPatchEntry(position: 1, messageID: "s@x", subject: "[PATCH v3] evil")],
-                trailers: [SeriesTrailerEntry(type: "acked", name: "<script>", email: "a@x", position: 0, messageID: "r@x", mismatch: true)],
+                trailers: [
+                    SeriesTrailerEntry(
+                        type: "acked", name: "<script>", email: "a@x", position: 0, messageID: "r@x", mismatch: true)
+                ],
                 replies: 1)
         ]
         let text = TextRenderer().render(report)
@@ -124,15 +142,19 @@ import Testing
             #expect(object[key] != nil, "\(key)")
         }
         let series = try #require(object["series"] as? [[String: Any]])
-        let keys = ["id", "title", "version", "total", "cover_message_id", "author", "received", "missing", "change_id",
-            "previous", "patches", "dropped", "trailers", "replies", "bot_reports", "applied", "superseded_by"]
+        let keys = [
+            "id", "title", "version", "total", "cover_message_id", "author", "received", "missing", "change_id",
+            "previous", "patches", "dropped", "trailers", "replies", "bot_reports", "applied", "superseded_by",
+        ]
         for entry in series {
             for key in keys { #expect(entry[key] != nil, "\(key)") }
         }
         let lone = try #require(series.first { $0["title"] as? String == "gizmo: lone" })
         #expect(lone["cover_message_id"] is NSNull && lone["applied"] is NSNull && lone["previous"] is NSNull)
         let patch = try #require((lone["patches"] as? [[String: Any]])?.first)
-        for key in ["position", "message_id", "subject", "patch_id", "change", "previous_message_id", "trailers", "replies"] {
+        for key in [
+            "position", "message_id", "subject", "patch_id", "change", "previous_message_id", "trailers", "replies",
+        ] {
             #expect(patch[key] != nil, "\(key)")
         }
         #expect(patch["message_id"] as? String == "g25@x")

@@ -3,8 +3,8 @@ import Foundation
 import HistoryIndex
 import InboxReader
 import MailParser
-import Testing
 import TestSupport
+import Testing
 
 /// `--history`: the look back before the range, from the index alone, and how each format shows it.
 struct HistorySectionTests {
@@ -99,7 +99,8 @@ struct HistorySectionTests {
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains("## History (from the index)"))
         #expect(markdown.contains("- New Comer \\<new@example\\.org\\> (first patch mail: \(Self.day(7)))"))
-        #expect(markdown.contains("- `[PATCH v3 0/2] widget: frob *the* <widgets>` (v2 \(Self.day(3)), v1 \(Self.day(1)))"))
+        #expect(
+            markdown.contains("- `[PATCH v3 0/2] widget: frob *the* <widgets>` (v2 \(Self.day(3)), v1 \(Self.day(1)))"))
         let markdownSection = try #require(markdown.range(of: "## History"))
         let markdownAccounting = try #require(markdown.range(of: "Accounting:"))
         #expect(markdownSection.lowerBound < markdownAccounting.lowerBound)
@@ -158,8 +159,12 @@ struct HistorySectionTests {
         let report = try await ReportBuilder().build(
             inbox: inbox, range: RevisionRange(), options: ReportOptions(history: true), index: index)
         let history = try #require(report.history)
-        #expect(history.firstPatches.map(\.email) == ["ret@example.org", "ann@example.org", "new@example.org", "cat@example.org"])
+        #expect(
+            history.firstPatches.map(\.email) == [
+                "ret@example.org", "ann@example.org", "new@example.org", "cat@example.org",
+            ])
         #expect(history.revisedSeries.isEmpty)
-        #expect(TextRenderer().render(report).contains("Revised series (earlier versions before this range):\n  (none)\n"))
+        #expect(
+            TextRenderer().render(report).contains("Revised series (earlier versions before this range):\n  (none)\n"))
     }
 }

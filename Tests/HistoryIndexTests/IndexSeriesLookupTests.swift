@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import InboxReader
 import PatchModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import HistoryIndex
 
@@ -52,7 +52,10 @@ struct IndexSeriesLookupTests {
             ])
         #expect(thread.count == 6)
         // Below a reply: only what answers it (r2 names r1 in In-Reply-To and References).
-        #expect(IndexSeriesLookup(index: index).messages(inThreadOf: "r1@example.org").map(\.messageID) == ["r2@example.org"])
+        #expect(
+            IndexSeriesLookup(index: index).messages(inThreadOf: "r1@example.org").map(\.messageID) == [
+                "r2@example.org"
+            ])
         #expect(IndexSeriesLookup(index: index).messages(inThreadOf: "t2@example.org").isEmpty)
 
         let capped = IndexSeriesLookup(index: index, threadLimit: 3).messages(inThreadOf: "s1-0@example.org")
@@ -72,18 +75,30 @@ struct IndexSeriesLookupTests {
 
         // t1 was sent from `Lone@Example.org`: the address matches in any case.
         let t2 = Self.first + 13 * 60
-        let earlier = lookup.earlierVersions(title: "widget: lone fix", authorEmail: "lone@example.org", before: t2, notBefore: 0)
+        let earlier = lookup.earlierVersions(
+            title: "widget: lone fix", authorEmail: "lone@example.org", before: t2, notBefore: 0)
         #expect(earlier.map(\.messageID) == ["t1@example.org"])
         #expect(earlier.first?.version == nil)
         // The window's edges: `notBefore` is inclusive, `before` exclusive.
         let t1 = Self.first + 12 * 60
-        #expect(lookup.earlierVersions(title: "widget: lone fix", authorEmail: "lone@example.org", before: t2, notBefore: t1).count == 1)
-        #expect(lookup.earlierVersions(title: "widget: lone fix", authorEmail: "lone@example.org", before: t2, notBefore: t1 + 1).isEmpty)
-        #expect(lookup.earlierVersions(title: "widget: lone fix", authorEmail: "lone@example.org", before: t1, notBefore: 0).isEmpty)
-        #expect(lookup.earlierVersions(title: "widget: lone fix", authorEmail: "dev@example.org", before: t2, notBefore: 0).isEmpty)
+        #expect(
+            lookup.earlierVersions(
+                title: "widget: lone fix", authorEmail: "lone@example.org", before: t2, notBefore: t1
+            ).count == 1)
+        #expect(
+            lookup.earlierVersions(
+                title: "widget: lone fix", authorEmail: "lone@example.org", before: t2, notBefore: t1 + 1
+            ).isEmpty)
+        #expect(
+            lookup.earlierVersions(title: "widget: lone fix", authorEmail: "lone@example.org", before: t1, notBefore: 0)
+                .isEmpty)
+        #expect(
+            lookup.earlierVersions(title: "widget: lone fix", authorEmail: "dev@example.org", before: t2, notBefore: 0)
+                .isEmpty)
         // A reply with the same title is no version.
         #expect(
-            lookup.earlierVersions(title: "widget: first", authorEmail: "rev@example.com", before: t2, notBefore: 0).isEmpty)
+            lookup.earlierVersions(title: "widget: first", authorEmail: "rev@example.com", before: t2, notBefore: 0)
+                .isEmpty)
     }
 
     @Test func everyQueryIsAnsweredFromAnIndex() async throws {
@@ -92,8 +107,11 @@ struct IndexSeriesLookupTests {
         let index = try await Self.indexed(directory)
         for sql in IndexSeriesLookup.Query.all {
             let plan = try index.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(Array(repeating: "x", count: sql.filter { $0 == "?" }.count)))
-                    .map { $0["detail"] as String }
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN " + sql,
+                    arguments: StatementArguments(Array(repeating: "x", count: sql.filter { $0 == "?" }.count))
+                )
+                .map { $0["detail"] as String }
             }
             #expect(!plan.isEmpty)
             #expect(plan.allSatisfy { !$0.hasPrefix("SCAN") }, "\(sql): \(plan)")

@@ -1,7 +1,7 @@
 import HistoryIndex
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// The look-back queries answer from the index alone.
 struct LookBackTests {
@@ -27,7 +27,8 @@ struct LookBackTests {
         #expect(try index.firstPatchMail(byAuthor: "bob@example.org")?.messageID == "4@x")  // a reply is no post
         #expect(try index.firstPatchMail(byAuthor: "nobody@example.org") == nil)
         let v3 = ArchiveWriter.defaultFirstCommitTime + 4 * 60
-        let earlier = try index.earlierPatchMails(title: "net: fix the widget", authorEmail: "ann@example.org", before: v3)
+        let earlier = try index.earlierPatchMails(
+            title: "net: fix the widget", authorEmail: "ann@example.org", before: v3)
         #expect(earlier.map(\.version) == [nil, 2])
     }
 }

@@ -4,8 +4,8 @@ import HistoryIndex
 import InboxReader
 import MessageStream
 import PatchModel
-import Testing
 import TestSupport
+import Testing
 
 struct MessageIndexTests {
     @Test func aFirstUpdateIndexesEveryCommitWithItsFacts() async throws {
@@ -105,7 +105,9 @@ struct MessageIndexTests {
         let path = IndexLocation.defaultPath(for: inbox, environment: ["XDG_CACHE_HOME": "/c"])
         #expect(path.hasPrefix("/c/lore-digest/index/widget-"))
         #expect(path.hasSuffix(".sqlite"))
-        #expect(IndexLocation.defaultPath(for: inbox, environment: ["HOME": "/h"]).hasPrefix("/h/.cache/lore-digest/index/"))
+        #expect(
+            IndexLocation.defaultPath(for: inbox, environment: ["HOME": "/h"]).hasPrefix("/h/.cache/lore-digest/index/")
+        )
     }
 }
 
@@ -134,7 +136,8 @@ struct IndexSchemaTests {
         defer { directory.remove() }
         let path = directory.path + "/other.sqlite"
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep')") }
+        try queue.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep')")
+        }
         #expect { _ = try MessageIndex.open(at: path, create: false) } throws: { error in
             (error as? IndexError)?.code == .notAnIndex
         }

@@ -5,8 +5,8 @@ import InboxReader
 import MailParser
 import MessageStream
 import PatchModel
-import Testing
 import TestSupport
+import Testing
 
 /// The stored shape of the `messages`, `references` and `trailers` rows: what version 1 wrote
 /// is read back, and what is written now is what version 1 wrote, column for column, in the

@@ -2,8 +2,8 @@ import Digest
 import Foundation
 import HistoryIndex
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// A report built from the index is byte for byte the report built by parsing every message.
 struct ReportFromIndexTests {

@@ -1,9 +1,9 @@
 import Foundation
+import Glibc
 import HistoryIndex
 import InboxReader
-import Testing
-import Glibc
 import TestSupport
+import Testing
 
 /// One `--since-last-run` per state at a time, and a bookmark that no failed or misread run
 /// moves, through the built binary.
@@ -14,7 +14,8 @@ import TestSupport
     }
 
     @Test func lockFileNamesEncodeTheState() {
-        #expect(RunStateLock.lockPath(indexPath: "/x/i.sqlite", state: "weekly-1_a") == "/x/i.sqlite.state-weekly-1_a.lock")
+        #expect(
+            RunStateLock.lockPath(indexPath: "/x/i.sqlite", state: "weekly-1_a") == "/x/i.sqlite.state-weekly-1_a.lock")
         #expect(RunStateLock.lockPath(indexPath: "/x/i.sqlite", state: "a/b c") == "/x/i.sqlite.state-a%2Fb%20c.lock")
         #expect(RunStateLock.lockPath(indexPath: "i", state: "é") == "i.state-%C3%A9.lock")
     }
@@ -97,8 +98,11 @@ import TestSupport
         // `exec`: the shell becomes the command, so nothing waits on a child.
         let result = try CommandRunner.run(
             URL(fileURLWithPath: "/bin/sh"),
-            ["-c", "exec \"$0\" \"$@\" > /dev/full", CommandRunner.loreDigest.path, "report", path, "--since-last-run", "--state", "t",
-             "--index", indexPath])
+            [
+                "-c", "exec \"$0\" \"$@\" > /dev/full", CommandRunner.loreDigest.path, "report", path,
+                "--since-last-run", "--state", "t",
+                "--index", indexPath,
+            ])
         #expect(result.exitCode == 1)
         #expect(
             result.standardError

@@ -4,8 +4,8 @@ import InboxReader
 import MailParser
 import MessageStream
 import PatchModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import HistoryIndex
 
@@ -48,8 +48,10 @@ struct SeriesFactsIndexTests {
         #expect(facts.contains { $0.changeID == "20251001-widget-speed-0123456789ab" })
         #expect(facts.contains { $0.minorVersion == 1 })
         #expect(facts.contains { $0.botName != nil })
-        #expect(facts.contains { $0.appliedNotice?.branch == "widget-next" && $0.appliedNotice?.commits.isEmpty == false })
-        #expect(facts.contains { $0.pullRequest?.headCommit == SeriesArchive.pullHead && $0.pullRequest?.diffstat != nil })
+        #expect(
+            facts.contains { $0.appliedNotice?.branch == "widget-next" && $0.appliedNotice?.commits.isEmpty == false })
+        #expect(
+            facts.contains { $0.pullRequest?.headCommit == SeriesArchive.pullHead && $0.pullRequest?.diffstat != nil })
         #expect(facts.contains { $0.trailers.contains(where: \.isMismatched) })
     }
 
@@ -103,7 +105,10 @@ struct SeriesFactsIndexTests {
         let update = try await index.update(from: inbox, batchSize: 5, note: notes.add)
         #expect(update.added == 0)
         #expect(update.readAgain == SeriesArchive.entries.count - 1)
-        #expect(notes.lines == ["index v1 → v2: reading 13 messages again for patch-ids, change-ids and reply facts (once; the index stays usable if interrupted)…"])
+        #expect(
+            notes.lines == [
+                "index v1 → v2: reading 13 messages again for patch-ids, change-ids and reply facts (once; the index stays usable if interrupted)…"
+            ])
         try await Self.expectStoredEqualsParsed(index, inbox)
         #expect(try index.integrityCheck() == "ok")
 

@@ -1,8 +1,8 @@
 import Foundation
 import HistoryIndex
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -50,7 +50,8 @@ struct SinceLastRunTests {
         #expect(second.fromLabel.map { head.hasPrefix($0) } == false)
         try index.save(second.next)
         let third = try await SinceLastRun.resolve(
-            inbox: grown, name: "weekly", previous: try index.runState(named: "weekly"), firstRunSince: 0, now: Self.now)
+            inbox: grown, name: "weekly", previous: try index.runState(named: "weekly"), firstRunSince: 0, now: Self.now
+        )
         #expect(third.commits.isEmpty)
         // Another name has its own bookmark.
         let other = try await SinceLastRun.resolve(
@@ -146,7 +147,9 @@ struct SinceLastRunTests {
         let complete = try CommandRunner.loreDigest(arguments)
         #expect(complete.exitCode == 0, "\(complete.standardError)")
         let index = try MessageIndex.open(at: indexPath, create: false)
-        #expect(try index.runState(named: "k")?.epochs[0]?.commit == (try SyntheticArchive.revParse(path + "/git/0.git", "HEAD")))
+        #expect(
+            try index.runState(named: "k")?.epochs[0]?.commit
+                == (try SyntheticArchive.revParse(path + "/git/0.git", "HEAD")))
         #expect(try index.messageCount() == count)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InboxReader
 
 @Suite struct BlobsTests {
@@ -90,7 +91,10 @@ import Testing
         let sent = Counter()
         let producer = Task {
             for index in 0..<10 {
-                guard await channel.send([RawMail(commit: CommitRef(epoch: 0, oid: "\(index)", commitTime: 0), bytes: nil)])
+                guard
+                    await channel.send([
+                        RawMail(commit: CommitRef(epoch: 0, oid: "\(index)", commitTime: 0), bytes: nil)
+                    ])
                 else { return }
                 sent.increment()
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InboxReader
 
 @Suite struct CatFileFrameDecoderTests {

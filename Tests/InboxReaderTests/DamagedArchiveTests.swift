@@ -11,18 +11,23 @@ import Testing
     private static func looseInbox(in directory: TemporaryDirectory) async throws -> (inbox: String, git: String) {
         let inbox = directory.path + "/list"
         let git = inbox + "/git/0.git"
-        let entries: [ArchiveEntry] = [.mail(TestMail.bytes(1)), .mail(TestMail.bytes(2)), .deletion(TestMail.bytes(2)),
-                                       .mail(TestMail.bytes(3)), .mail(TestMail.bytes(4))]
+        let entries: [ArchiveEntry] = [
+            .mail(TestMail.bytes(1)), .mail(TestMail.bytes(2)), .deletion(TestMail.bytes(2)),
+            .mail(TestMail.bytes(3)), .mail(TestMail.bytes(4)),
+        ]
         try await writeV2Inbox(at: inbox, epochs: [0: entries])
         let packs = directory.path + "/packs"
         // fast-import leaves a small import loose already (fastimport.unpackLimit); unpack otherwise.
-        try shell("mkdir -p '\(packs)' && for p in '\(git)'/objects/pack/pack-*.pack; do [ -e \"$p\" ] || continue; "
-            + "mv \"$p\" '\(packs)'/ && rm -f \"${p%.pack}\".* && git --git-dir='\(git)' unpack-objects -q < '\(packs)'/\"${p##*/}\" || exit 1; done")
+        try shell(
+            "mkdir -p '\(packs)' && for p in '\(git)'/objects/pack/pack-*.pack; do [ -e \"$p\" ] || continue; "
+                + "mv \"$p\" '\(packs)'/ && rm -f \"${p%.pack}\".* && git --git-dir='\(git)' unpack-objects -q < '\(packs)'/\"${p##*/}\" || exit 1; done"
+        )
         return (inbox, git)
     }
 
     private static func removeObject(_ name: String, in git: String) throws {
-        try shell("oid=$(git --git-dir='\(git)' rev-parse '\(name)') && rm -f '\(git)'/objects/${oid%${oid#??}}/${oid#??}")
+        try shell(
+            "oid=$(git --git-dir='\(git)' rev-parse '\(name)') && rm -f '\(git)'/objects/${oid%${oid#??}}/${oid#??}")
     }
 
     private static func shell(_ script: String) throws {
@@ -80,7 +85,9 @@ import Testing
         let directory = try TemporaryDirectory()
         let inbox = directory.path + "/list"
         try await writeV2Inbox(at: inbox, epochs: [0: (1...50).map { .mail(TestMail.bytes($0)) }])
-        try Self.shell("cd '\(inbox)/git/0.git/objects/pack' && for p in *.pack; do chmod u+w \"$p\"; truncate -s 200 \"$p\"; done")
+        try Self.shell(
+            "cd '\(inbox)/git/0.git/objects/pack' && for p in *.pack; do chmod u+w \"$p\"; truncate -s 200 \"$p\"; done"
+        )
         await #expect {
             _ = try await Self.readAll(inbox)
         } throws: { error in

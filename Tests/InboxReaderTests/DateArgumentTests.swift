@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InboxReader
 
 /// `2025-10-01 00:00:00 UTC`.
@@ -47,7 +48,9 @@ private let unknownForms = [
     "@99999999999999999999", "2 weeks ago 3", "12:00",
 ]
 
-private let relativeForms = ["2 weeks ago", "2.weeks.ago", "yesterday", "now", "last friday", "10 minutes ago", "today"]
+private let relativeForms = [
+    "2 weeks ago", "2.weeks.ago", "yesterday", "now", "last friday", "10 minutes ago", "today",
+]
 
 @Suite struct DateArgumentTests {
     @Test(arguments: absoluteForms)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InboxReader
 
 /// A mail with a Date header (or none).
@@ -85,7 +86,8 @@ private func texts(_ inbox: Inbox) async throws -> [String] {
         let newer = mail("newer", date: nil)
         try newer.write(toFile: path + "/new/1759400000.M2P1.host", atomically: true, encoding: .utf8)
         try older.write(toFile: path + "/cur/1759300000.M1P1.host:2,S", atomically: true, encoding: .utf8)
-        try mail("half-written", date: nil).write(toFile: path + "/tmp/1759500000.M3P1.host", atomically: true, encoding: .utf8)
+        try mail("half-written", date: nil).write(
+            toFile: path + "/tmp/1759500000.M3P1.host", atomically: true, encoding: .utf8)
         try "junk".write(toFile: path + "/cur/.hidden", atomically: true, encoding: .utf8)
 
         let inbox = try await Inbox.openOrImport(path)
@@ -101,7 +103,9 @@ private func texts(_ inbox: Inbox) async throws -> [String] {
             try FileManager.default.createDirectory(atPath: path + "/" + folder, withIntermediateDirectories: true)
         }
         let error = await #expect(throws: InboxError.self) { try await Inbox.openOrImport(path) }
-        #expect(error?.description == "the Maildir '\(path)' holds no messages (cur/ and new/ are empty); nothing to report")
+        #expect(
+            error?.description == "the Maildir '\(path)' holds no messages (cur/ and new/ are empty); nothing to report"
+        )
     }
 
     @Test(arguments: [
@@ -142,6 +146,7 @@ private func texts(_ inbox: Inbox) async throws -> [String] {
         }
         let gitDirectory = try await importAndDrop()
         #expect(!FileManager.default.fileExists(atPath: gitDirectory))
-        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: gitDirectory + "/../../..").standardized.path))
+        #expect(
+            !FileManager.default.fileExists(atPath: URL(fileURLWithPath: gitDirectory + "/../../..").standardized.path))
     }
 }

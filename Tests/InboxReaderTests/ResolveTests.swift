@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InboxReader
 
 /// An inbox with epochs 0 (mails 0…4) and 1 (mails 5…9).

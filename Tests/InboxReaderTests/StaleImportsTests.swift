@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Glibc
+import Testing
+
 @testable import InboxReader
 
 /// The sweep of import folders left by runs killed with SIGKILL.

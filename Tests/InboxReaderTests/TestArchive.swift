@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import InboxReader
 
 /// A temporary directory removed when the test is done.

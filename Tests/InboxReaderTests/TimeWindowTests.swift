@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InboxReader
 
 /// `2025-10-01 00:00:00 UTC`.
@@ -49,7 +50,8 @@ private let absoluteDates: [(String, Int64)] = [
         let yesterday = try await inbox.resolveDate("yesterday", bound: .since)
         #expect(abs(yesterday - (now - day)) < 60)
         let today = try await inbox.resolveDate("today", bound: .since)
-        #expect(today == now - now % day || today == now - now % day + day)  // midnight UTC (the day may turn meanwhile)
+        // Midnight UTC (the day may turn meanwhile).
+        #expect(today == now - now % day || today == now - now % day + day)
     }
 
     @Test func sinceIsInclusive() async throws {
@@ -115,8 +117,14 @@ private let absoluteDates: [(String, Int64)] = [
     }
 
     @Test(arguments: [
-        ("2022-13-45", "--since '2022-13-45' is not a real date: there is no month 13; give one that exists, e.g. 2025-10-01"),
-        ("2022-02-30", "--since '2022-02-30' is not a real date: 2022-02 has 28 days; give one that exists, e.g. 2025-10-01"),
+        (
+            "2022-13-45",
+            "--since '2022-13-45' is not a real date: there is no month 13; give one that exists, e.g. 2025-10-01"
+        ),
+        (
+            "2022-02-30",
+            "--since '2022-02-30' is not a real date: 2022-02 has 28 days; give one that exists, e.g. 2025-10-01"
+        ),
         (
             "60 years ago",
             "--since '60 years ago' is not a relative date git reads correctly (only 1970 to now); give an absolute date, e.g. 2025-10-01"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InboxReader
 
 /// v1 inboxes: one bare repository, each commit adds one message at a fan-out path.
@@ -8,8 +9,10 @@ import Testing
     /// the second; each commit keeps the files before it (v1 trees grow).
     static func writeVersion1(at gitDirectory: String) throws -> [[UInt8]] {
         let mails = (0..<3).map { TestMail.bytes($0) }
-        let paths = ["0a/1111111111111111111111111111111111111", "4c/2222222222222222222222222222222222222",
-                     "f0/3333333333333333333333333333333333333"]
+        let paths = [
+            "0a/1111111111111111111111111111111111111", "4c/2222222222222222222222222222222222222",
+            "f0/3333333333333333333333333333333333333",
+        ]
         var stream: [UInt8] = []
         func add(_ text: String) { stream += Array(text.utf8) }
         for (index, mail) in mails.enumerated() {

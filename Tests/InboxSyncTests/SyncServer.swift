@@ -1,6 +1,8 @@
 import Foundation
-import enum TestSupport.PublicInboxAvailability
 import InboxReader
+
+import enum TestSupport.PublicInboxAvailability
+
 @testable import InboxSync
 
 /// A real `public-inbox-httpd` on 127.0.0.1, run through `scripts/public-inbox-server.sh`, serving
@@ -79,7 +81,8 @@ struct ProcessFailure: Error, CustomStringConvertible {
 func runProgram(_ executable: String, _ arguments: [String]) async throws -> String {
     let output = try await Program.run(executable, arguments)
     guard output.succeeded else {
-        throw ProcessFailure(description: "\(executable) \(arguments.joined(separator: " ")) failed: \(output.standardError)")
+        throw ProcessFailure(
+            description: "\(executable) \(arguments.joined(separator: " ")) failed: \(output.standardError)")
     }
     return output.text
 }

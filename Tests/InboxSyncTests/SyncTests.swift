@@ -1,8 +1,10 @@
 import Foundation
 import Glibc
-import Testing
 import InboxReader
+import Testing
+
 import struct TestSupport.TemporaryDirectory
+
 @testable import InboxSync
 
 /// `sync` against a real `public-inbox-httpd` on 127.0.0.1 (see scripts/public-inbox-server.sh).
@@ -41,8 +43,11 @@ struct SyncLiveServerTests {
             let local = try TemporaryDirectory()
             defer { local.remove() }
             let mirror = local.path + "/kvm-ppc"
-            try FileManager.default.createDirectory(atPath: mirror + "/git/.0.git.partial/objects", withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: mirror + "/git/.0.git.partial/HEAD", contents: Data("junk".utf8)))
+            try FileManager.default.createDirectory(
+                atPath: mirror + "/git/.0.git.partial/objects", withIntermediateDirectories: true)
+            #expect(
+                FileManager.default.createFile(atPath: mirror + "/git/.0.git.partial/HEAD", contents: Data("junk".utf8))
+            )
             let first = try await InboxSync.run(url: server.url, directory: mirror)
             #expect(first.newMessages == 20)
             #expect(!FileManager.default.fileExists(atPath: mirror + "/git/.0.git.partial"))
@@ -75,7 +80,8 @@ struct SyncLiveServerTests {
             try await server.serve(first: 30)
             let second = try await InboxSync.run(url: withPassword, directory: mirror) { lines.append($0) }
             #expect(first.newMessages == 20 && second.newMessages == 10)
-            #expect(first.line == "Synced 1 epoch of \(server.url) into \(mirror): 1 cloned, 0 fetched, 20 new messages")
+            #expect(
+                first.line == "Synced 1 epoch of \(server.url) into \(mirror): 1 cloned, 0 fetched, 20 new messages")
             let printed = lines.all + [first.line, second.line]
             #expect(printed.contains("epoch 0 (1/1): cloning \(server.url)/0"))
             #expect(!printed.contains { $0.contains("s3cr") || $0.contains("someone") })
@@ -132,12 +138,14 @@ struct SyncLiveServerTests {
         #expect(try Inbox.open(mirror).epochs.map(\.number) == [0, 1])
 
         // Without the manifest, probing URL/0, URL/1, … finds the same epochs.
-        let (probed, source) = try await InboxSync.learnEpochs(RemoteInbox(server.url), forceProbing: true, progress: { _ in })
+        let (probed, source) = try await InboxSync.learnEpochs(
+            RemoteInbox(server.url), forceProbing: true, progress: { _ in })
         #expect(probed == [0, 1] && source == .probing)
 
         // A first sync interrupted in its clone left only git/.0.git.partial: the next one starts over.
         let other = local.path + "/again"
-        try FileManager.default.createDirectory(atPath: other + "/git/.0.git.partial/objects", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: other + "/git/.0.git.partial/objects", withIntermediateDirectories: true)
         let again = try await InboxSync.run(url: server.url, directory: other)
         #expect(again.epochs.map(\.action) == [.cloned, .cloned])
         #expect(again.newMessages == 450)
@@ -147,8 +155,10 @@ struct SyncLiveServerTests {
         let unknown = local.path + "/unknown"
         let notFound = await syncError(url: server.origin + "/no-such-inbox", directory: unknown)
         #expect(notFound?.code == .notFound)
-        #expect(notFound?.description
-            == "no public-inbox inbox at \(server.origin)/no-such-inbox: the server has neither manifest.js.gz nor epoch 0 (HTTP 404); check the inbox name")
+        #expect(
+            notFound?.description
+                == "no public-inbox inbox at \(server.origin)/no-such-inbox: the server has neither manifest.js.gz nor epoch 0 (HTTP 404); check the inbox name"
+        )
         #expect(!FileManager.default.fileExists(atPath: unknown))
     }
 }
@@ -160,14 +170,17 @@ struct SyncLiveServerTests {
         // Port 1 (tcpmux) on loopback: nothing listens there, the connection is refused at once.
         let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path + "/m")
         #expect(error?.code == .unreachable)
-        #expect(error?.description
-            == "cannot reach http://127.0.0.1:1 (connection refused); check the URL and your network")
+        #expect(
+            error?.description
+                == "cannot reach http://127.0.0.1:1 (connection refused); check the URL and your network")
         #expect(!FileManager.default.fileExists(atPath: local.path + "/m"))
     }
 
-    @Test(arguments: ["ftp://example.org/kvm", "git@example.org:kvm", "-oProxyCommand=touch /tmp/x", "", "https://", "http:///kvm",
-                      "https://lore.kernel.org/kvm?x=1", "https://lore.kernel.org/k vm",
-                      "https://lore.kernel.org/kvm\u{1B}[2J", "https://lore.kernel.org/kvm\u{9B}31m"])
+    @Test(arguments: [
+        "ftp://example.org/kvm", "git@example.org:kvm", "-oProxyCommand=touch /tmp/x", "", "https://", "http:///kvm",
+        "https://lore.kernel.org/kvm?x=1", "https://lore.kernel.org/k vm",
+        "https://lore.kernel.org/kvm\u{1B}[2J", "https://lore.kernel.org/kvm\u{9B}31m",
+    ])
     func notAnHTTPURL(_ url: String) async throws {
         let local = try TemporaryDirectory()
         defer { local.remove() }
@@ -177,11 +190,14 @@ struct SyncLiveServerTests {
 
     @Test func credentialsNeverReachAMessage() async throws {
         let unreachable = await syncError(url: "http://someone:s3cret@127.0.0.1:1/kvm", directory: "/nonexistent/m")
-        #expect(unreachable?.description
-            == "cannot reach http://127.0.0.1:1 (connection refused); check the URL and your network")
+        #expect(
+            unreachable?.description
+                == "cannot reach http://127.0.0.1:1 (connection refused); check the URL and your network")
         let invalid = await syncError(url: "ftp://someone:s3cret@example.org/kvm", directory: "/nonexistent/m")
-        #expect(invalid?.description
-            == "'ftp://example.org/kvm' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm")
+        #expect(
+            invalid?.description
+                == "'ftp://example.org/kvm' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm"
+        )
         let inbox = try RemoteInbox("https://someone:p%40ss@lore.kernel.org/kvm")
         #expect(inbox.url == "https://lore.kernel.org/kvm")
         #expect(inbox.authorization == "Basic " + Data("someone:p@ss".utf8).base64EncodedString())
@@ -194,8 +210,10 @@ struct SyncLiveServerTests {
 
     @Test func messageForANonHTTPURL() async throws {
         let error = await syncError(url: "ftp://example.org/kvm", directory: "/nonexistent/m")
-        #expect(error?.description
-            == "'ftp://example.org/kvm' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm")
+        #expect(
+            error?.description
+                == "'ftp://example.org/kvm' is not an http:// or https:// URL; give the inbox URL, e.g. https://lore.kernel.org/kvm"
+        )
     }
 
     @Test func directoryHoldingSomethingElse() async throws {
@@ -205,8 +223,10 @@ struct SyncLiveServerTests {
         // Checked before any network access: the unreachable URL is never tried.
         let error = await syncError(url: "http://127.0.0.1:1/kvm", directory: local.path)
         #expect(error?.code == .directoryHoldsSomethingElse)
-        #expect(error?.description == "'\(local.path)' holds something else than an inbox mirror "
-            + "(it is not empty and has no git/ folder of epochs); give an empty or new directory, or an existing mirror")
+        #expect(
+            error?.description == "'\(local.path)' holds something else than an inbox mirror "
+                + "(it is not empty and has no git/ folder of epochs); give an empty or new directory, or an existing mirror"
+        )
     }
 
     @Test func gitFolderWithOtherThings() async throws {
@@ -259,7 +279,8 @@ struct SyncLiveServerTests {
         } throws: { error in
             let error = try #require(error as? SyncError)
             return error.code == .tooLarge
-                && error.message == "bomb.gz inflates to more than 1 MB, far more than a manifest; check that the URL is a public-inbox inbox"
+                && error.message
+                    == "bomb.gz inflates to more than 1 MB, far more than a manifest; check that the URL is a public-inbox inbox"
         }
         #expect(try await Gzip.decompress([UInt8](bytes), source: "bomb.gz", limit: 4 << 20).count == 3_000_000)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// The command's one-line errors, word for word, with their exit codes, run on the built binary.
 @Suite struct ErrorMessageTests {
@@ -13,7 +13,8 @@ import TestSupport
         let mail = { (n: Int) in
             Array("From: A <a@example.com>\nSubject: [PATCH] fix \(n)\nMessage-ID: <\(n)@x>\n\nbody\n".utf8)
         }
-        try await ArchiveWriter.writeEpoch(mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
+        try await ArchiveWriter.writeEpoch(
+            mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
         return inbox.path
     }
 
@@ -133,7 +134,9 @@ import TestSupport
     }
 
     @Test func aPlainListNameStillWorks() throws {
-        let result = try CommandRunner.loreDigest(["report", "--format", "email", "--list", "KVM", "--email-to", "Team <t@example.com>"])
+        let result = try CommandRunner.loreDigest([
+            "report", "--format", "email", "--list", "KVM", "--email-to", "Team <t@example.com>",
+        ])
         #expect(result.exitCode == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("\nTo: Team <t@example.com>\n"))
         #expect(!result.standardOutput.contains("Bcc:"))
@@ -180,7 +183,9 @@ import TestSupport
     }
 
     @Test func aLineFeedInAURLStaysOnOneLine() throws {
-        let result = try CommandRunner.loreDigest(["sync", "https://lore.kernel.org/kvm\nBcc: x", "/nonexistent/mirror"])
+        let result = try CommandRunner.loreDigest([
+            "sync", "https://lore.kernel.org/kvm\nBcc: x", "/nonexistent/mirror",
+        ])
         #expect(result.exitCode == 1)
         #expect(
             result.standardError

@@ -1,7 +1,7 @@
 import Foundation
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// `report --history`, run on the built binary: the section, and the two errors.
 @Suite struct HistoryFlagTests {
@@ -32,16 +32,18 @@ import TestSupport
         try #require(indexed.exitCode == 0, "\(indexed.standardError)")
         let result = try CommandRunner.loreDigest(["report", archive, "--from", from, "--history"], cacheHome: cache)
         #expect(result.exitCode == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("""
-            ===== History (from the index) =====
+        #expect(
+            result.standardOutput.contains(
+                """
+                ===== History (from the index) =====
 
-            First patches on this list:
-              Bo Novak <bo@example.org> (first patch mail: 2025-10-03)
-            Revised series (earlier versions before this range):
-              [PATCH v2] widget: fix (v1 2025-10-01)
+                First patches on this list:
+                  Bo Novak <bo@example.org> (first patch mail: 2025-10-03)
+                Revised series (earlier versions before this range):
+                  [PATCH v2] widget: fix (v1 2025-10-01)
 
-            Accounting: 2 messages
-            """))
+                Accounting: 2 messages
+                """))
         // Without --history the same report has no such section.
         let plain = try CommandRunner.loreDigest(["report", archive, "--from", from], cacheHome: cache)
         #expect(!plain.standardOutput.contains("History"))
@@ -58,14 +60,16 @@ import TestSupport
         #expect(result.exitCode == 64)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.split(separator: "\n").count == 1)
-        #expect(result.standardError.contains("--history reads the history index; it cannot be combined with --no-index"))
+        #expect(
+            result.standardError.contains("--history reads the history index; it cannot be combined with --no-index"))
     }
 
     @Test func historyWithoutAnIndexSaysToBuildOne() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let (archive, _) = try await Self.makeArchive(in: directory)
-        let result = try CommandRunner.loreDigest(["report", archive, "--history"], cacheHome: directory.path + "/empty")
+        let result = try CommandRunner.loreDigest(
+            ["report", archive, "--history"], cacheHome: directory.path + "/empty")
         #expect(result.exitCode == 1)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.split(separator: "\n").count == 1)

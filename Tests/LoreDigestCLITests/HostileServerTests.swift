@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 13 item 12: `sync` against a hostile HTTP server on 127.0.0.1 (Python's `http.server`
 /// serving files made here) fails with one line, and is never ended silently by SIGPIPE.
@@ -41,14 +41,18 @@ import TestSupport
     static let detached = "python3 -c 'import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])'"
 
     /// Serves the files of `directory/www` on 127.0.0.1 and returns the server's pid and port.
-    private static func serve(_ directory: TemporaryDirectory, script: String = filesScript) throws -> (pid: Int32, port: String) {
+    private static func serve(_ directory: TemporaryDirectory, script: String = filesScript) throws -> (
+        pid: Int32, port: String
+    ) {
         try script.write(toFile: directory.path + "/server.py", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: directory.path + "/www", withIntermediateDirectories: true)
         let started = try CommandRunner.shell(
-            "\(detached) python3 '\(directory.path)/server.py' '\(directory.path)/www' > '\(directory.path)/port' 2>&1 & echo $!")
+            "\(detached) python3 '\(directory.path)/server.py' '\(directory.path)/www' > '\(directory.path)/port' 2>&1 & echo $!"
+        )
         let pid = try #require(Int32(started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
         for _ in 0..<100 {
-            let port = (try? String(contentsOfFile: directory.path + "/port", encoding: .utf8))?
+            let port =
+                (try? String(contentsOfFile: directory.path + "/port", encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if !port.isEmpty, Int(port) != nil { return (pid, port) }
             usleep(50_000)
@@ -108,7 +112,8 @@ import TestSupport
         let mirror = work.path + "/mirror"
         let binary = CommandRunner.loreDigest.path
         let started = try CommandRunner.shell(
-            "\(Self.detached) '\(binary)' sync http://127.0.0.1:\(port)/kvm '\(mirror)' --no-index > '\(work.path)/sync.log' 2>&1 & echo $!")
+            "\(Self.detached) '\(binary)' sync http://127.0.0.1:\(port)/kvm '\(mirror)' --no-index > '\(work.path)/sync.log' 2>&1 & echo $!"
+        )
         let sync = try #require(Int32(started.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
         // The clone is under way (and stalled) once a git with the mirror in its arguments runs.
         var clones: [Int32] = []
@@ -140,7 +145,8 @@ import TestSupport
     }
 
     private static func command(_ pid: Int32) -> String {
-        ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// The one-letter state in /proc/PID/stat (Z: a zombie, already dead).

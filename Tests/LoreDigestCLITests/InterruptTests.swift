@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A run interrupted by a signal removes its temporary archive and ends with the shell's status
 /// for that signal, with no error line of its own.

@@ -1,8 +1,8 @@
 import Foundation
-import InboxReader
-import Testing
 import Glibc
+import InboxReader
 import TestSupport
+import Testing
 
 /// Where the output goes: `--output` onto what is already at the path, and standard output
 /// that cannot be written, run on the built binary.
@@ -13,7 +13,8 @@ import TestSupport
         let mail = { (n: Int) in
             Array("From: A <a@example.com>\nSubject: [PATCH] fix \(n)\nMessage-ID: <\(n)@x>\n\nbody\n".utf8)
         }
-        try await ArchiveWriter.writeEpoch(mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
+        try await ArchiveWriter.writeEpoch(
+            mails: [mail(1), mail(2)], to: inbox.appendingPathComponent("git/0.git").path)
         return inbox.path
     }
 
@@ -60,7 +61,8 @@ import TestSupport
         guard geteuid() == 0 else { return ("/dev/null", "/dev/full") }
         let null = directory.path + "/null"
         let full = directory.path + "/full"
-        guard mknod(null, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0, mknod(full, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0 else {
+        guard mknod(null, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0, mknod(full, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0
+        else {
             // Root without CAP_MKNOD: refuse to risk the real devices.
             return (directory.path + "/no-null-device", directory.path + "/no-full-device")
         }
@@ -81,7 +83,9 @@ import TestSupport
         let failed = try CommandRunner.loreDigest(["report", archive, "--output", full])
         #expect(failed.exitCode == 1)
         #expect(failed.standardOutput.isEmpty)
-        #expect(failed.standardError == "Error: cannot write '\(full)': no space left on device; check the path and free space\n")
+        #expect(
+            failed.standardError
+                == "Error: cannot write '\(full)': no space left on device; check the path and free space\n")
         #expect(stat(full, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
     }
 
@@ -126,7 +130,8 @@ import TestSupport
         let arguments = command + [archive] + (command == ["index"] ? ["--index", directory.path + "/i.sqlite"] : [])
         // `exec`: the shell becomes the command, so nothing waits on a child.
         let result = try CommandRunner.run(
-            URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" \"$@\" > /dev/full", CommandRunner.loreDigest.path] + arguments)
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" \"$@\" > /dev/full", CommandRunner.loreDigest.path] + arguments)
         #expect(result.exitCode == 1)
         #expect(
             result.standardError

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `lore-digest` with no arguments: the report of the embedded sample archive.
 @Suite struct SampleReportTests {

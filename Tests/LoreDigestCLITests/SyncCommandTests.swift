@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `lore-digest sync` through the built binary against a real public-inbox-httpd on 127.0.0.1:
 /// it mirrors the inbox, then builds and updates the mirror's history index.
@@ -56,7 +56,9 @@ struct SyncCommandTests {
 /// The sync command's usage errors: no server needed.
 @Suite struct SyncUsageTests {
     @Test func noIndexAndIndexExcludeEachOther() throws {
-        let result = try CommandRunner.loreDigest(["sync", "http://127.0.0.1:1/x", "/tmp/unused", "--no-index", "--index", "x"])
+        let result = try CommandRunner.loreDigest([
+            "sync", "http://127.0.0.1:1/x", "/tmp/unused", "--no-index", "--index", "x",
+        ])
         #expect(result.exitCode == 64)
         #expect(result.standardError.contains("--no-index and --index exclude each other"))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// `--since/--until` and `report FILE.mbox`, run on the built binary.
 @Suite struct TimeWindowAndMailboxTests {
@@ -11,7 +11,8 @@ import TestSupport
     private static func mail(_ n: Int, date: String? = nil) -> String {
         var text = "From: Ann Lee <ann@example.org>\nSubject: [PATCH] widget: fix \(n)\nMessage-ID: <\(n)@x>\n"
         if let date { text += "Date: \(date)\n" }
-        return text + "\nFix \(n).\n\n>From the list's point of view, fine.\n\nSigned-off-by: Ann Lee <ann@example.org>\n"
+        return text
+            + "\nFix \(n).\n\n>From the list's point of view, fine.\n\nSigned-off-by: Ann Lee <ann@example.org>\n"
     }
 
     /// Five mails received at 2025-09-30 12:00, 10-01 00:00, 10-01 12:00, 10-02 00:00, 10-02 12:00.
@@ -35,7 +36,9 @@ import TestSupport
         let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "From 2025-10-01 00:00 UTC to 2025-10-02 00:00 UTC (commits \(oids[1]) to \(oids[3]))")
         #expect(lines[1] == "LIST mailing list update from 2025-10-01 00:00 UTC to 2025-10-02 00:00 UTC")
-        #expect(result.standardOutput.hasSuffix("Accounting: 3 messages (3 patch mails, 0 replies, 0 other, 0 unparseable), 0 deleted\n"))
+        #expect(
+            result.standardOutput.hasSuffix(
+                "Accounting: 3 messages (3 patch mails, 0 replies, 0 other, 0 unparseable), 0 deleted\n"))
     }
 
     @Test func aWindowWithFromAndToNamesBoth() async throws {
@@ -48,7 +51,9 @@ import TestSupport
         #expect(first.hasPrefix("From 20"))
         #expect(first.hasSuffix(" UTC to the newest message within \(oids[0])..\(oids[4]) (no messages)"))
         #expect(result.standardError == "Note: nothing matched; the report has 0 messages.\n")
-        #expect(result.standardOutput.hasSuffix("Accounting: 0 messages (0 patch mails, 0 replies, 0 other, 0 unparseable), 0 deleted\n"))
+        #expect(
+            result.standardOutput.hasSuffix(
+                "Accounting: 0 messages (0 patch mails, 0 replies, 0 other, 0 unparseable), 0 deleted\n"))
     }
 
     @Test func withoutAWindowTheClassicFirstLinesStay() async throws {
@@ -56,7 +61,9 @@ import TestSupport
         defer { directory.remove() }
         let (archive, oids) = try await Self.makeArchive(in: directory)
         let result = try CommandRunner.loreDigest(["report", archive, "--from", oids[1], "--to", oids[3]])
-        #expect(result.standardOutput.hasPrefix("From \(oids[1]) to \(oids[3])\nLIST mailing list update from \(oids[1]) to \(oids[3])\n\n"))
+        #expect(
+            result.standardOutput.hasPrefix(
+                "From \(oids[1]) to \(oids[3])\nLIST mailing list update from \(oids[1]) to \(oids[3])\n\n"))
     }
 
     @Test func anUnreadableDateIsOneLineWithExitOne() async throws {
@@ -88,9 +95,12 @@ import TestSupport
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.url.appendingPathComponent("results.mbox").path
-        let dates = ["Thu, 02 Oct 2025 09:00:00 +0000", "Wed, 01 Oct 2025 09:00:00 +0000", "Fri, 03 Oct 2025 09:00:00 +0000"]
+        let dates = [
+            "Thu, 02 Oct 2025 09:00:00 +0000", "Wed, 01 Oct 2025 09:00:00 +0000", "Fri, 03 Oct 2025 09:00:00 +0000",
+        ]
         let mbox = dates.enumerated().map { index, date in
-            "From mboxrd@z Thu Jan  1 00:00:00 1970\n" + Self.mail(index + 1, date: date)
+            "From mboxrd@z Thu Jan  1 00:00:00 1970\n"
+                + Self.mail(index + 1, date: date)
                 .replacingOccurrences(of: "\n>From ", with: "\n>>From ") + "\n"
         }.joined()
         try mbox.write(toFile: path, atomically: true, encoding: .utf8)
@@ -106,8 +116,10 @@ import TestSupport
         #expect(!result.standardOutput.contains(">>From"))
 
         let window = try CommandRunner.loreDigest(["report", path, "--since", "2025-10-02", "--list", "KVM"])
-        #expect(window.standardOutput.hasPrefix(
-            "From results.mbox, 2025-10-02 00:00 UTC to the newest message (2 messages)\nKVM mailing list update from results.mbox, 2025-10-02 00:00 UTC to the newest message\n"))
+        #expect(
+            window.standardOutput.hasPrefix(
+                "From results.mbox, 2025-10-02 00:00 UTC to the newest message (2 messages)\nKVM mailing list update from results.mbox, 2025-10-02 00:00 UTC to the newest message\n"
+            ))
 
         let from = try CommandRunner.loreDigest(["report", path, "--from", "HEAD~1"])
         #expect(from.exitCode == 1)
@@ -122,10 +134,13 @@ import TestSupport
         defer { directory.remove() }
         let maildir = directory.url.appendingPathComponent("search")
         for folder in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: maildir.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: maildir.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        try Self.mail(1).write(to: maildir.appendingPathComponent("cur/1759300000.M1P1.h:2,S"), atomically: true, encoding: .utf8)
-        try Self.mail(2).write(to: maildir.appendingPathComponent("new/1759400000.M1P1.h"), atomically: true, encoding: .utf8)
+        try Self.mail(1).write(
+            to: maildir.appendingPathComponent("cur/1759300000.M1P1.h:2,S"), atomically: true, encoding: .utf8)
+        try Self.mail(2).write(
+            to: maildir.appendingPathComponent("new/1759400000.M1P1.h"), atomically: true, encoding: .utf8)
         let result = try CommandRunner.loreDigest(["report", maildir.path])
         #expect(result.exitCode == 0, "stderr: \(result.standardError)")
         #expect(result.standardOutput.hasPrefix("From search (2 messages)\nSEARCH mailing list update from search\n"))

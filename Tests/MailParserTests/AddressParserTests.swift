@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct AddressParserTests {
@@ -10,7 +11,10 @@ import Testing
         ("jane@example.org", "", "jane@example.org"),
         ("<jane@example.org>", "", "jane@example.org"),
         ("  Jane   Doe   < Jane@Example.ORG > ", "Jane Doe", "Jane@Example.ORG"),
-        ("=?UTF-8?q?Philippe=20Mathieu-Daud=C3=A9?= <philmd@linaro.org>", "Philippe Mathieu-Daudé", "philmd@linaro.org"),
+        (
+            "=?UTF-8?q?Philippe=20Mathieu-Daud=C3=A9?= <philmd@linaro.org>", "Philippe Mathieu-Daudé",
+            "philmd@linaro.org"
+        ),
         ("\"=?UTF-8?q?Daud=C3=A9?=\" <p@l.org>", "Daudé", "p@l.org"),
         ("Jane Doe via Linux <linux@lists.example.org>", "Jane Doe via Linux", "linux@lists.example.org"),
         ("Jane (the boss) <jane@example.org>", "Jane", "jane@example.org"),
@@ -23,11 +27,12 @@ import Testing
 
     @Test func listSplitsOnCommasOutsideQuotes() {
         let list = AddressParser.mailboxes(from: bytes("\"B, A\" <a@x>, c@y (C), <d@z>"))
-        #expect(list == [
-            Mailbox(name: "B, A", address: "a@x"),
-            Mailbox(name: "C", address: "c@y"),
-            Mailbox(name: "", address: "d@z"),
-        ])
+        #expect(
+            list == [
+                Mailbox(name: "B, A", address: "a@x"),
+                Mailbox(name: "C", address: "c@y"),
+                Mailbox(name: "", address: "d@z"),
+            ])
     }
 
     @Test func emptyGroupGivesNoMailbox() {
@@ -45,7 +50,8 @@ import Testing
     }
 
     @Test func nestedCommentIsKeptAsName() {
-        #expect(AddressParser.mailbox(from: bytes("a@x (Jane (JD) Doe)")) == Mailbox(name: "Jane (JD) Doe", address: "a@x"))
+        #expect(
+            AddressParser.mailbox(from: bytes("a@x (Jane (JD) Doe)")) == Mailbox(name: "Jane (JD) Doe", address: "a@x"))
     }
 }
 

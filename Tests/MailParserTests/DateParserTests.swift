@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct DateParserTests {
@@ -26,12 +27,18 @@ import Testing
         #expect(MailDate(headerValue: bytes(value)) == MailDate(secondsSince1970: Self.instant, offsetMinutes: offset))
     }
 
-    @Test(arguments: [("1 Jan 70 00:00:00 +0000", 0 as Int64), ("1 Jan 49 00:00:00 +0000", 2_493_072_000), ("1 Jan 99 00:00:00 +0000", 915_148_800)])
+    @Test(arguments: [
+        ("1 Jan 70 00:00:00 +0000", 0 as Int64), ("1 Jan 49 00:00:00 +0000", 2_493_072_000),
+        ("1 Jan 99 00:00:00 +0000", 915_148_800),
+    ])
     func twoDigitYearsPivotAtFifty(value: String, seconds: Int64) {
         #expect(MailDate(headerValue: bytes(value))?.secondsSince1970 == seconds)
     }
 
-    @Test(arguments: ["", "xyz", "Tue, 7 Oct 2025", "32 Oct 2025 10:00:00 +0000", "7 Foo 2025 10:00:00 +0000", "7 Oct 2025 25:00:00 +0000", "7 Oct 2025 10:00:00 +9999"])
+    @Test(arguments: [
+        "", "xyz", "Tue, 7 Oct 2025", "32 Oct 2025 10:00:00 +0000", "7 Foo 2025 10:00:00 +0000",
+        "7 Oct 2025 25:00:00 +0000", "7 Oct 2025 10:00:00 +9999",
+    ])
     func garbageGivesNil(value: String) {
         #expect(MailDate(headerValue: bytes(value)) == nil)
     }
@@ -43,6 +50,8 @@ import Testing
     }
 
     @Test func leapDayIsCounted() {
-        #expect(DateParser.daysSince1970(year: 2024, month: 3, day: 1) - DateParser.daysSince1970(year: 2024, month: 2, day: 28) == 2)
+        #expect(
+            DateParser.daysSince1970(year: 2024, month: 3, day: 1)
+                - DateParser.daysSince1970(year: 2024, month: 2, day: 28) == 2)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct FlowedTextTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct ForwardSearchTests {
@@ -7,7 +8,11 @@ import Testing
     private func naive(_ start: Int, pair: Bool) -> Int {
         var index = start
         while index < Self.text.count {
-            if Self.text[index] == ASCII.question, !pair || (index + 1 < Self.text.count && Self.text[index + 1] == ASCII.equals) { return index }
+            if Self.text[index] == ASCII.question,
+                !pair || (index + 1 < Self.text.count && Self.text[index + 1] == ASCII.equals)
+            {
+                return index
+            }
             index += 1
         }
         return Self.text.count

@@ -1,9 +1,13 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct HeaderParametersTests {
     @Test func parsesTokenAndQuotedValues() {
-        let parsed = HeaderParameters(bytes("Multipart/Signed; micalg=pgp-sha512;\r\n\tprotocol=\"application/pgp-signature\"; boundary=\"2tSGI2X8sep9nY9m\""))
+        let parsed = HeaderParameters(
+            bytes(
+                "Multipart/Signed; micalg=pgp-sha512;\r\n\tprotocol=\"application/pgp-signature\"; boundary=\"2tSGI2X8sep9nY9m\""
+            ))
         #expect(parsed.head == "multipart/signed")
         #expect(parsed.parameters["protocol"] == "application/pgp-signature")
         #expect(parsed.parameters["boundary"] == "2tSGI2X8sep9nY9m")
@@ -21,7 +25,8 @@ import Testing
     }
 
     @Test func rfc2231ContinuationsAreJoinedInOrder() {
-        let parsed = HeaderParameters(bytes("attachment; filename*1=\"-part.pa\"; filename*0*=UTF-8''D%C3%A9but; filename*2=tch"))
+        let parsed = HeaderParameters(
+            bytes("attachment; filename*1=\"-part.pa\"; filename*0*=UTF-8''D%C3%A9but; filename*2=tch"))
         #expect(parsed.parameters["filename"] == "Début-part.patch")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct HeaderParserTests {
@@ -83,7 +84,8 @@ import Testing
     /// loses Date and Message-ID (MissingHeaderBodySeparatorDefect): we follow public-inbox.
     @Test(arguments: ["\n", "\r\n"])
     func bareCarriageReturnInsideAFieldDoesNotEndTheBlock(lineEnd: String) {
-        let text = "From: a@x\nSubject: hello\rworld\nDate: Wed, 01 Oct 2025 12:00:00 +0000\nMessage-ID: <1@x>\n\nbody\n"
+        let text =
+            "From: a@x\nSubject: hello\rworld\nDate: Wed, 01 Oct 2025 12:00:00 +0000\nMessage-ID: <1@x>\n\nbody\n"
         let message = MailMessage(bytes: mailBytes(text, lineEnd: lineEnd))
         #expect(message.hasHeaderBlock)
         #expect(message.header.fields.count == 4)
@@ -106,7 +108,9 @@ import Testing
         #expect(message.header.fields.count == 3)
         #expect(Array(message.body) == mailBytes("body\n", lineEnd: lineEnd))
         #expect(
-            message.header.problems == ["first header line starts with white space (a continuation of nothing); skipped"])
+            message.header.problems == [
+                "first header line starts with white space (a continuation of nothing); skipped"
+            ])
     }
 
     @Test func onlyIndentedLinesAreStillNoHeaderBlock() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct MailMessageTests {
@@ -26,7 +27,8 @@ import Testing
     }
 
     @Test func recipientListsJoinRepeatedFields() {
-        let message = MailMessage(bytes: mailBytes("To: a@x, \"B, b\" <b@y>\nCc: undisclosed-recipients:;\nCc: c@z\nTo: d@w\n\n"))
+        let message = MailMessage(
+            bytes: mailBytes("To: a@x, \"B, b\" <b@y>\nCc: undisclosed-recipients:;\nCc: c@z\nTo: d@w\n\n"))
         #expect(message.to.map(\.address) == ["a@x", "b@y", "d@w"])
         #expect(message.cc == [Mailbox(name: "", address: "c@z")])
     }
@@ -55,7 +57,10 @@ import Testing
     }
 
     @Test func eightBitLatin1BodyDecodes() {
-        let raw = bytes("Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nDaud") + [0xE9, 0x0A]
+        let raw =
+            bytes("Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nDaud") + [
+                0xE9, 0x0A,
+            ]
         #expect(MailMessage(bytes: raw).bodyText().text == "Daudé\n")
     }
 

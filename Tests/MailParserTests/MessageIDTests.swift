@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailParser
 
 @Suite struct MessageIDTests {
@@ -19,7 +20,10 @@ import Testing
     }
 
     @Test func messagePropertiesUseFirstIds() {
-        let message = MailMessage(bytes: mailBytes("Message-ID: <m@x>\nIn-Reply-To: <p@x> <q@x>\nReferences: <r@x>\n <p@x>\nList-Id: KVM list <kvm.vger.kernel.org>\n\n"))
+        let message = MailMessage(
+            bytes: mailBytes(
+                "Message-ID: <m@x>\nIn-Reply-To: <p@x> <q@x>\nReferences: <r@x>\n <p@x>\nList-Id: KVM list <kvm.vger.kernel.org>\n\n"
+            ))
         #expect(message.messageID == "m@x")
         #expect(message.inReplyTo == "p@x")
         #expect(message.references == ["r@x", "p@x"])
@@ -29,7 +33,8 @@ import Testing
 
 @Suite struct BareMessageIDTests {
     @Test func aBareWordIsTakenWholeAndReported() {
-        let mail = MailMessage(bytes: Array("Message-ID: DF48D01B-4A2F-4813-959E-9E44C457B7F8\nSubject: x\n\nbody\n".utf8))
+        let mail = MailMessage(
+            bytes: Array("Message-ID: DF48D01B-4A2F-4813-959E-9E44C457B7F8\nSubject: x\n\nbody\n".utf8))
         #expect(mail.messageID == "DF48D01B-4A2F-4813-959E-9E44C457B7F8")
         #expect(mail.problems.contains("Message-ID without angle brackets taken as it is"))
     }

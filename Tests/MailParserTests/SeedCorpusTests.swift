@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailParser
 
 /// `../shared/fixtures/seed-kvm-2025-10/mails`, next to the repository root.
@@ -12,7 +13,10 @@ private let seedMails: String = {
         .appendingPathComponent("shared/fixtures/seed-kvm-2025-10/mails").path
 }()
 
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: seedMails), "needs ../shared/fixtures/seed-kvm-2025-10 next to the repository"))
+@Suite(
+    .enabled(
+        if: FileManager.default.fileExists(atPath: seedMails),
+        "needs ../shared/fixtures/seed-kvm-2025-10 next to the repository"))
 struct SeedCorpusTests {
     private func load(_ name: String) throws -> MailMessage {
         let data = try Data(contentsOf: URL(fileURLWithPath: seedMails).appendingPathComponent(name))
@@ -20,7 +24,8 @@ struct SeedCorpusTests {
     }
 
     @Test func everySeedMailParsesWithCoreFields() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seedMails).filter { $0.hasSuffix(".eml") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: seedMails).filter { $0.hasSuffix(".eml") }
+            .sorted()
         #expect(names.count >= 30)
         for name in names {
             let message = try load(name)
@@ -35,7 +40,9 @@ struct SeedCorpusTests {
     }
 
     @Test func foldedSubjectIsUnfolded() throws {
-        #expect(try load("030.eml").subject == "[PATCH] KVM: guest_memfd: Define a CLASS to get+put guest_memfd file from a memslot")
+        #expect(
+            try load("030.eml").subject
+                == "[PATCH] KVM: guest_memfd: Define a CLASS to get+put guest_memfd file from a memslot")
     }
 
     @Test func encodedWordFromIsDecoded() throws {
@@ -53,7 +60,8 @@ struct SeedCorpusTests {
         let body = message.bodyText()
         #expect(body.text.hasPrefix("On Tue, Oct 07, 2025 at 03:35:14PM +0000, Sascha Bischoff wrote:"))
         #expect(!body.text.contains("BEGIN PGP SIGNATURE"))
-        #expect(message.subject == "Re: [PATCH 1/3] arm64/sysreg: Support feature-specific fields with 'Feat' descriptor")
+        #expect(
+            message.subject == "Re: [PATCH 1/3] arm64/sysreg: Support feature-specific fields with 'Feat' descriptor")
         #expect(message.references.count == 2)
     }
 }

@@ -5,8 +5,8 @@ func mailBytes(_ text: String, lineEnd: String = "\n") -> [UInt8] {
 
 func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard target != replacement else { return self }
         return split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }

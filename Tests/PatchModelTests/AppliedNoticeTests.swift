@@ -10,44 +10,53 @@ import Testing
     }
 
     @Test func b4ThankYouWithCommitLines() throws {
-        let notice = try #require(Self.notice("""
-            On Fri, 16 Sep 2022 18:05:56 -0700, Reiji Watanabe wrote:
-            > This series fixes...
-            >
-            > [...]
+        let notice = try #require(
+            Self.notice(
+                """
+                On Fri, 16 Sep 2022 18:05:56 -0700, Reiji Watanabe wrote:
+                > This series fixes...
+                >
+                > [...]
 
-            Applied to next, thanks!
+                Applied to next, thanks!
 
-            [1/4] KVM: arm64: Preserve PSTATE.SS
-                  commit: 34fbdee086cfcc20fe889d2b83afddfbe2ac3096
-            [2/4] KVM: arm64: Clear PSTATE.SS
-                  commit: 370531d1e95be57c62fdf065fb04fd8db7ade8f9
-            [3/4] KVM: arm64: selftests: Refactor
-                  (no commit info)
+                [1/4] KVM: arm64: Preserve PSTATE.SS
+                      commit: 34fbdee086cfcc20fe889d2b83afddfbe2ac3096
+                [2/4] KVM: arm64: Clear PSTATE.SS
+                      commit: 370531d1e95be57c62fdf065fb04fd8db7ade8f9
+                [3/4] KVM: arm64: selftests: Refactor
+                      (no commit info)
 
-            Cheers,
+                Cheers,
 
-            \tM.
-            -- 
-            Without deviation from the norm, progress is not possible.
-            """))
+                \tM.
+                -- 
+                Without deviation from the norm, progress is not possible.
+                """))
         #expect(notice.form == .thankYou)
         #expect(notice.branch == "next")
         #expect(notice.repository == nil)
         #expect(notice.giver == Self.maintainer)
-        #expect(notice.commits == [
-            .init(position: 1, total: 4, subject: "KVM: arm64: Preserve PSTATE.SS", sha: "34fbdee086cfcc20fe889d2b83afddfbe2ac3096"),
-            .init(position: 2, total: 4, subject: "KVM: arm64: Clear PSTATE.SS", sha: "370531d1e95be57c62fdf065fb04fd8db7ade8f9"),
-        ])
+        #expect(
+            notice.commits == [
+                .init(
+                    position: 1, total: 4, subject: "KVM: arm64: Preserve PSTATE.SS",
+                    sha: "34fbdee086cfcc20fe889d2b83afddfbe2ac3096"),
+                .init(
+                    position: 2, total: 4, subject: "KVM: arm64: Clear PSTATE.SS",
+                    sha: "370531d1e95be57c62fdf065fb04fd8db7ade8f9"),
+            ])
     }
 
     @Test func b4ThankYouWithRepositoryURLAndCommitLinks() throws {
-        let notice = try #require(Self.notice("""
-            Applied to https://github.com/kvm-x86/linux (selftests), thanks!
+        let notice = try #require(
+            Self.notice(
+                """
+                Applied to https://github.com/kvm-x86/linux (selftests), thanks!
 
-            [1/1] KVM: selftests: Don't fall over when only one CPU
-                  https://github.com/kvm-x86/linux/commit/98dea1b75186
-            """))
+                [1/1] KVM: selftests: Don't fall over when only one CPU
+                      https://github.com/kvm-x86/linux/commit/98dea1b75186
+                """))
         #expect(notice.form == .thankYou)
         #expect(notice.repository == "https://github.com/kvm-x86/linux")
         #expect(notice.branch == "selftests")
@@ -62,7 +71,8 @@ import Testing
     }
 
     @Test func urlThenBranchSplitsIntoRepositoryAndBranch() throws {
-        let notice = try #require(Self.notice("Merged to https://gitlab.com/kvm-unit-tests/kvm-unit-tests.git master\n"))
+        let notice = try #require(
+            Self.notice("Merged to https://gitlab.com/kvm-unit-tests/kvm-unit-tests.git master\n"))
         #expect(notice.repository == "https://gitlab.com/kvm-unit-tests/kvm-unit-tests.git")
         #expect(notice.branch == "master")
     }
@@ -82,7 +92,8 @@ import Testing
             Deet-doot-dot, I am a bot.
             """
         let merge = AppliedNotice.MergeHeaders(
-            commitID: "9cf6b756cdf2cd38b8b0dac2567f7c6daf5e79d5", tree: "torvalds/linux.git", refname: "refs/heads/master")
+            commitID: "9cf6b756cdf2cd38b8b0dac2567f7c6daf5e79d5", tree: "torvalds/linux.git",
+            refname: "refs/heads/master")
         let notice = try #require(Self.notice(body, merge: merge))
         #expect(notice.form == .mergeNotice)
         #expect(notice.repository == "torvalds/linux.git")
@@ -96,27 +107,29 @@ import Testing
     }
 
     @Test func patchworkBotNotice() throws {
-        let notice = try #require(Self.notice("""
-            Hello:
+        let notice = try #require(
+            Self.notice(
+                """
+                Hello:
 
-            This series was applied to netdev/net.git (main)
-            by David S. Miller <davem@davemloft.net>:
+                This series was applied to netdev/net.git (main)
+                by David S. Miller <davem@davemloft.net>:
 
-            On Mon,  8 Apr 2024 09:29:41 +0800 you wrote:
-            > Add miss MMC statistic in DW GMAC
-            >
-            > [...]
+                On Mon,  8 Apr 2024 09:29:41 +0800 you wrote:
+                > Add miss MMC statistic in DW GMAC
+                >
+                > [...]
 
-            Here is the summary with links:
-              - [v2,1/2] net: stmmac: mmc_core: Add GMAC LPI statistics
-                https://git.kernel.org/netdev/net/c/dfe073f8714d
-              - [v2,2/2] net: stmmac: mmc_core: Add GMAC mmc tx/rx missing statistics
-                https://git.kernel.org/netdev/net/c/ff20393bdc45
+                Here is the summary with links:
+                  - [v2,1/2] net: stmmac: mmc_core: Add GMAC LPI statistics
+                    https://git.kernel.org/netdev/net/c/dfe073f8714d
+                  - [v2,2/2] net: stmmac: mmc_core: Add GMAC mmc tx/rx missing statistics
+                    https://git.kernel.org/netdev/net/c/ff20393bdc45
 
-            You are awesome, thank you!
-            -- 
-            Deet-doot-dot, I am a bot.
-            """))
+                You are awesome, thank you!
+                -- 
+                Deet-doot-dot, I am a bot.
+                """))
         #expect(notice.form == .patchworkBot)
         #expect(notice.repository == "netdev/net.git")
         #expect(notice.branch == "main")
@@ -126,19 +139,20 @@ import Testing
         #expect(notice.commits.first?.subject == "net: stmmac: mmc_core: Add GMAC LPI statistics")
     }
 
-    @Test(arguments: [
-        ("Applied to kvm/next, thanks.", "kvm/next", [Int]()),
-        ("Queued, thanks.", nil, []),
-        ("Applied, thanks!", nil, []),
-        ("Thanks, applied.", nil, []),
-        ("Queued patches 1-3, thanks.", nil, [1, 2, 3]),
-        ("Queued 3+5, thanks.", nil, [3, 5]),
-        ("Queued 1-2 and 4-5. The rest needs work.", nil, [1, 2, 4, 5]),
-        ("Applied to target-arm.next, thanks.", "target-arm.next", []),
-        ("Applied to kvm/next (because kvm/master is broken), thanks.", "kvm/next", []),
-        ("Applied to vfio next branch for v5.12. Thanks,", "vfio next branch", []),
-        ("Pushed to kvm-unit-tests master, thanks!", "kvm-unit-tests master", []),
-    ] as [(String, String?, [Int])])
+    @Test(
+        arguments: [
+            ("Applied to kvm/next, thanks.", "kvm/next", [Int]()),
+            ("Queued, thanks.", nil, []),
+            ("Applied, thanks!", nil, []),
+            ("Thanks, applied.", nil, []),
+            ("Queued patches 1-3, thanks.", nil, [1, 2, 3]),
+            ("Queued 3+5, thanks.", nil, [3, 5]),
+            ("Queued 1-2 and 4-5. The rest needs work.", nil, [1, 2, 4, 5]),
+            ("Applied to target-arm.next, thanks.", "target-arm.next", []),
+            ("Applied to kvm/next (because kvm/master is broken), thanks.", "kvm/next", []),
+            ("Applied to vfio next branch for v5.12. Thanks,", "vfio next branch", []),
+            ("Pushed to kvm-unit-tests master, thanks!", "kvm-unit-tests master", []),
+        ] as [(String, String?, [Int])])
     func plainNotice(line: String, branch: String?, positions: [Int]) throws {
         let notice = try #require(Self.notice("On Mon, X wrote:\n> patch\n\n\(line)\n\nPaolo\n"))
         #expect(notice.form == .plain)
@@ -186,11 +200,13 @@ import Testing
         #expect(notice.form == .thankYou)
         #expect(notice.branch == "kvm-x86 selftests")
         #expect(notice.giver == Mailbox(name: "Sean Christopherson", address: "seanjc@google.com"))
-        #expect(notice.commits == [
-            .init(
-                position: 1, total: 1, subject: "KVM: selftests: Don't fall over when only one CPU", sha: "98dea1b75186",
-                url: "https://github.com/kvm-x86/linux/commit/98dea1b75186")
-        ])
+        #expect(
+            notice.commits == [
+                .init(
+                    position: 1, total: 1, subject: "KVM: selftests: Don't fall over when only one CPU",
+                    sha: "98dea1b75186",
+                    url: "https://github.com/kvm-x86/linux/commit/98dea1b75186")
+            ])
     }
 }
 

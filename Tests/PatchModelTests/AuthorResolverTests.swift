@@ -65,17 +65,18 @@ import Testing
     }
 
     /// The byte-level path (ASCII values) and the String path (any other value) read alike.
-    @Test(arguments: [
-        ("<mailto:KVM@vger.kernel.org>", "kvm@vger.kernel.org"),
-        ("  <mailto:kvm@vger.kernel.org?subject=help>", "kvm@vger.kernel.org"),
-        ("kvm@vger.kernel.org (KVM list)", "kvm@vger.kernel.org"),
-        ("<kvm@vger.kernel.org>, <other@example.org>", "kvm@vger.kernel.org"),
-        ("\r\n\t<kvm@vger.kernel.org>", "kvm@vger.kernel.org"),
-        ("<mailto:no-address-here>", nil),
-        ("", nil),
-        ("\u{00A0}<mailto:Kvm@Vger.kernel.org>", "kvm@vger.kernel.org"),
-        ("<mailto:kvm@vger.kernel.org>\u{00E9}", "kvm@vger.kernel.org"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("<mailto:KVM@vger.kernel.org>", "kvm@vger.kernel.org"),
+            ("  <mailto:kvm@vger.kernel.org?subject=help>", "kvm@vger.kernel.org"),
+            ("kvm@vger.kernel.org (KVM list)", "kvm@vger.kernel.org"),
+            ("<kvm@vger.kernel.org>, <other@example.org>", "kvm@vger.kernel.org"),
+            ("\r\n\t<kvm@vger.kernel.org>", "kvm@vger.kernel.org"),
+            ("<mailto:no-address-here>", nil),
+            ("", nil),
+            ("\u{00A0}<mailto:Kvm@Vger.kernel.org>", "kvm@vger.kernel.org"),
+            ("<mailto:kvm@vger.kernel.org>\u{00E9}", "kvm@vger.kernel.org"),
+        ] as [(String, String?)])
     func listAddressInListPost(value: String, expected: String?) {
         let addresses = AuthorResolver.listAddresses(listID: nil, mailingList: [], listPost: [ArraySlice(value.utf8)])
         #expect(addresses == Set([expected].compactMap { $0 }))

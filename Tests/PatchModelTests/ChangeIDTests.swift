@@ -30,12 +30,15 @@ import Testing
     }
 
     @Test func singlePatchAfterTheDiff() {
-        let body = "Fix.\n---\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n\n---\nbase-commit: abc\nchange-id: 20230921-strncpy-c-4a6945316cea\r\n\nBest regards,\n"
+        let body =
+            "Fix.\n---\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n\n---\nbase-commit: abc\nchange-id: 20230921-strncpy-c-4a6945316cea\r\n\nBest regards,\n"
         #expect(Self.find(body) == "20230921-strncpy-c-4a6945316cea")
     }
 
     @Test func theHeaderComesFirst() {
-        #expect(Self.find(header: " 20260330-ipq9650_boot-159027d548cc", "change-id: 20200101-other-1") == "20260330-ipq9650_boot-159027d548cc")
+        #expect(
+            Self.find(header: " 20260330-ipq9650_boot-159027d548cc", "change-id: 20200101-other-1")
+                == "20260330-ipq9650_boot-159027d548cc")
     }
 
     @Test func gerritChangeIdIsNotB4s() {

@@ -82,17 +82,22 @@ import Testing
     }
 
     @Test func crlfInputReadsAsLF() {
-        let body = "Subject line\r\n\r\nSigned-off-by: A <a@example.org>\r\n---\r\n 1 file changed, 1 deletion(-)\r\n\r\ndiff --git a/x b/x\r\n"
+        let body =
+            "Subject line\r\n\r\nSigned-off-by: A <a@example.org>\r\n---\r\n 1 file changed, 1 deletion(-)\r\n\r\ndiff --git a/x b/x\r\n"
         let message = CommitMessage(body[...], isCoverLetter: false)
-        #expect(message.entryText == "Subject line\n\nSigned-off-by: A <a@example.org>\n---\n 1 file changed, 1 deletion(-)")
+        #expect(
+            message.entryText == "Subject line\n\nSigned-off-by: A <a@example.org>\n---\n 1 file changed, 1 deletion(-)"
+        )
         #expect(message.firstLine == "Subject line")
         #expect(message.diffstat == Diffstat(filesChanged: 1, insertions: 0, deletions: 1))
     }
 
-    @Test("Other diff starts", arguments: [
-        "Index: a/file.c\n===\n", "--- a/file.c\n+++ b/file.c\n", "--- old/file.c\n+++ new/file.c\n",
-        "diff -u a/file.c b/file.c\n",
-    ])
+    @Test(
+        "Other diff starts",
+        arguments: [
+            "Index: a/file.c\n===\n", "--- a/file.c\n+++ b/file.c\n", "--- old/file.c\n+++ new/file.c\n",
+            "diff -u a/file.c b/file.c\n",
+        ])
     func stopsAtOtherDiffStarts(_ diff: String) {
         let body = "Text\n\n" + diff + "@@ -1 +1 @@\n"
         #expect(CommitMessage(body[...], isCoverLetter: false).entryText == "Text")

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func findsTheSummaryInASection() {
-        let section = "v2: fix\n\n virt/kvm/a.c | 2 +-\n virt/kvm/b.c | 1 +\n 2 files changed, 2 insertions(+), 1 deletion(-)\n\n"
+        let section =
+            "v2: fix\n\n virt/kvm/a.c | 2 +-\n virt/kvm/b.c | 1 +\n 2 files changed, 2 insertions(+), 1 deletion(-)\n\n"
         #expect(Diffstat(section: section[...]) == Diffstat(filesChanged: 2, insertions: 2, deletions: 1))
     }
 }

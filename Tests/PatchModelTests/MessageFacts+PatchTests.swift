@@ -82,14 +82,17 @@ import Testing
         #expect(cover.kind == .cover && cover.patchID == nil)
         // The report's detail gathers the patch-id too: the series rules compare versions by it.
         let lean = Self.facts(Self.mail(subject: "[PATCH] x", body: Self.patchBody), detail: .report)
-        #expect(lean.patchID != nil && lean.patchID == Self.facts(Self.mail(subject: "[PATCH] x", body: Self.patchBody)).patchID)
+        #expect(
+            lean.patchID != nil
+                && lean.patchID == Self.facts(Self.mail(subject: "[PATCH] x", body: Self.patchBody)).patchID)
     }
 
     @Test func aQuotedPrintablePatchHasThePatchIDOfItsDecodedDiff() {
         let encoded = Self.patchBody.replacingOccurrences(of: "int b = 1;", with: "int b =3D 1;")
         let mail = Self.mail(
             subject: "[PATCH] x",
-            headers: "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n",
+            headers:
+                "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n",
             body: encoded)
         #expect(Self.facts(mail).patchID == "68373168ab845e32eeaccc8fc2c2708704263992")
     }
@@ -101,12 +104,16 @@ import Testing
 
     @Test func changeIDOfCoverAndPatch() {
         let cover = Self.facts(
-            Self.mail(subject: "[PATCH v3 0/2] x", body: "Cover.\n\n---\nbase-commit: abc\nchange-id: 20250101-x-0123456789ab\n\nBest regards,\n"))
+            Self.mail(
+                subject: "[PATCH v3 0/2] x",
+                body: "Cover.\n\n---\nbase-commit: abc\nchange-id: 20250101-x-0123456789ab\n\nBest regards,\n"))
         #expect(cover.changeID == "20250101-x-0123456789ab")
         let patch = Self.facts(
-            Self.mail(subject: "[PATCH v3 1/2] x", headers: "X-Change-ID: 20250101-x-0123456789ab\n", body: Self.patchBody))
+            Self.mail(
+                subject: "[PATCH v3 1/2] x", headers: "X-Change-ID: 20250101-x-0123456789ab\n", body: Self.patchBody))
         #expect(patch.changeID == "20250101-x-0123456789ab")
-        let reply = Self.facts(Self.mail(subject: "Re: [PATCH v3 0/2] x", body: "> change-id: 20250101-x-0123456789ab\nchange-id: 1\n"))
+        let reply = Self.facts(
+            Self.mail(subject: "Re: [PATCH v3 0/2] x", body: "> change-id: 20250101-x-0123456789ab\nchange-id: 1\n"))
         #expect(reply.changeID == nil)
     }
 

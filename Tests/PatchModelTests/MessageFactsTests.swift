@@ -141,13 +141,16 @@ import Testing
             """)
         #expect(facts.kind == .cover)
         #expect(facts.number == 0)
-        #expect(facts.entryText == "This series does two things.\n\nA (2):\n  one\n  two\n\n 2 files changed, 3 insertions(+)")
+        #expect(
+            facts.entryText
+                == "This series does two things.\n\nA (2):\n  one\n  two\n\n 2 files changed, 3 insertions(+)")
         #expect(facts.diffstat == Diffstat(filesChanged: 2, insertions: 3, deletions: 0))
     }
 
     @Test func crlfMail() {
         let facts = Self.facts(
-            "From: A <a@example.org>\r\nSubject: [PATCH] x: y\r\n\r\nFix.\r\n\r\nSigned-off-by: A <a@example.org>\r\n---\r\n 1 file changed, 1 insertion(+)\r\n\r\ndiff --git a/x b/x\r\n")
+            "From: A <a@example.org>\r\nSubject: [PATCH] x: y\r\n\r\nFix.\r\n\r\nSigned-off-by: A <a@example.org>\r\n---\r\n 1 file changed, 1 insertion(+)\r\n\r\ndiff --git a/x b/x\r\n"
+        )
         #expect(facts.kind == .patch)
         #expect(facts.entryText == "Fix.\n\nSigned-off-by: A <a@example.org>\n---\n 1 file changed, 1 insertion(+)")
         #expect(facts.trailers.count == 1)

@@ -43,7 +43,9 @@ import Testing
 
     @Test func theBodyIsAskedOnlyWhenTheSubjectCannotTell() {
         var asked = 0
-        for subject in ["[PATCH 1/2] x", "Re: [RFC 1/2] x", "[GIT PULL] x", "[linux-next:master] x", "hello", "[RFC 0/2] x"] {
+        for subject in [
+            "[PATCH 1/2] x", "Re: [RFC 1/2] x", "[GIT PULL] x", "[linux-next:master] x", "hello", "[RFC 0/2] x",
+        ] {
             _ = MessageKind(subject: SubjectTags(subject: subject)) {
                 asked += 1
                 return true

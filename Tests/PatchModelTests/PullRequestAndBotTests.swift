@@ -86,21 +86,24 @@ import Testing
 }
 
 @Suite struct BotIdentityTests {
-    @Test(arguments: [
-        ("kernel test robot", "lkp@intel.com", "kernel test robot"),
-        ("kbuild test robot", "lkp@intel.com", "kernel test robot"),
-        ("kernel test robot", "oliver.sang@intel.com", "kernel test robot"),
-        ("syzbot", "syzbot+6bde52d89cfdf9f61425@syzkaller.appspotmail.com", "syzbot"),
-        ("", "patchwork-bot+netdevbpf@kernel.org", "patchwork-bot"),
-        ("", "pr-tracker-bot@kernel.org", "pr-tracker-bot"),
-        ("KernelCI bot", "bot@kernelci.org", "KernelCI"),
-        ("", "no-reply@patchew.org", "patchew"),
-        ("Hulk Robot", "hulkci@huawei.com", "Hulk Robot"),
-        ("Marc Zyngier", "maz@kernel.org", nil),
-        ("kernel test robot", "someone@example.org", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("kernel test robot", "lkp@intel.com", "kernel test robot"),
+            ("kbuild test robot", "lkp@intel.com", "kernel test robot"),
+            ("kernel test robot", "oliver.sang@intel.com", "kernel test robot"),
+            ("syzbot", "syzbot+6bde52d89cfdf9f61425@syzkaller.appspotmail.com", "syzbot"),
+            ("", "patchwork-bot+netdevbpf@kernel.org", "patchwork-bot"),
+            ("", "pr-tracker-bot@kernel.org", "pr-tracker-bot"),
+            ("KernelCI bot", "bot@kernelci.org", "KernelCI"),
+            ("", "no-reply@patchew.org", "patchew"),
+            ("Hulk Robot", "hulkci@huawei.com", "Hulk Robot"),
+            ("Marc Zyngier", "maz@kernel.org", nil),
+            ("kernel test robot", "someone@example.org", nil),
+        ] as [(String, String, String?)])
     func botBySender(name: String, address: String, bot: String?) {
-        #expect(BotIdentity.botName(sender: Mailbox(name: name, address: address), firstTag: nil, hasMergeCommitHeader: false) == bot)
+        #expect(
+            BotIdentity.botName(
+                sender: Mailbox(name: name, address: address), firstTag: nil, hasMergeCommitHeader: false) == bot)
     }
 
     @Test func botByForm() {

@@ -128,7 +128,8 @@ extension ReplyTrailerTests {
 extension ReplyTrailerTests {
     @Test func nameWithAnUnquotedCommaKeepsItsAddress() throws {
         let replier = Mailbox(name: "Yi Liu", address: "yi.l.liu@linux.intel.com")
-        let trailers = TrailerParser.replyTrailers(in: "Reviewed-by: Liu, Yi L <yi.l.liu@linux.intel.com>\n"[...], replier: replier)
+        let trailers = TrailerParser.replyTrailers(
+            in: "Reviewed-by: Liu, Yi L <yi.l.liu@linux.intel.com>\n"[...], replier: replier)
         let trailer = try #require(trailers.first)
         #expect(trailer.person == Mailbox(name: "Liu, Yi L", address: "yi.l.liu@linux.intel.com"))
         #expect(!trailer.isMismatched)

@@ -123,7 +123,8 @@ struct SeedCorpusTests {
             let facts = try SeedCorpus.facts(entry.file)
             var expected = String(reference.body.drop(while: { $0 == "\n" }))
             if entry.file == "mails/017.eml" {
-                expected += "\n create mode 100644 tools/testing/selftests/kvm/include/kvm_syscalls.h\n\n\n"
+                expected +=
+                    "\n create mode 100644 tools/testing/selftests/kvm/include/kvm_syscalls.h\n\n\n"
                     + "base-commit: 67033eaa5ea2cb67b6cdaa91d7f5c42bfafb36f7"
             }
             #expect(facts.entryText == expected, "\(entry.file)")

@@ -76,7 +76,9 @@ import Testing
         Case(subject: "Re:no space", isReply: true, title: "no space"),
         Case(subject: "Regression in 6.18", title: "Regression in 6.18"),
         Case(subject: "Reply needed: foo", title: "Reply needed: foo"),
-        Case(subject: "[GIT PULL] KVM changes for 6.18", tags: ["GIT PULL"], title: "KVM changes for 6.18", isPullRequest: true),
+        Case(
+            subject: "[GIT PULL] KVM changes for 6.18", tags: ["GIT PULL"], title: "KVM changes for 6.18",
+            isPullRequest: true),
         Case(subject: "[PULL] fixes", tags: ["PULL"], title: "fixes", isPullRequest: true),
         Case(
             subject: "[PULL 00/12] qemu queue", tags: ["PULL 00/12"], title: "qemu queue", number: 0, total: 12,
@@ -102,14 +104,19 @@ import Testing
             subject: "[RFC/PATCH 2/3] slash", tags: ["RFC/PATCH 2/3"], title: "slash", hasPatchTag: true, isRFC: true,
             number: 2, total: 3),
         Case(subject: "[RFC-PATCH] hyphen", tags: ["RFC-PATCH"], title: "hyphen", hasPatchTag: true, isRFC: true),
-        Case(subject: "[stable:PATCH] KVM: arm64: Reset PMC_EL0", tags: ["stable:PATCH"], title: "KVM: arm64: Reset PMC_EL0", hasPatchTag: true),
         Case(
-            subject: "[PATCH-v2 1/2] hyphen version", tags: ["PATCH-v2 1/2"], title: "hyphen version", hasPatchTag: true,
+            subject: "[stable:PATCH] KVM: arm64: Reset PMC_EL0", tags: ["stable:PATCH"],
+            title: "KVM: arm64: Reset PMC_EL0", hasPatchTag: true),
+        Case(
+            subject: "[PATCH-v2 1/2] hyphen version", tags: ["PATCH-v2 1/2"], title: "hyphen version",
+            hasPatchTag: true,
             version: 2, number: 1, total: 2),
         Case(
             subject: "[kvm-unit-tests PULL 1/2] queued", tags: ["kvm-unit-tests PULL 1/2"], title: "queued", number: 1,
             total: 2, isPullRequest: true),
-        Case(subject: "[v3 1/5] no PATCH word", tags: ["v3 1/5"], title: "no PATCH word", version: 3, number: 1, total: 5),
+        Case(
+            subject: "[v3 1/5] no PATCH word", tags: ["v3 1/5"], title: "no PATCH word", version: 3, number: 1, total: 5
+        ),
         Case(
             subject: "disabling halt polling broken? (was Re: [PATCH 00/14] KVM: x)",
             title: "disabling halt polling broken? (was Re: [PATCH 00/14] KVM: x)"),

@@ -1,5 +1,6 @@
-@testable import PatchModel
 import Testing
+
+@testable import PatchModel
 
 @Suite struct TextLinesTests {
     static let texts: [(String, [String])] = [

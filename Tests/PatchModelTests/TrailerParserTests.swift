@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func lastParagraphWithoutTrailersGivesNone() {
-        #expect(TrailerParser.commitTrailers(in: "Title\n\nSigned-off-by: A <a@example.org>\n\nJust text.\n"[...]).isEmpty)
+        #expect(
+            TrailerParser.commitTrailers(in: "Title\n\nSigned-off-by: A <a@example.org>\n\nJust text.\n"[...]).isEmpty)
     }
 
     @Test func continuationLineExtendsTheValue() {

@@ -3,12 +3,14 @@ import PatchModel
 import Testing
 
 @Suite struct TrailerTests {
-    @Test("Known trailer names", arguments: [
-        ("Signed-off-by", true), ("Reviewed-by", true), ("Acked-by", true), ("Tested-by", true),
-        ("Reported-by", true), ("Suggested-by", true), ("Co-developed-by", true), ("Cc", true),
-        ("Fixes", false), ("Link", false), ("Closes", false), ("Change-Id", false), ("Message-ID", false),
-        ("Base-commit", false),
-    ])
+    @Test(
+        "Known trailer names",
+        arguments: [
+            ("Signed-off-by", true), ("Reviewed-by", true), ("Acked-by", true), ("Tested-by", true),
+            ("Reported-by", true), ("Suggested-by", true), ("Co-developed-by", true), ("Cc", true),
+            ("Fixes", false), ("Link", false), ("Closes", false), ("Change-Id", false), ("Message-ID", false),
+            ("Base-commit", false),
+        ])
     func knownNames(_ name: String, _ isPerson: Bool) {
         let trailer = Trailer(line: "\(name): Jane Doe <jane@example.org>"[...])
         #expect(trailer?.name == name)
@@ -16,7 +18,9 @@ import Testing
         #expect((trailer?.person != nil) == isPerson)
     }
 
-    @Test("Not trailers", arguments: ["Note: prose", "Signed-off-by:", " Signed-off-by: A <a@b.c>", "> Acked-by: A <a@b.c>", "http://x"])
+    @Test(
+        "Not trailers",
+        arguments: ["Note: prose", "Signed-off-by:", " Signed-off-by: A <a@b.c>", "> Acked-by: A <a@b.c>", "http://x"])
     func notTrailers(_ line: String) {
         #expect(Trailer(line: line[...]) == nil)
     }

@@ -1,8 +1,8 @@
 import Digest
 import Foundation
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// A whole real archive (kvm-ppc, 5,965 mails of 2009-2024): no crash, and every commit of the
 /// range lands in exactly one bucket of the Accounting line.
@@ -14,9 +14,11 @@ struct CorpusAccountingTests {
         let inboxPath = directory.url.appendingPathComponent("kvm-ppc")
         let epoch = inboxPath.appendingPathComponent("git/0.git").path
         let bundle = SharedData.corpusBundle("kvm-ppc-0").path
-        let clone = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "clone", "-q", "--bare", bundle, epoch])
+        let clone = try CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["git", "clone", "-q", "--bare", bundle, epoch])
         try #require(clone.exitCode == 0, "git clone failed: \(clone.standardError)")
-        let count = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "--git-dir=\(epoch)", "rev-list", "--count", "HEAD"])
+        let count = try CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["git", "--git-dir=\(epoch)", "rev-list", "--count", "HEAD"])
         let commits = try #require(Int(count.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
 
         let report = try await ReportBuilder().build(

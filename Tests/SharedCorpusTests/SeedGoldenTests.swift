@@ -1,8 +1,8 @@
 import Digest
 import Foundation
 import InboxReader
-import Testing
 import TestSupport
+import Testing
 
 /// The classic report of the real kvm mails behind `spec/reference-report.txt`, compared with a
 /// golden file derived by hand from that reference (see `Golden/seed-kvm-2025-10.README.md` for
@@ -10,7 +10,9 @@ import TestSupport
 @Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
 struct SeedGoldenTests {
     /// Builds the seed archive with the fixture's own script, as a v2 inbox directory.
-    private static func buildSeedInbox(in directory: TemporaryDirectory) throws -> (inbox: String, first: String, last: String) {
+    private static func buildSeedInbox(in directory: TemporaryDirectory) throws -> (
+        inbox: String, first: String, last: String
+    ) {
         let inbox = directory.url.appendingPathComponent("kvm")
         let epoch = inbox.appendingPathComponent("git/0.git")
         let script = SharedData.seedFixture.appendingPathComponent("make-archive.sh").path
@@ -34,7 +36,8 @@ struct SeedGoldenTests {
         defer { directory.remove() }
         let seed = try Self.buildSeedInbox(in: directory)
         let inbox = try Inbox.open(seed.inbox)
-        let report = try await ReportBuilder().build(inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
+        let report = try await ReportBuilder().build(
+            inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
         let text = TextRenderer().render(report)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let abbreviatedLast = String(seed.last.prefix(7))
@@ -61,20 +64,27 @@ struct SeedGoldenTests {
         defer { directory.remove() }
         let seed = try Self.buildSeedInbox(in: directory)
         let inbox = try Inbox.open(seed.inbox)
-        let report = try await ReportBuilder().build(inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
+        let report = try await ReportBuilder().build(
+            inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
         let json = try JSONRenderer().render(report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let keys = ["schema_version", "series_scope", "series", "reviewers", "waiting", "earlier_series_activity", "pull_requests", "bots"]
+        let keys = [
+            "schema_version", "series_scope", "series", "reviewers", "waiting", "earlier_series_activity",
+            "pull_requests", "bots",
+        ]
         let sections = object.filter { keys.contains($0.key) }
         #expect(sections.count == keys.count)
-        let actual = String(
-            decoding: try JSONSerialization.data(withJSONObject: sections, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
-            as: UTF8.self) + "\n"
+        let actual =
+            String(
+                decoding: try JSONSerialization.data(
+                    withJSONObject: sections, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+                as: UTF8.self) + "\n"
         let url = Bundle.module.url(forResource: "Golden/seed-kvm-2025-10.series", withExtension: "json")
         let golden = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) }
         if actual != golden {
             try actual.write(toFile: "/tmp/lore-digest-seed-series-actual.json", atomically: true, encoding: .utf8)
-            Issue.record("the series sections differ from the golden file; see /tmp/lore-digest-seed-series-actual.json")
+            Issue.record(
+                "the series sections differ from the golden file; see /tmp/lore-digest-seed-series-actual.json")
         }
         // What issue 10 asks of the seed, checked by name as well.
         let series = try #require(sections["series"] as? [[String: Any]])
@@ -85,7 +95,8 @@ struct SeedGoldenTests {
         #expect(reviewed.count == 2)
         let third = (accel["patches"] as? [[String: Any]] ?? []).first { $0["position"] as? Int == 3 }
         #expect(third?["replies"] as? Int == 1)
-        let selftests = try #require(series.first { ($0["title"] as? String)?.hasPrefix("KVM: selftests: Don't fall") == true })
+        let selftests = try #require(
+            series.first { ($0["title"] as? String)?.hasPrefix("KVM: selftests: Don't fall") == true })
         #expect((selftests["applied"] as? [String: Any])?["branch"] as? String == "kvm-x86 selftests")
     }
 
@@ -94,7 +105,8 @@ struct SeedGoldenTests {
         defer { directory.remove() }
         let seed = try Self.buildSeedInbox(in: directory)
         let inbox = try Inbox.open(seed.inbox)
-        let report = try await ReportBuilder().build(inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
+        let report = try await ReportBuilder().build(
+            inbox: inbox, range: RevisionRange(from: nil, to: nil), options: ReportOptions())
         #expect(report.accounting.replies == 5)
         #expect(report.accounting.patchMails == 26)
         #expect(report.contributors.map(\.count).reduce(0, +) == 26)

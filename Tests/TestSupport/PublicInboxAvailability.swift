@@ -11,7 +11,8 @@ package enum PublicInboxAvailability {
     package static func skipReason(needing corpora: [String]) -> String? {
         let missing = corpora.filter { !FileManager.default.fileExists(atPath: SharedData.corpusBundle($0).path) }
         if !missing.isEmpty {
-            return "needs ../shared/corpora/" + missing.map { "\($0).bundle" }.joined(separator: " and ") + " beside the repository"
+            return "needs ../shared/corpora/" + missing.map { "\($0).bundle" }.joined(separator: " and ")
+                + " beside the repository"
         }
         if ProcessInfo.processInfo.environment["CI"] != nil || isInstalled { return nil }
         return "needs public-inbox-httpd (apt-get install public-inbox; .ci/run installs it)"

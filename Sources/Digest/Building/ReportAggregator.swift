@@ -39,7 +39,8 @@ package struct ReportAggregator: Sendable {
             let from = facts.sender ?? facts.author
             pullRequests.append(
                 PullRequestEntry(
-                    subject: facts.subject ?? "", from: ReportPerson(name: from?.name ?? "", email: from?.address ?? ""),
+                    subject: facts.subject ?? "",
+                    from: ReportPerson(name: from?.name ?? "", email: from?.address ?? ""),
                     messageID: facts.messageID, repository: pull.repository, ref: pull.ref, headCommit: pull.headCommit,
                     diffstat: pull.diffstat))
         }

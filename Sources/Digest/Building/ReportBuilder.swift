@@ -73,7 +73,8 @@ package struct ReportBuilder: Sendable {
             listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
         if options.history {
             guard let index else {
-                throw IndexError(.noSuchIndex, "--history reads the history index; run 'lore-digest index ARCHIVE' first")
+                throw IndexError(
+                    .noSuchIndex, "--history reads the history index; run 'lore-digest index ARCHIVE' first")
             }
             report.history = try HistoryLookBack.section(of: aggregator, commits: commits, index: index)
         }

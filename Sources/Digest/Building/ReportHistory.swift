@@ -84,7 +84,9 @@ package struct ReportHistory {
         let report = try await ReportBuilder().build(
             inbox: inbox, commits: commits, selection: selection, options: options, index: index,
             seriesLookup: lookup)
-        if let error = lookup.firstError { note("the series look-ups in the index failed (\(error)); series show this range only") }
+        if let error = lookup.firstError {
+            note("the series look-ups in the index failed (\(error)); series show this range only")
+        }
         return report
     }
 
@@ -92,7 +94,9 @@ package struct ReportHistory {
     package func finish() throws {
         guard let pendingState, let index else { return }
         if isDryRun {
-            note("dry run: the state '\(pendingState.name)' was not advanced (\(commits.count) commits would be marked as reported)")
+            note(
+                "dry run: the state '\(pendingState.name)' was not advanced (\(commits.count) commits would be marked as reported)"
+            )
             return
         }
         try index.save(pendingState)
@@ -111,7 +115,8 @@ package struct ReportHistory {
             let flag = options.indexPath.map { " --index \($0)" } ?? ""
             throw IndexError(
                 .noSuchIndex,
-                "--history reads the history index, and there is none at '\(path)'; run 'lore-digest index \(inbox.path)\(flag)' first")
+                "--history reads the history index, and there is none at '\(path)'; run 'lore-digest index \(inbox.path)\(flag)' first"
+            )
         }
         let mustExist = options.sinceLastRun || options.history
         guard mustExist || options.indexPath != nil || FileManager.default.fileExists(atPath: path) else { return nil }

@@ -66,7 +66,8 @@ extension SeriesEntry {
                 SeriesDroppedPatch(position: $0.position, messageID: $0.messageID, subject: $0.subject)
             },
             trailers: responses.trailers.map(SeriesTrailerEntry.init), replies: responses.replies,
-            repliers: responses.repliers.map(ReportPerson.init), botReports: responses.botReports.map(SeriesBotReport.init),
+            repliers: responses.repliers.map(ReportPerson.init),
+            botReports: responses.botReports.map(SeriesBotReport.init),
             applied: responses.applied.map(SeriesAppliedEntry.init),
             supersededBy: series.supersededBy.map { SeriesSupersededBy(version: $0.version, seriesID: $0.seriesID) },
             startedBefore: series.startedBefore, notes: series.notes.map(\.description))

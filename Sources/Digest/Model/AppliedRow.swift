@@ -10,7 +10,9 @@ package struct AppliedRow: Sendable, Equatable {
     /// The series was posted before the range (its notice is activity on an earlier series).
     package var isEarlierSeries: Bool
 
-    package init(seriesID: String, title: String, versionLabel: String, applied: SeriesAppliedEntry, isEarlierSeries: Bool) {
+    package init(
+        seriesID: String, title: String, versionLabel: String, applied: SeriesAppliedEntry, isEarlierSeries: Bool
+    ) {
         self.seriesID = seriesID
         self.title = title
         self.versionLabel = versionLabel

@@ -13,6 +13,7 @@ package struct BotRow: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case bot, mails, seriesReports = "series_reports"
+        case bot, mails
+        case seriesReports = "series_reports"
     }
 }

@@ -28,8 +28,10 @@ package struct EarlierSeriesEntry: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case seriesID = "series_id", title, version, author, date, replies, trailers
-        case botReports = "bot_reports", applied
+        case seriesID = "series_id"
+        case title, version, author, date, replies, trailers
+        case botReports = "bot_reports"
+        case applied
     }
 
     package func encode(to encoder: any Encoder) throws {

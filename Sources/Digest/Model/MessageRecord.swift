@@ -26,11 +26,22 @@ package struct MessageRecord: Sendable, Encodable {
     }
 
     private enum Key: String, CodingKey {
-        case commit, messageID = "message_id", date, subject, author, sender, kind, number, total, version
-        case isRFC = "rfc", isResend = "resend", bodyFirstLine = "body_first_line", inReplyTo = "in_reply_to"
-        case references, listID = "list_id", trailers, problems
-        case patchID = "patch_id", changeID = "change_id", minorVersion = "minor_version", bot
-        case applied, pullRequest = "pull_request"
+        case commit
+        case messageID = "message_id"
+        case date, subject, author, sender, kind, number, total, version
+        case isRFC = "rfc"
+        case isResend = "resend"
+        case bodyFirstLine = "body_first_line"
+        case inReplyTo = "in_reply_to"
+        case references
+        case listID = "list_id"
+        case trailers, problems
+        case patchID = "patch_id"
+        case changeID = "change_id"
+        case minorVersion = "minor_version"
+        case bot
+        case applied
+        case pullRequest = "pull_request"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -84,7 +95,9 @@ package struct MessageRecord: Sendable, Encodable {
         var mismatch: Bool
 
         enum CodingKeys: String, CodingKey {
-            case name, value, person, isPerson = "is_person", type, mismatch
+            case name, value, person
+            case isPerson = "is_person"
+            case type, mismatch
         }
 
         init(_ trailer: Trailer) {
@@ -146,7 +159,10 @@ package struct MessageRecord: Sendable, Encodable {
         init(_ request: PullRequest) { self.request = request }
 
         enum CodingKeys: String, CodingKey {
-            case repository, ref, baseCommit = "base_commit", headCommit = "head_commit", diffstat
+            case repository, ref
+            case baseCommit = "base_commit"
+            case headCommit = "head_commit"
+            case diffstat
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -165,7 +181,8 @@ package struct MessageRecord: Sendable, Encodable {
         var deletions: Int
 
         enum CodingKeys: String, CodingKey {
-            case filesChanged = "files_changed", insertions, deletions
+            case filesChanged = "files_changed"
+            case insertions, deletions
         }
 
         init(_ diffstat: Diffstat) {

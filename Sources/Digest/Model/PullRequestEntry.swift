@@ -27,7 +27,11 @@ package struct PullRequestEntry: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case subject, from, messageID = "message_id", repository, ref, headCommit = "head_commit", diffstat
+        case subject, from
+        case messageID = "message_id"
+        case repository, ref
+        case headCommit = "head_commit"
+        case diffstat
     }
 
     package func encode(to encoder: any Encoder) throws {

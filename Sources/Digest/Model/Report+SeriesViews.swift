@@ -11,14 +11,16 @@ extension Report {
         let current = series.compactMap { entry in
             entry.applied.map {
                 AppliedRow(
-                    seriesID: entry.id, title: entry.title, versionLabel: entry.version == nil ? "" : entry.versionLabel, applied: $0,
+                    seriesID: entry.id, title: entry.title,
+                    versionLabel: entry.version == nil ? "" : entry.versionLabel, applied: $0,
                     isEarlierSeries: false)
             }
         }
         let earlier = earlierSeriesActivity.compactMap { entry in
             entry.applied.map {
                 AppliedRow(
-                    seriesID: entry.seriesID, title: entry.title, versionLabel: entry.version.map { "v\($0)" } ?? "", applied: $0,
+                    seriesID: entry.seriesID, title: entry.title, versionLabel: entry.version.map { "v\($0)" } ?? "",
+                    applied: $0,
                     isEarlierSeries: true)
             }
         }

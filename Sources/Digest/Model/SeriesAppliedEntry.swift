@@ -19,7 +19,9 @@ package struct SeriesAppliedEntry: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case branch, commits, by, messageID = "message_id", positions
+        case branch, commits, by
+        case messageID = "message_id"
+        case positions
     }
 
     package func encode(to encoder: any Encoder) throws {

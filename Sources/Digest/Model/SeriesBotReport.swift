@@ -12,6 +12,8 @@ package struct SeriesBotReport: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case bot, messageID = "message_id", position
+        case bot
+        case messageID = "message_id"
+        case position
     }
 }

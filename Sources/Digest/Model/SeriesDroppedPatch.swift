@@ -11,6 +11,8 @@ package struct SeriesDroppedPatch: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case position, messageID = "message_id", subject
+        case position
+        case messageID = "message_id"
+        case subject
     }
 }

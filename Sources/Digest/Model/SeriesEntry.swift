@@ -94,11 +94,23 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, version, minorVersion = "minor_version", isRFC = "rfc", isResend = "resend", total
-        case coverMessageID = "cover_message_id", author, date, received, missing, completeness
-        case changeID = "change_id", previous, versionSummary = "version_summary", patches, dropped, trailers
-        case replies, repliers, botReports = "bot_reports", applied, supersededBy = "superseded_by"
-        case startedBefore = "started_before", notes
+        case id, title, version
+        case minorVersion = "minor_version"
+        case isRFC = "rfc"
+        case isResend = "resend"
+        case total
+        case coverMessageID = "cover_message_id"
+        case author, date, received, missing, completeness
+        case changeID = "change_id"
+        case previous
+        case versionSummary = "version_summary"
+        case patches, dropped, trailers
+        case replies, repliers
+        case botReports = "bot_reports"
+        case applied
+        case supersededBy = "superseded_by"
+        case startedBefore = "started_before"
+        case notes
     }
 
     /// Every key, `null` when absent (the synthesized encoder would leave nil keys out).

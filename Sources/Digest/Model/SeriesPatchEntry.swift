@@ -32,8 +32,14 @@ package struct SeriesPatchEntry: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case position, messageID = "message_id", subject, patchID = "patch_id", change
-        case previousMessageID = "previous_message_id", trailers, replies, inRange = "in_range"
+        case position
+        case messageID = "message_id"
+        case subject
+        case patchID = "patch_id"
+        case change
+        case previousMessageID = "previous_message_id"
+        case trailers, replies
+        case inRange = "in_range"
     }
 
     package func encode(to encoder: any Encoder) throws {

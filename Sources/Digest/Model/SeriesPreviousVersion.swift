@@ -16,6 +16,9 @@ package struct SeriesPreviousVersion: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, messageID = "message_id", date, linkedBy = "linked_by"
+        case version
+        case messageID = "message_id"
+        case date
+        case linkedBy = "linked_by"
     }
 }

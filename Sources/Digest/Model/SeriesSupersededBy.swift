@@ -10,6 +10,7 @@ package struct SeriesSupersededBy: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, seriesID = "series_id"
+        case version
+        case seriesID = "series_id"
     }
 }

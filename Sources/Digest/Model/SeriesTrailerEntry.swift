@@ -21,6 +21,8 @@ package struct SeriesTrailerEntry: Sendable, Codable, Equatable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, name, email, position, messageID = "message_id", mismatch
+        case type, name, email, position
+        case messageID = "message_id"
+        case mismatch
     }
 }

@@ -23,7 +23,7 @@ package struct EmailRenderer: ReportRenderer {
         // SMTP allows lines of at most 998 octets; only then is quoted-printable worth its noise.
         let needsQuotedPrintable = body.split(separator: "\n").contains { $0.utf8.count > 998 }
         var headers = [
-            "From: \(Self.headerSafe(from))",
+            "From: \(Self.headerSafe(from))"
         ]
         if let to { headers.append("To: \(Self.headerSafe(to))") }
         headers += [

@@ -68,7 +68,8 @@ package struct HTMLRenderer: ReportSectionRenderer {
         for entry in entries {
             out += "<article>\n<h3>\(Wording.newEntryLabel) \(Self.safe(entry.title))</h3>\n"
             out += "<p class=\"subject\">\(Self.safe(entry.subject))</p>\n"
-            out += "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
+            out +=
+                "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
             out += "<pre>\(Self.safe(entry.text))</pre>\n</article>\n"
         }
         return out
@@ -104,7 +105,8 @@ package struct HTMLRenderer: ReportSectionRenderer {
                 out += "<li>\(title): \(Wording.supersededBy(version: newer.version))</li>\n"
                 continue
             }
-            out += "<li><strong>\(title)</strong>\n" + Self.list(Wording.seriesFacts(entry, escape: Self.safe)) + "</li>\n"
+            out +=
+                "<li><strong>\(title)</strong>\n" + Self.list(Wording.seriesFacts(entry, escape: Self.safe)) + "</li>\n"
         }
         return out + "</ul>\n</section>\n"
     }

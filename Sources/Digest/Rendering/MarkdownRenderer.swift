@@ -9,7 +9,8 @@ package struct MarkdownRenderer: ReportSectionRenderer {
     package init() {}
 
     package func opening(_ report: Report) -> String {
-        let title = Wording.title(listName: Self.inline(report.listName), range: Self.inline(Wording.range(report.selection)))
+        let title = Wording.title(
+            listName: Self.inline(report.listName), range: Self.inline(Wording.range(report.selection)))
         return "# \(title)\n\n"
     }
 
@@ -53,7 +54,8 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         var out = "\n## \(Wording.historyHeading)\n\n### \(Wording.firstPatchesHeading)\n\n"
         if section.firstPatches.isEmpty { out += "\(Wording.noneLabel)\n" }
         for first in section.firstPatches {
-            out += "- \(Self.inline(first.name)) \\<\(Self.inline(first.email))\\> \(Wording.firstPatchMail(date: first.date))\n"
+            out +=
+                "- \(Self.inline(first.name)) \\<\(Self.inline(first.email))\\> \(Wording.firstPatchMail(date: first.date))\n"
         }
         out += "\n### \(Wording.revisedSeriesHeading)\n\n"
         if section.revisedSeries.isEmpty { out += "\(Wording.noneLabel)\n" }

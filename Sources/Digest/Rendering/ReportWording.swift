@@ -175,7 +175,8 @@ enum ReportWording {
             lines.append("Started before this range")
         }
         if !entry.dropped.isEmpty {
-            lines.append("Dropped: " + entry.dropped.map { "\($0.position) \(escape($0.subject))" }.joined(separator: "; "))
+            lines.append(
+                "Dropped: " + entry.dropped.map { "\($0.position) \(escape($0.subject))" }.joined(separator: "; "))
         }
         lines.append("Replies: \(entry.replies)" + repliesByPosition(entry))
         lines += trailerLines(entry.trailers, escape: escape)
@@ -232,7 +233,8 @@ enum ReportWording {
         let patches = sorted.filter { $0 > 0 }
         var parts: [String] = sorted.first == 0 ? ["cover"] : []
         if !patches.isEmpty {
-            parts.append((patches.count == 1 ? "patch " : "patches ") + patches.map(String.init).joined(separator: ", "))
+            parts.append(
+                (patches.count == 1 ? "patch " : "patches ") + patches.map(String.init).joined(separator: ", "))
         }
         return parts.joined(separator: ", ")
     }
@@ -243,12 +245,14 @@ enum ReportWording {
         text += ", by \(escape(applied.by))"
         var details: [String] = []
         if !applied.positions.isEmpty {
-            details.append((applied.positions.count == 1 ? "patch " : "patches ")
-                + applied.positions.map(String.init).joined(separator: ", "))
+            details.append(
+                (applied.positions.count == 1 ? "patch " : "patches ")
+                    + applied.positions.map(String.init).joined(separator: ", "))
         }
         if !applied.commits.isEmpty {
-            details.append((applied.commits.count == 1 ? "commit " : "commits ")
-                + applied.commits.map { escape(String($0.prefix(12))) }.joined(separator: ", "))
+            details.append(
+                (applied.commits.count == 1 ? "commit " : "commits ")
+                    + applied.commits.map { escape(String($0.prefix(12))) }.joined(separator: ", "))
         }
         return details.isEmpty ? text : text + " (" + details.joined(separator: "; ") + ")"
     }
@@ -286,8 +290,12 @@ enum ReportWording {
     }
 
     /// `v3 KVM: frob, posted 2025-09-01 by Jane Doe <jane@example.org>`, then its facts.
-    static func earlierActivity(_ entry: EarlierSeriesEntry, escape: (String) -> String) -> (title: String, facts: [String]) {
-        let title = (entry.version.map { "v\($0) " } ?? "") + "\(escape(entry.title)), posted \(entry.date) by \(person(entry.author, escape: escape))"
+    static func earlierActivity(_ entry: EarlierSeriesEntry, escape: (String) -> String) -> (
+        title: String, facts: [String]
+    ) {
+        let title =
+            (entry.version.map { "v\($0) " } ?? "")
+            + "\(escape(entry.title)), posted \(entry.date) by \(person(entry.author, escape: escape))"
         var facts = ["Replies: \(entry.replies)"]
         facts += trailerLines(entry.trailers, escape: escape)
         if let applied = entry.applied { facts.append("\(appliedHeading): \(appliedText(applied, escape: escape))") }
@@ -298,7 +306,8 @@ enum ReportWording {
     /// `v2 KVM: frob: kvm-x86 selftests, by Sean Christopherson`; `(earlier series)` when it was
     /// posted before the range.
     static func applied(_ row: AppliedRow, escape: (String) -> String) -> String {
-        (row.versionLabel.isEmpty ? "" : row.versionLabel + " ") + "\(escape(row.title)): \(appliedText(row.applied, escape: escape))"
+        (row.versionLabel.isEmpty ? "" : row.versionLabel + " ")
+            + "\(escape(row.title)): \(appliedText(row.applied, escape: escape))"
             + (row.isEarlierSeries ? " (earlier series)" : "")
     }
 

@@ -53,7 +53,8 @@ package struct TextRenderer: ReportSectionRenderer {
         out += Wording.firstPatchesHeading + ":\n"
         if section.firstPatches.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for first in section.firstPatches {
-            out += "  \(first.name.terminalSafe) <\(first.email.terminalSafe)> \(Wording.firstPatchMail(date: first.date))\n"
+            out +=
+                "  \(first.name.terminalSafe) <\(first.email.terminalSafe)> \(Wording.firstPatchMail(date: first.date))\n"
         }
         out += Wording.revisedSeriesHeading + ":\n"
         if section.revisedSeries.isEmpty { out += "  \(Wording.noneLabel)\n" }

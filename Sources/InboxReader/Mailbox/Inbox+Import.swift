@@ -29,7 +29,8 @@ extension Inbox {
             let mails = try MaildirReader.messages(in: path)
             guard !mails.isEmpty else {
                 throw InboxError(
-                    .emptyArchive, "the Maildir '\(path)' holds no messages (cur/ and new/ are empty); nothing to report")
+                    .emptyArchive,
+                    "the Maildir '\(path)' holds no messages (cur/ and new/ are empty); nothing to report")
             }
             return try await importMails(
                 mails, from: ImportedMailbox(name: name, path: path, kind: .maildir, messageCount: mails.count))
@@ -92,7 +93,8 @@ extension Inbox {
         return dated.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }
 
-    private static func importMails(_ mails: [[UInt8]], from source: ImportedMailbox) async throws(InboxError) -> Inbox {
+    private static func importMails(_ mails: [[UInt8]], from source: ImportedMailbox) async throws(InboxError) -> Inbox
+    {
         let temporary = FileManager.default.temporaryDirectory.path
         // Folders of runs killed by SIGKILL would otherwise stay forever.
         StaleImports.sweep(in: temporary)

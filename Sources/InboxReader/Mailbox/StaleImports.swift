@@ -1,5 +1,5 @@
-import Glibc
 import Foundation
+import Glibc
 
 /// The temporary archives of mbox and Maildir imports (`$TMPDIR/lore-digest-import-*`), and the
 /// sweep that removes those a killed run left behind.
@@ -55,7 +55,8 @@ enum StaleImports {
         guard mkdir(path, 0o700) == 0 else {
             throw InboxError(
                 .writeFailed,
-                "cannot create the temporary folder '\(path)': \(String(cString: strerror(errno)).lowercased()); check that TMPDIR is writable")
+                "cannot create the temporary folder '\(path)': \(String(cString: strerror(errno)).lowercased()); check that TMPDIR is writable"
+            )
         }
         let lock = open(path + "/" + lockName, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {

@@ -11,7 +11,14 @@ extension CompanyMap {
         guard let url = Bundle.module.url(forResource: "companies", withExtension: "map"),
             let data = try? Data(contentsOf: url)
         else {
-            return (CompanyMap(), [MapProblem(file: defaultMapLabel, line: 0, message: "missing from the package's resources; reinstall lore-digest")])
+            return (
+                CompanyMap(),
+                [
+                    MapProblem(
+                        file: defaultMapLabel, line: 0,
+                        message: "missing from the package's resources; reinstall lore-digest")
+                ]
+            )
         }
         return parse(data, file: defaultMapLabel)
     }

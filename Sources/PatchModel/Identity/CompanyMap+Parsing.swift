@@ -3,7 +3,9 @@ internal import MailParser
 extension CompanyMap {
     /// Reads a map in gitdm's format. Lines that cannot be read are skipped and returned as
     /// problems with their line number; nothing here is fatal.
-    package static func parse(_ bytes: some Collection<UInt8>, file: String) -> (map: CompanyMap, problems: [MapProblem]) {
+    package static func parse(_ bytes: some Collection<UInt8>, file: String) -> (
+        map: CompanyMap, problems: [MapProblem]
+    ) {
         var map = CompanyMap()
         var problems: [MapProblem] = []
         for (number, line) in MapLines.numbered(bytes) {
@@ -49,10 +51,11 @@ extension CompanyMap {
             guard at != key.startIndex else { return false }
             domain = key[key.index(after: at)...]
         }
-        return !domain.isEmpty && domain.utf8.allSatisfy { byte in
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
-        }
+        return !domain.isEmpty
+            && domain.utf8.allSatisfy { byte in
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            }
     }
 
     /// `YYYY-MM-DD` as Unix seconds at 00:00 UTC, or nil when it is no such date.

@@ -1,7 +1,9 @@
 extension Mailmap {
     /// Reads a `.mailmap` file. Lines that cannot be read are skipped and returned as problems
     /// with their line number; nothing here is fatal (opening the file is the caller's job).
-    package static func parse(_ bytes: some Collection<UInt8>, file: String) -> (mailmap: Mailmap, problems: [MapProblem]) {
+    package static func parse(_ bytes: some Collection<UInt8>, file: String) -> (
+        mailmap: Mailmap, problems: [MapProblem]
+    ) {
         var mailmap = Mailmap()
         var problems: [MapProblem] = []
         for (number, line) in MapLines.numbered(bytes) {

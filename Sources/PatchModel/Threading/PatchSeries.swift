@@ -162,9 +162,9 @@ package enum SeriesNote: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case let .duplicatePosition(position, kept, ignored):
+        case .duplicatePosition(let position, let kept, let ignored):
             "a second mail at position \(position) (<\(ignored)>) was ignored; kept <\(kept)>"
-        case let .totalRaised(announced, to):
+        case .totalRaised(let announced, let to):
             "announced \(announced) patches, received a patch \(to)/\(announced): total raised to \(to)"
         }
     }

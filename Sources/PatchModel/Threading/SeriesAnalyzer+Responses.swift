@@ -6,7 +6,8 @@ extension SeriesAnalyzer {
     ///   outside the set.
     mutating func collectResponses(into collector: inout ResponseCollector) {
         for message in ordered where message.isAnswerKind {
-            guard let parent = graph.parent(of: message.messageID), let anchor = graph.patchMailAnchor(of: parent) else {
+            guard let parent = graph.parent(of: message.messageID), let anchor = graph.patchMailAnchor(of: parent)
+            else {
                 continue
             }
             let root: String
@@ -109,7 +110,8 @@ extension SeriesResponses {
         let isBot = message.botName != nil
         let isAuthor = message.authorKey == seriesAuthor
         if let bot = message.botName {
-            botReports.append(BotReport(bot: bot, messageID: message.messageID, position: position, receivedAt: message.receivedAt))
+            botReports.append(
+                BotReport(bot: bot, messageID: message.messageID, position: position, receivedAt: message.receivedAt))
         } else {
             replies += 1
             repliesByPosition[position, default: 0] += 1
@@ -123,9 +125,10 @@ extension SeriesResponses {
             for trailer in message.trailers {
                 let key = "\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())\u{0}\(position)"
                 guard collector.trailerKeys[target, default: []].insert(key).inserted else { continue }
-                trailers.append(SeriesTrailer(
-                    type: trailer.type, name: trailer.name, email: trailer.email, position: position,
-                    messageID: message.messageID, mismatch: trailer.mismatch))
+                trailers.append(
+                    SeriesTrailer(
+                        type: trailer.type, name: trailer.name, email: trailer.email, position: position,
+                        messageID: message.messageID, mismatch: trailer.mismatch))
                 if trailer.type.isReview {
                     let person = collector.reviewer(trailer.email, name: trailer.name)
                     collector.reviewers[person]?.trailers += 1
@@ -136,9 +139,10 @@ extension SeriesResponses {
             let listed = notice.patches.map(\.position)
             let positions = !listed.isEmpty ? listed : (position > 0 && total > 1 ? [position] : [])
             let sender = message.authorName.isEmpty ? message.authorEmail : message.authorName
-            applications.append(SeriesApplication(
-                branch: notice.branch, commits: notice.patches.compactMap(\.commit) + notice.commits,
-                by: notice.by ?? message.botName ?? sender, messageID: message.messageID, positions: positions))
+            applications.append(
+                SeriesApplication(
+                    branch: notice.branch, commits: notice.patches.compactMap(\.commit) + notice.commits,
+                    by: notice.by ?? message.botName ?? sender, messageID: message.messageID, positions: positions))
         }
     }
 }
@@ -155,7 +159,8 @@ extension PatchSeries {
             let position = patches[index].position
             var given = byPosition[position] ?? []
             var keys = Set(given.map { "\($0.type.rawValue)\u{0}\($0.email.lowercased())" })
-            for trailer in onCover where keys.insert("\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())").inserted {
+            for trailer in onCover
+            where keys.insert("\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())").inserted {
                 given.append(trailer)
             }
             patches[index].trailers = given

@@ -34,7 +34,8 @@ extension SeriesAnalyzer {
             var best: Candidate?
             if let changeID = current.changeID {
                 let inSet = byChangeID[changeID] ?? []
-                best = nearest(to: current, root: root, inSet: inSet, history: lookup.earlierVersions(changeID: changeID))
+                best = nearest(
+                    to: current, root: root, inSet: inSet, history: lookup.earlierVersions(changeID: changeID))
             }
             if best == nil {
                 linkedBy = .titleAndAuthor
@@ -45,13 +46,17 @@ extension SeriesAnalyzer {
                 let inSet = (byTitle[Self.titleKey(current.title, current.author.email)] ?? []).filter {
                     (series[$0]?.receivedAt ?? .min) >= notBefore
                 }
-                best = nearest(to: current, root: root, inSet: inSet, history: history.filter {
-                    $0.authorKey == current.author.email.lowercased() && $0.receivedAt >= notBefore
-                })
+                best = nearest(
+                    to: current, root: root, inSet: inSet,
+                    history: history.filter {
+                        $0.authorKey == current.author.email.lowercased() && $0.receivedAt >= notBefore
+                    })
             }
             guard let best, let old = earlierSeries(best, before: current.receivedAt) else { continue }
             apply(old, linkedBy: linkedBy, to: root)
-            if let oldRoot = old.rootInSet, newerVersion[oldRoot].flatMap({ series[$0]?.revision }) ?? .min < current.revision {
+            if let oldRoot = old.rootInSet,
+                newerVersion[oldRoot].flatMap({ series[$0]?.revision }) ?? .min < current.revision
+            {
                 newerVersion[oldRoot] = root
             }
         }
@@ -69,14 +74,22 @@ extension SeriesAnalyzer {
         }
         for otherRoot in inSet where otherRoot != root {
             guard let other = series[otherRoot] else { continue }
-            consider(Candidate(revision: other.revision, receivedAt: other.receivedAt, messageID: other.id, rootInSet: otherRoot))
+            consider(
+                Candidate(
+                    revision: other.revision, receivedAt: other.receivedAt, messageID: other.id, rootInSet: otherRoot))
         }
         for message in history where message.isPatchMail && message.receivedAt <= ceiling {
             if let placed = placement[message.messageID] {
                 guard placed.root != root, let other = series[placed.root] else { continue }
-                consider(Candidate(revision: other.revision, receivedAt: other.receivedAt, messageID: other.id, rootInSet: placed.root))
+                consider(
+                    Candidate(
+                        revision: other.revision, receivedAt: other.receivedAt, messageID: other.id,
+                        rootInSet: placed.root))
             } else {
-                consider(Candidate(revision: message.revision, receivedAt: message.receivedAt, messageID: message.messageID, rootInSet: nil))
+                consider(
+                    Candidate(
+                        revision: message.revision, receivedAt: message.receivedAt, messageID: message.messageID,
+                        rootInSet: nil))
                 graph.learn(message)
             }
         }
@@ -84,7 +97,9 @@ extension SeriesAnalyzer {
     }
 
     /// The earlier series, laid out: from the set, or rebuilt from its thread in the history.
-    private mutating func earlierSeries(_ candidate: Candidate, before: Int64) -> (series: PatchSeries, rootInSet: String?)? {
+    private mutating func earlierSeries(_ candidate: Candidate, before: Int64) -> (
+        series: PatchSeries, rootInSet: String?
+    )? {
         if let root = candidate.rootInSet, let found = series[root] { return (found, root) }
         let root = canonical(seriesRoot(of: candidate.messageID))
         if let found = series[root] { return (found, root) }
@@ -103,7 +118,9 @@ extension SeriesAnalyzer {
     }
 
     /// Labels the patches of the series at `root` against the old series.
-    private mutating func apply(_ old: (series: PatchSeries, rootInSet: String?), linkedBy: VersionLink, to root: String) {
+    private mutating func apply(
+        _ old: (series: PatchSeries, rootInSet: String?), linkedBy: VersionLink, to root: String
+    ) {
         guard var current = series[root] else { return }
         let earlier = old.series
         var byPosition: [Int: VersionMatcher.OldPatch] = [:]
@@ -124,7 +141,9 @@ extension SeriesAnalyzer {
             current.patches[index].change = match.change
             current.patches[index].previousMessageID = match.previous?.messageID
         }
-        current.dropped = result.dropped.map { DroppedPatch(position: $0.position, messageID: $0.messageID, subject: $0.subject) }
+        current.dropped = result.dropped.map {
+            DroppedPatch(position: $0.position, messageID: $0.messageID, subject: $0.subject)
+        }
         current.previous = PreviousVersion(
             version: earlier.revision, messageID: earlier.id, receivedAt: earlier.receivedAt, linkedBy: linkedBy)
         series[root] = current

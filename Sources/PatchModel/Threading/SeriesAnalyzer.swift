@@ -40,7 +40,9 @@ package struct SeriesAnalyzer {
     var newerVersion: [String: String] = [:]
 
     /// Analyses the set; `lookup` answers for messages outside it (none: this set only).
-    package static func analyze(_ messages: [ThreadMessage], lookup: any SeriesLookup = NoSeriesLookup()) -> SeriesReport {
+    package static func analyze(_ messages: [ThreadMessage], lookup: any SeriesLookup = NoSeriesLookup())
+        -> SeriesReport
+    {
         var analyzer = SeriesAnalyzer(messages: messages, lookup: lookup)
         return analyzer.run()
     }
@@ -134,7 +136,9 @@ package struct SeriesAnalyzer {
             let key = "\(head.authorKey)\u{0}\(head.revision)\u{0}\(total)\u{0}\(head.isResend)"
             candidates.append((key, Group(root: root, start: draft.start, positions: draft.positions)))
         }
-        candidates.sort { $0.group.start != $1.group.start ? $0.group.start < $1.group.start : $0.group.root < $1.group.root }
+        candidates.sort {
+            $0.group.start != $1.group.start ? $0.group.start < $1.group.start : $0.group.root < $1.group.root
+        }
         var groups: [Group] = []
         var open: [String: [Int]] = [:]
         for candidate in candidates {

@@ -65,7 +65,8 @@ struct SeriesDraft {
             notes.append(.totalRaised(announced: announced, to: highest))
             total = highest
         }
-        let missing = total <= PatchSeries.largestListedTotal
+        let missing =
+            total <= PatchSeries.largestListedTotal
             ? (total > 0 ? (1...total).filter { byPosition[$0] == nil } : []) : []
 
         let patches = positions.compactMap { position -> SeriesPatch? in
@@ -80,7 +81,8 @@ struct SeriesDraft {
             placement[message.messageID] = message.position
             return PartialReroll(
                 position: message.position, messageID: message.messageID, subject: message.subject,
-                title: message.title, version: "\(message.revision).\(message.minorVersion ?? 0)", patchID: message.patchID,
+                title: message.title, version: "\(message.revision).\(message.minorVersion ?? 0)",
+                patchID: message.patchID,
                 receivedAt: message.receivedAt,
                 replacesMessageID: byPosition[message.position]?.messageID ?? reroll.above)
         }

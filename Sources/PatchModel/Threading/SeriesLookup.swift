@@ -23,7 +23,8 @@ package struct NoSeriesLookup: SeriesLookup {
     package func message(id: String) -> ThreadMessage? { nil }
     package func messages(inThreadOf rootID: String) -> [ThreadMessage] { [] }
     package func earlierVersions(changeID: String) -> [ThreadMessage] { [] }
-    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage] { [] }
+    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage]
+    { [] }
 }
 
 /// A history held in memory: dictionaries by Message-ID, parent, change-id and title.
@@ -70,7 +71,8 @@ package struct InMemorySeriesLookup: SeriesLookup {
 
     package func earlierVersions(changeID: String) -> [ThreadMessage] { byChangeID[changeID] ?? [] }
 
-    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage] {
+    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage]
+    {
         let author = authorEmail.lowercased()
         return (byTitle[title] ?? []).filter {
             $0.authorKey == author && $0.receivedAt < before && $0.receivedAt >= notBefore

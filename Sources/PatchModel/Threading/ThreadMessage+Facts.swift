@@ -27,7 +27,8 @@ extension ThreadMessage {
             authorEmail: sender.address, authorName: sender.name, kind: facts.kind, subject: facts.subject ?? "",
             title: facts.title, number: facts.number, total: facts.total, version: facts.version,
             minorVersion: facts.minorVersion, isRFC: facts.isRFC, isResend: facts.isResend, patchID: facts.patchID,
-            changeID: facts.changeID, trailers: trailers, appliedNotice: facts.appliedNotice.map(SeriesAppliedNotice.init),
+            changeID: facts.changeID, trailers: trailers,
+            appliedNotice: facts.appliedNotice.map(SeriesAppliedNotice.init),
             botName: facts.botName)
     }
 }
@@ -41,7 +42,9 @@ extension SeriesAppliedNotice {
         var seen = Set<Int>()
         for commit in notice.commits {
             if let position = commit.position {
-                if seen.insert(position).inserted { patches.append(AppliedPatch(position: position, commit: commit.sha)) }
+                if seen.insert(position).inserted {
+                    patches.append(AppliedPatch(position: position, commit: commit.sha))
+                }
             } else if let sha = commit.sha {
                 commits.append(sha)
             }

@@ -8,7 +8,8 @@ import Testing
         return map
     }
 
-    static let sample = map("""
+    static let sample = map(
+        """
         # gitdm-style domain map
         intel.com            Intel
         linux.intel.com      Intel Open Source Technology Center
@@ -25,7 +26,8 @@ import Testing
     static let hourAfterEndDate: Int64 = 19_509 * 86_400 + 3_600
 
     @Test func aDomainMatchesItselfAndItsSubdomains() {
-        #expect(Self.sample.company(for: "a@intel.com", at: nil) == CompanyAttribution(name: "Intel", kind: .organisation))
+        #expect(
+            Self.sample.company(for: "a@intel.com", at: nil) == CompanyAttribution(name: "Intel", kind: .organisation))
         #expect(Self.sample.company(for: "a@jf.intel.com", at: nil).name == "Intel")
         #expect(Self.sample.company(for: "a@linux.vnet.IBM.com", at: nil).name == "IBM")
         #expect(Self.sample.company(for: "a@notintel.com", at: nil).kind == .unmapped)
@@ -37,13 +39,19 @@ import Testing
     }
 
     @Test func personalMailIsIndividualAndSharedDomainsUnknown() {
-        #expect(Self.sample.company(for: "Someone@GMail.com", at: nil) == CompanyAttribution(name: "(Individual)", kind: .individual))
-        #expect(Self.sample.company(for: "maz@kernel.org", at: nil) == CompanyAttribution(name: "(Unknown)", kind: .unknown))
+        #expect(
+            Self.sample.company(for: "Someone@GMail.com", at: nil)
+                == CompanyAttribution(name: "(Individual)", kind: .individual))
+        #expect(
+            Self.sample.company(for: "maz@kernel.org", at: nil) == CompanyAttribution(name: "(Unknown)", kind: .unknown)
+        )
         #expect(Self.sample.company(for: "x@vger.kernel.org", at: nil).kind == .unknown)
     }
 
     @Test func anAddressEntryBeatsItsDomain() {
-        #expect(Self.sample.company(for: "Jane@Kernel.org", at: nil) == CompanyAttribution(name: "Arm", kind: .organisation))
+        #expect(
+            Self.sample.company(for: "Jane@Kernel.org", at: nil) == CompanyAttribution(name: "Arm", kind: .organisation)
+        )
     }
 
     @Test func anEndDateAppliesToMailsBeforeIt() {
@@ -76,18 +84,21 @@ import Testing
     }
 
     @Test func badLinesAreReportedWithTheirNumberAndSkipped() {
-        let (map, problems) = CompanyMap.parse(Array("""
-            amd.com AMD
-            orphan.example
-            x@y.com Company < June 2023
-            bad/domain Company
-            arm.com\tArm   # the comment goes
-            """.utf8), file: "my.map")
-        #expect(problems == [
-            MapProblem(file: "my.map", line: 2, message: "no organisation after 'orphan.example'"),
-            MapProblem(file: "my.map", line: 3, message: "end date 'June 2023' is not YYYY-MM-DD"),
-            MapProblem(file: "my.map", line: 4, message: "'bad/domain' is neither a domain nor an address"),
-        ])
+        let (map, problems) = CompanyMap.parse(
+            Array(
+                """
+                amd.com AMD
+                orphan.example
+                x@y.com Company < June 2023
+                bad/domain Company
+                arm.com\tArm   # the comment goes
+                """.utf8), file: "my.map")
+        #expect(
+            problems == [
+                MapProblem(file: "my.map", line: 2, message: "no organisation after 'orphan.example'"),
+                MapProblem(file: "my.map", line: 3, message: "end date 'June 2023' is not YYYY-MM-DD"),
+                MapProblem(file: "my.map", line: 4, message: "'bad/domain' is neither a domain nor an address"),
+            ])
         #expect(map.company(for: "a@amd.com", at: nil).name == "AMD")
         #expect(map.company(for: "a@arm.com", at: nil).name == "Arm")
         #expect(map.company(for: "x@y.com", at: nil).kind == .unmapped)

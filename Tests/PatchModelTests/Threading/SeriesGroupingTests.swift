@@ -1,5 +1,6 @@
-@testable import PatchModel
 import Testing
+
+@testable import PatchModel
 
 @Suite struct SeriesGroupingTests {
     typealias F = ThreadFixture
@@ -59,9 +60,11 @@ import Testing
         #expect(series.completeness == "1 of 99999999")
     }
 
-    @Test("Unthreaded patches within the window are one series, past it two", arguments: [
-        (Int64(3_600), 1), (Int64(3_601), 2),
-    ])
+    @Test(
+        "Unthreaded patches within the window are one series, past it two",
+        arguments: [
+            (Int64(3_600), 1), (Int64(3_601), 2),
+        ])
     func unthreadedWindowEdges(_ gap: Int64, _ expectedSeries: Int) {
         let mails = [
             F.patch("u1", 1, of: 2, at: 0, version: 3),
@@ -184,7 +187,10 @@ import Testing
     }
 
     @Test func orderIsByTimeThenID() {
-        let mails = [F.patch("z", nil, of: nil, at: 5), F.patch("b", nil, of: nil, at: 1, from: F.bob), F.patch("a", nil, of: nil, at: 1)]
+        let mails = [
+            F.patch("z", nil, of: nil, at: 5), F.patch("b", nil, of: nil, at: 1, from: F.bob),
+            F.patch("a", nil, of: nil, at: 1),
+        ]
         #expect(SeriesAnalyzer.analyze(mails).series.map(\.id) == ["a", "b", "z"])
     }
 }

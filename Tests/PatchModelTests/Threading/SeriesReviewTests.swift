@@ -1,5 +1,6 @@
-@testable import PatchModel
 import Testing
+
+@testable import PatchModel
 
 @Suite struct SeriesReviewTests {
     typealias F = ThreadFixture
@@ -15,7 +16,9 @@ import Testing
         let series = try #require(SeriesAnalyzer.analyze(mails).series.first)
         #expect(series.responses.trailers.map(\.position) == [0, 2, 2])
         #expect(series.patches[0].trailers.map(\.messageID) == ["r0"])
-        #expect(series.patches[1].trailers.map(\.messageID) == ["r2", "r2b"], "Bob's review on the cover is not counted twice")
+        #expect(
+            series.patches[1].trailers.map(\.messageID) == ["r2", "r2b"],
+            "Bob's review on the cover is not counted twice")
         #expect(series.patches[2].trailers.map(\.type) == [.reviewed])
         #expect(series.responses.people(givingType: .reviewed).map(\.email) == [F.bob])
         #expect(series.responses.people(givingType: .acked).map(\.email) == [Self.carol])
@@ -41,8 +44,9 @@ import Testing
         mails += [
             F.reply("r1", to: "a3", at: 100),
             F.reply("r2", to: "r1", at: 200, from: F.alice),
-            F.reply("r3", to: "gone", at: 300, from: Self.carol, references: ["a0", "a3", "r1", "r2", "gone"],
-                    trailers: [F.reviewed(Self.carol, type: .tested)]),
+            F.reply(
+                "r3", to: "gone", at: 300, from: Self.carol, references: ["a0", "a3", "r1", "r2", "gone"],
+                trailers: [F.reviewed(Self.carol, type: .tested)]),
         ]
         let series = try #require(SeriesAnalyzer.analyze(mails).series.first)
         #expect(series.patches[2].replies == 3)
@@ -68,10 +72,16 @@ import Testing
 
     @Test func botReplyIsABotReportNotAReview() throws {
         var mails = F.series("a", total: 2)
-        mails.append(F.reply("bot", to: "a2", at: 100, from: "lkp@intel.com", trailers: [F.reviewed("lkp@intel.com", type: .other)], bot: "kernel test robot"))
+        mails.append(
+            F.reply(
+                "bot", to: "a2", at: 100, from: "lkp@intel.com", trailers: [F.reviewed("lkp@intel.com", type: .other)],
+                bot: "kernel test robot"))
         let report = SeriesAnalyzer.analyze(mails)
         let series = try #require(report.series.first)
-        #expect(series.responses.botReports == [BotReport(bot: "kernel test robot", messageID: "bot", position: 2, receivedAt: F.t0 + 100)])
+        #expect(
+            series.responses.botReports == [
+                BotReport(bot: "kernel test robot", messageID: "bot", position: 2, receivedAt: F.t0 + 100)
+            ])
         #expect(series.responses.replies == 0 && series.responses.trailers.isEmpty)
         #expect(report.reviewers.isEmpty)
         #expect(report.waiting == ["a0"], "a robot's report does not end the wait")
@@ -79,7 +89,8 @@ import Testing
 
     @Test func waitingSeries() {
         let answered = F.series("a", total: 1) + [F.reply("ra", to: "a1", at: 10)]
-        let onlyAuthor = F.series("b", total: 1, at: 100, title: "B") + [F.reply("rb", to: "b0", at: 110, from: F.alice)]
+        let onlyAuthor =
+            F.series("b", total: 1, at: 100, title: "B") + [F.reply("rb", to: "b0", at: 110, from: F.alice)]
         let silent = F.series("c", total: 1, at: 200, title: "C")
         let report = SeriesAnalyzer.analyze(answered + onlyAuthor + silent)
         #expect(report.waiting == ["b0", "c0"])
@@ -88,10 +99,15 @@ import Testing
     @Test func b4ThankYouListingPatches() throws {
         var mails = F.series("a", total: 3)
         let notice = SeriesAppliedNotice(
-            branch: "kvm-x86 selftests", patches: [AppliedPatch(position: 1, commit: "1111"), AppliedPatch(position: 3, commit: "3333")])
+            branch: "kvm-x86 selftests",
+            patches: [AppliedPatch(position: 1, commit: "1111"), AppliedPatch(position: 3, commit: "3333")])
         mails.append(F.reply("ty", to: "a0", at: 500, from: Self.carol, applied: notice))
         let applied = try #require(SeriesAnalyzer.analyze(mails).series.first?.responses.applied)
-        #expect(applied == SeriesApplication(branch: "kvm-x86 selftests", commits: ["1111", "3333"], by: "Carol", messageID: "ty", positions: [1, 3]))
+        #expect(
+            applied
+                == SeriesApplication(
+                    branch: "kvm-x86 selftests", commits: ["1111", "3333"], by: "Carol", messageID: "ty",
+                    positions: [1, 3]))
     }
 
     @Test func plainAppliedToOnePatchOfASeries() throws {
@@ -102,7 +118,10 @@ import Testing
     }
 
     @Test func plainAppliedToASinglePatchIsTheWholeSeries() throws {
-        let mails = [F.patch("p", nil, of: nil), F.reply("ok", to: "p", at: 5, from: Self.carol, applied: SeriesAppliedNotice(branch: "next"))]
+        let mails = [
+            F.patch("p", nil, of: nil),
+            F.reply("ok", to: "p", at: 5, from: Self.carol, applied: SeriesAppliedNotice(branch: "next")),
+        ]
         let applied = try #require(SeriesAnalyzer.analyze(mails).series.first?.responses.applied)
         #expect(applied.positions.isEmpty && applied.branch == "next")
     }
@@ -110,22 +129,31 @@ import Testing
     @Test func mergeNoticeFromABot() throws {
         var mails = F.series("a", total: 2)
         let notice = SeriesAppliedNotice(branch: "torvalds/linux.git", commits: ["abcdef"], by: "Linus Torvalds")
-        mails.append(F.reply("pr", to: "a0", at: 500, from: "pr-tracker-bot@kernel.org", applied: notice, bot: "pr-tracker-bot"))
+        mails.append(
+            F.reply("pr", to: "a0", at: 500, from: "pr-tracker-bot@kernel.org", applied: notice, bot: "pr-tracker-bot"))
         let report = SeriesAnalyzer.analyze(mails)
         let series = try #require(report.series.first)
-        #expect(series.responses.applied == SeriesApplication(branch: "torvalds/linux.git", commits: ["abcdef"], by: "Linus Torvalds", messageID: "pr", positions: []))
+        #expect(
+            series.responses.applied
+                == SeriesApplication(
+                    branch: "torvalds/linux.git", commits: ["abcdef"], by: "Linus Torvalds", messageID: "pr",
+                    positions: []))
         #expect(series.responses.botReports.count == 1)
     }
 
     @Test func botNoticeFromTheAuthorsAddressStillCounts() throws {
         var mails = F.series("a", total: 1)
-        mails.append(F.reply("pw", to: "a0", at: 5, from: F.alice, applied: SeriesAppliedNotice(branch: "net-next"), bot: "patchwork-bot"))
+        mails.append(
+            F.reply(
+                "pw", to: "a0", at: 5, from: F.alice, applied: SeriesAppliedNotice(branch: "net-next"),
+                bot: "patchwork-bot"))
         #expect(SeriesAnalyzer.analyze(mails).series.first?.responses.applied?.by == "patchwork-bot")
     }
 
     @Test func authorsOwnAppliedNoticeIsIgnored() {
         var mails = F.series("a", total: 1)
-        mails.append(F.reply("self", to: "a0", at: 5, from: "ALICE@example.org", applied: SeriesAppliedNotice(branch: "mine")))
+        mails.append(
+            F.reply("self", to: "a0", at: 5, from: "ALICE@example.org", applied: SeriesAppliedNotice(branch: "mine")))
         #expect(SeriesAnalyzer.analyze(mails).series.first?.responses.applications.isEmpty == true)
     }
 

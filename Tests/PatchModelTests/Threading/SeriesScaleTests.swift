@@ -1,5 +1,6 @@
-@testable import PatchModel
 import Testing
+
+@testable import PatchModel
 
 /// The rules stay linear: a large synthetic set is analysed quickly, and deep chains do not recurse.
 @Suite struct SeriesScaleTests {
@@ -12,7 +13,10 @@ import Testing
             let author = "dev\(index % 50)@example.org"
             mails += F.series(prefix, total: 10, at: Int64(index) * 7_200, from: author, title: "Series \(index)")
             for number in 0..<9 {
-                mails.append(F.reply("\(prefix)r\(number)", to: "\(prefix)\(number)", at: Int64(index) * 7_200 + 100, trailers: [F.reviewed()]))
+                mails.append(
+                    F.reply(
+                        "\(prefix)r\(number)", to: "\(prefix)\(number)", at: Int64(index) * 7_200 + 100,
+                        trailers: [F.reviewed()]))
             }
         }
         let clock = ContinuousClock()

@@ -1,5 +1,6 @@
-@testable import PatchModel
 import Testing
+
+@testable import PatchModel
 
 @Suite struct SeriesVersionTests {
     typealias F = ThreadFixture
@@ -15,7 +16,10 @@ import Testing
         let previous = try #require(series.previous)
         #expect(previous.version == 11 && previous.messageID == "o0" && previous.linkedBy == .changeID)
         #expect(previous.receivedAt == F.t0 - Self.day)
-        #expect(series.patches.map(\.change) == Array(repeating: .unchanged, count: 8) + [.changed, .changed, .changed, .new])
+        #expect(
+            series.patches.map(\.change) == Array(repeating: .unchanged, count: 8) + [
+                .changed, .changed, .changed, .new,
+            ])
         #expect(series.patches.map(\.previousMessageID) == (1...11).map { "o\($0)" } + [nil])
         #expect(series.dropped.isEmpty)
         #expect(series.versionSummary == "v12 (v11 2025-09-30): 8 unchanged, 3 changed, 1 new")
@@ -31,9 +35,11 @@ import Testing
         #expect(previous.messageID == "c0" && previous.linkedBy == .changeID)
     }
 
-    @Test("Same title, same address: at most 365 days back", arguments: [
-        (Int64(365 * 86_400), true), (Int64(365 * 86_400 + 1), false),
-    ])
+    @Test(
+        "Same title, same address: at most 365 days back",
+        arguments: [
+            (Int64(365 * 86_400), true), (Int64(365 * 86_400 + 1), false),
+        ])
     func titleLookBackEdges(_ age: Int64, _ linked: Bool) throws {
         let v1 = [F.patch("old", nil, of: nil, at: -age, title: "KVM: fix", patchID: "p")]
         let v2 = [F.patch("new", nil, of: nil, version: 2, from: "Alice@Example.org", title: "KVM: fix", patchID: "p")]
@@ -75,9 +81,11 @@ import Testing
     }
 
     @Test func matcherFallsBackToPosition() {
-        let new = [SeriesPatch(
-            position: 2, messageID: "n2", subject: "", title: "renamed", patchID: "x", receivedAt: 0, isInSet: true,
-            change: nil, previousMessageID: nil, trailers: [], replies: 0)]
+        let new = [
+            SeriesPatch(
+                position: 2, messageID: "n2", subject: "", title: "renamed", patchID: "x", receivedAt: 0, isInSet: true,
+                change: nil, previousMessageID: nil, trailers: [], replies: 0)
+        ]
         let old = [
             VersionMatcher.OldPatch(position: 1, messageID: "o1", subject: "", title: "one", patchID: "a"),
             VersionMatcher.OldPatch(position: 2, messageID: "o2", subject: "", title: "two", patchID: "b"),
@@ -94,16 +102,20 @@ import Testing
         let v3 = F.series("c", total: 2, at: 2_000, version: 3, title: "Feature")
         let report = SeriesAnalyzer.analyze(v1 + v2 + v3)
         #expect(report.series.map(\.id) == ["a0", "b0", "c0"])
-        #expect(report.series.map(\.supersededBy) == [
-            SupersededBy(version: 3, seriesID: "c0"), SupersededBy(version: 3, seriesID: "c0"), nil,
-        ])
+        #expect(
+            report.series.map(\.supersededBy) == [
+                SupersededBy(version: 3, seriesID: "c0"), SupersededBy(version: 3, seriesID: "c0"), nil,
+            ])
         #expect(report.series.map(\.previous?.messageID) == [nil, "a0", "b0"])
         #expect(report.series.last?.patches.map(\.change) == [.unchanged, .unchanged])
     }
 
     @Test func partialRerollReplacesItsPatchInTheNextVersion() throws {
         var v5 = F.series("a", total: 3, at: -Self.day, version: 5, changeID: "cid")
-        v5.append(F.patch("a2.1", 2, of: 3, at: -Self.day + 500, version: 5, minor: 1, inReplyTo: "a2", title: "patch 2", patchID: "fixed-2"))
+        v5.append(
+            F.patch(
+                "a2.1", 2, of: 3, at: -Self.day + 500, version: 5, minor: 1, inReplyTo: "a2", title: "patch 2",
+                patchID: "fixed-2"))
         let v6 = F.series("b", total: 3, version: 6, changeID: "cid", patchIDs: [2: "fixed-2"])
         let report = SeriesAnalyzer.analyze(v6, lookup: InMemorySeriesLookup(messages: v5))
         let series = try #require(report.series.first)

@@ -45,7 +45,9 @@ enum ThreadFixture {
             subject: "Re: something", title: "something", trailers: trailers, appliedNotice: applied, botName: bot)
     }
 
-    static func reviewed(_ email: String = bob, type: ReviewTrailerType = .reviewed, mismatch: Bool = false) -> GivenTrailer {
+    static func reviewed(_ email: String = bob, type: ReviewTrailerType = .reviewed, mismatch: Bool = false)
+        -> GivenTrailer
+    {
         GivenTrailer(type: type, name: name(of: email), email: email, mismatch: mismatch)
     }
 
@@ -64,16 +66,19 @@ enum ThreadFixture {
         var mails: [ThreadMessage] = []
         let root = withCover ? "\(prefix)0" : "\(prefix)1"
         if withCover {
-            mails.append(cover(
-                root, total: total, at: offset, version: version, from: email, inReplyTo: inReplyTo, title: title,
-                changeID: changeID))
+            mails.append(
+                cover(
+                    root, total: total, at: offset, version: version, from: email, inReplyTo: inReplyTo, title: title,
+                    changeID: changeID))
         }
         for number in 1...total {
             let parent = number == 1 && !withCover ? inReplyTo : root
-            mails.append(patch(
-                "\(prefix)\(number)", number, of: total, at: offset + Int64(number), version: version, from: email,
-                inReplyTo: parent, title: titles[number] ?? (withCover ? "patch \(number)" : number == 1 ? title : "patch \(number)"),
-                patchID: patchIDs[number], changeID: number == 1 && !withCover ? changeID : nil))
+            mails.append(
+                patch(
+                    "\(prefix)\(number)", number, of: total, at: offset + Int64(number), version: version, from: email,
+                    inReplyTo: parent,
+                    title: titles[number] ?? (withCover ? "patch \(number)" : number == 1 ? title : "patch \(number)"),
+                    patchID: patchIDs[number], changeID: number == 1 && !withCover ? changeID : nil))
         }
         return mails
     }

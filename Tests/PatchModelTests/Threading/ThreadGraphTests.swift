@@ -1,5 +1,6 @@
-@testable import PatchModel
 import Testing
+
+@testable import PatchModel
 
 @Suite struct ThreadGraphTests {
     typealias F = ThreadFixture
@@ -24,10 +25,12 @@ import Testing
         let before = F.cover("old0", total: 2, at: -86_400)
         let mails = [F.reply("r", to: "old0")]
         var asked: [String] = []
-        var graph = ThreadGraph(messages: mails, lookup: { id in
-            asked.append(id)
-            return id == "old0" ? before : nil
-        })
+        var graph = ThreadGraph(
+            messages: mails,
+            lookup: { id in
+                asked.append(id)
+                return id == "old0" ? before : nil
+            })
         #expect(graph.parent(of: "r") == "old0")
         #expect(graph.patchMailAnchor(of: "r") == "old0")
         #expect(!graph.contains("old0"))
@@ -40,10 +43,12 @@ import Testing
         let references = (0..<10_000).map { "unknown-\($0)" }
         let mails = [F.reply("root", to: nil), F.reply("deep", to: nil, references: ["root"] + references)]
         var lookups = 0
-        var graph = ThreadGraph(messages: mails, lookup: { _ in
-            lookups += 1
-            return nil
-        })
+        var graph = ThreadGraph(
+            messages: mails,
+            lookup: { _ in
+                lookups += 1
+                return nil
+            })
         #expect(graph.parent(of: "deep") == "root", "a reference in the set is found past any number of unknown ones")
         #expect(lookups <= ThreadGraph.externalLookupsPerMessage)
     }
