@@ -41,7 +41,7 @@ struct MessagesCommand: AsyncParsableCommand {
         var lines = Data()
         try await MessagePipeline().run(inbox: inbox, commits: resolved.commits) { parsed in
             guard case .message(_, let facts) = parsed else { return }
-            lines.append(try encoder.encode(MessageRecord(facts)))
+            lines.append(JSONInvisibles.escaped(try encoder.encode(MessageRecord(facts))))
             lines.append(0x0A)
         }
         try OutputWriter(path: output).write(String(decoding: lines, as: UTF8.self))

@@ -82,3 +82,27 @@ import Testing
         #expect(accounting["patch_mails"] as? Int == 3)
     }
 }
+
+/// Issue 13, item 10: what JSONEncoder leaves raw and a terminal acts on is escaped; text and
+/// HTML drop bidirectional formatting as they drop terminal escapes.
+@Suite struct InvisibleCharacterTests {
+    @Test func jsonEscapesC1ControlsBidiAndLineSeparators() throws {
+        let value = "a\u{9B}31mb\u{9D}c\u{202E}d\u{2066}e\u{2028}f\u{061C}g é ü ✓"
+        let encoded = try JSONEncoder().encode([value])
+        let escaped = String(decoding: JSONInvisibles.escaped(encoded), as: UTF8.self)
+        #expect(escaped == #"["a\u009b31mb\u009dc\u202ed\u2066e\u2028f\u061cg é ü ✓"]"#)
+        // The value is unchanged for a JSON reader.
+        let decoded = try JSONDecoder().decode([String].self, from: Data(escaped.utf8))
+        #expect(decoded == [value])
+    }
+
+    @Test func jsonWithoutThemIsReturnedAsIs() {
+        let plain = Data(#"{"subject":"KVM: x86: fix é"}"#.utf8)
+        #expect(JSONInvisibles.escaped(plain) == plain)
+    }
+
+    @Test func textAndHTMLDropBidiOverridesAndIsolates() {
+        let subject = "[PATCH] evil\u{202E}txt.exe\u{202C} \u{2067}x\u{2069} \u{200F}ok"
+        #expect(subject.terminalSafe == "[PATCH] eviltxt.exe x ok")
+    }
+}

@@ -9,6 +9,6 @@ package struct JSONRenderer: ReportRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        return String(decoding: JSONInvisibles.escaped(try encoder.encode(report)), as: UTF8.self) + "\n"
     }
 }

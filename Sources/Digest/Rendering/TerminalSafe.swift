@@ -1,8 +1,10 @@
 extension String {
     /// This text with terminal escape sequences removed whole (CSI `ESC [ … final`, OSC
     /// `ESC ] … BEL|ESC \`, DCS/SOS/PM/APC strings, two-byte `ESC x`), their 8-bit C1 forms, and
-    /// every other control character except tab and newline. Mail is untrusted: a subject must not
-    /// be able to move the cursor, retitle the terminal or hide text.
+    /// every other control character except tab and newline, and the bidirectional overrides,
+    /// embeddings, isolates and marks (U+202A-202E, U+2066-2069, U+200E/200F, U+061C). Mail is
+    /// untrusted: a subject must not be able to move the cursor, retitle the terminal, hide text
+    /// or show itself reversed (text, Markdown and HTML all print through this).
     ///
     /// - Complexity: O(*n*) in the number of Unicode scalars.
     package var terminalSafe: String {
@@ -29,10 +31,18 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// C0 controls but tab and newline, DEL, and C1 controls.
+    /// C0 controls but tab and newline, DEL, C1 controls, and bidirectional formatting.
     fileprivate var isUnsafeInTerminal: Bool {
         let v = value
-        return (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v < 0xA0)
+        return (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v < 0xA0) || isBidiFormatting
+    }
+
+    /// The scalars that reorder or redirect text (Trojan Source, CVE-2021-42574).
+    package var isBidiFormatting: Bool {
+        switch value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
     }
 }
 
