@@ -90,7 +90,8 @@ let package = Package(
         .testTarget(
             name: "PatchModelTests", dependencies: ["PatchModel", "MailParser"], swiftSettings: strictSettings),
         .testTarget(
-            name: "InboxReaderTests", dependencies: ["InboxReader", "TestSupport"], swiftSettings: strictSettings),
+            name: "InboxReaderTests", dependencies: ["InboxReader", "MailParser", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InboxSyncTests", dependencies: ["InboxSync", "InboxReader", "TestSupport"],
             swiftSettings: strictSettings),

@@ -64,7 +64,7 @@ package enum DateArgument: Sendable, Equatable {
         guard (1...monthLength).contains(day) else {
             return .refused(.noSuchTime("\(pad(year, 4))-\(pad(month, 2)) has \(monthLength) days"))
         }
-        var seconds = daysSince1970(year: year, month: month, day: day) * 86_400
+        var seconds = DateParser.daysSince1970(year: year, month: month, day: day) * 86_400
         if cursor.atEnd { return .seconds(seconds) }
         guard cursor.skip("T") || cursor.skip("t") || cursor.skip(" "), let hour = cursor.number(digits: 2),
             cursor.skip(":"), let minute = cursor.number(digits: 2)
@@ -145,11 +145,6 @@ package enum DateArgument: Sendable, Equatable {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days from 1970-01-01 to the date (negative before it): MailParser's one conversion.
-    static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
-        DateParser.daysSince1970(year: year, month: month, day: day)
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

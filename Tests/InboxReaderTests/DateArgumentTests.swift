@@ -1,4 +1,5 @@
 import Foundation
+import MailParser
 import Testing
 
 @testable import InboxReader
@@ -74,8 +75,8 @@ private let relativeForms = [
     }
 
     @Test func daysCountFromTheEpochBothWays() {
-        #expect(DateArgument.daysSince1970(year: 1970, month: 1, day: 1) == 0)
-        #expect(DateArgument.daysSince1970(year: 1969, month: 12, day: 31) == -1)
-        #expect(DateArgument.daysSince1970(year: 2025, month: 10, day: 1) == october1 / 86_400)
+        #expect(DateParser.daysSince1970(year: 1970, month: 1, day: 1) == 0)
+        #expect(DateParser.daysSince1970(year: 1969, month: 12, day: 31) == -1)
+        #expect(DateParser.daysSince1970(year: 2025, month: 10, day: 1) == october1 / 86_400)
     }
 }
