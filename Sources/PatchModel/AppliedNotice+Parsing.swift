@@ -49,27 +49,42 @@ extension AppliedNotice {
     /// Whether an unquoted line above the signature opens one of the notices: a quick pass, so
     /// that a reply without a notice costs one scan of its lines.
     private static func mayGiveNotice(_ body: Substring) -> Bool {
-        var afterBreak = true
-        for line in TextLines(body) {
-            let text = line.text
-            if text.isSignatureSeparator { return false }
-            guard let first = text.utf8.first(where: { $0 != ASCII.space && $0 != ASCII.tab }) else {
-                afterBreak = true
-                continue
-            }
-            if first == ASCII.greaterThan {
-                afterBreak = true
-                continue
-            }
-            let startsParagraph = afterBreak
-            afterBreak = false
-            if first == UInt8(ascii: "h"), text.hasBytePrefix(mergeOpening) { return true }
-            if first == UInt8(ascii: "T"), patchworkOpenings.contains(where: { text.hasBytePrefix($0) }) { return true }
-            if startsParagraph, AppliedStatement.mayStart(with: first), AppliedStatement(line: text) != nil {
+        body.withBodyLineBytes { lines in
+            var afterBreak = true
+            var found = false
+            lines.visit { line in
+                if lines.isSignatureSeparator(line) { return false }
+                let firstIndex = lines.skippingBlanks(line)
+                guard firstIndex < line.text.upperBound else {
+                    afterBreak = true
+                    return true
+                }
+                let first = lines.bytes[firstIndex]
+                if first == ASCII.greaterThan {
+                    afterBreak = true
+                    return true
+                }
+                let startsParagraph = afterBreak
+                afterBreak = false
+                let opensBotNotice =
+                    first == UInt8(ascii: "h")
+                    ? lines.hasPrefix(mergeOpening, in: line)
+                    : first == UInt8(ascii: "T") && patchworkOpenings.contains { lines.hasPrefix($0, in: line) }
+                if opensBotNotice {
+                    found = true
+                    return false
+                }
+                if startsParagraph, AppliedStatement.mayStart(with: first),
+                    AppliedStatement.mayOpen(line, of: lines, at: firstIndex),
+                    AppliedStatement(line: BodyLineBytes.substring(line.text, of: body)) != nil
+                {
+                    found = true
+                    return false
+                }
                 return true
             }
+            return found
         }
-        return false
     }
 
     private static let mergeOpening = "has been merged into "

@@ -21,8 +21,7 @@ struct AppliedStatement {
     init?(line: Substring) {
         var rest = line.trimmingSpaces()
         var afterThanks = false
-        for prefix in ["thanks, ", "thanks! ", "thanks. ", "thank you, ", "thank you! "]
-        where rest.hasASCIIPrefixIgnoringCase(prefix) {
+        for prefix in Self.thanks where rest.hasASCIIPrefixIgnoringCase(prefix) {
             rest = rest.dropFirst(prefix.count).trimmingSpaces()
             afterThanks = true
             break
@@ -118,6 +117,20 @@ struct AppliedStatement {
         } else {
             branch = String(destination)
         }
+    }
+
+    /// The openings `init(line:)` takes before the verb, in lower case.
+    private static let thanks = ["thanks, ", "thanks! ", "thanks. ", "thank you, ", "thank you! "]
+
+    /// Whether the line, from its first non-blank byte at `start`, opens as a statement does: an
+    /// optional thanks, then one of the verbs. The cheap test on bytes before `init(line:)`,
+    /// which most paragraphs of a reply fail here.
+    static func mayOpen(_ line: BodyLineBytes.Line, of lines: BodyLineBytes, at start: Int) -> Bool {
+        var rest = start
+        if let prefix = thanks.first(where: { lines.hasPrefixIgnoringCase($0, in: line, at: start) }) {
+            rest = lines.skippingBlanks(line, from: start + prefix.utf8.count)
+        }
+        return verbs.contains { lines.hasPrefixIgnoringCase($0.word, in: line, at: rest) }
     }
 
     /// Whether a line whose first non-blank byte is `byte` can be a statement: `A`, `Q`, `P`,

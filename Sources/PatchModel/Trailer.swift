@@ -59,6 +59,21 @@ package struct Trailer: Sendable, Hashable {
     ///
     /// The name starts the line (no indentation), is 2 to 40 letters, digits and hyphens, and is
     /// followed by a colon and a non-empty value.
+    /// Whether the bytes from `start` can open a trailer line: a letter, then letters, digits and
+    /// hyphens, then a colon, within 41 bytes: the cheap test `init(line:)` begins with, for
+    /// scanners that reject prose before making a `Substring` of it.
+    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard start < end, ASCII.isLetter(bytes[start]) else { return false }
+        var index = start + 1
+        while index < end, index - start < 41 {
+            let byte = bytes[index]
+            if byte == ASCII.colon { return index - start >= 2 }
+            guard ASCII.isLetter(byte) || ASCII.isDigit(byte) || byte == ASCII.minus else { return false }
+            index += 1
+        }
+        return false
+    }
+
     package init?(line: Substring) {
         // The name: a letter, then letters, digits and hyphens, then the colon, within 41 bytes.
         // Prose fails at its first space, so this costs a few bytes per line.

@@ -63,25 +63,32 @@ package enum TrailerParser {
             if let replier, trailer.isPersonTrailer { trailer.isMismatched = !trailer.isGiven(by: replier) }
             trailers.append(trailer)
         }
-        for line in TextLines(body) {
-            let text = line.text
-            if text.isSignatureSeparator { break }
-            guard let first = text.utf8.first else {
+        // Bytes first: most lines are prose, rejected by their first bytes without a Substring.
+        body.withBodyLineBytes { lines in
+            lines.visit { line in
+                if lines.isSignatureSeparator(line) { return false }
+                guard !line.text.isEmpty else {
+                    close()
+                    return true
+                }
+                let first = lines.bytes[line.text.lowerBound]
+                if let trailer = open, trailer.acceptsContinuation(startingWith: first),
+                    lines.skippingBlanks(line) < line.text.upperBound
+                {
+                    open?.continueValue(with: BodyLineBytes.substring(line.text, of: body))
+                    return true
+                }
                 close()
-                continue
+                // b4 takes a trailer indented by white space too (`    Reviewed-by: …` under a
+                // quoted patch's own trailers); a quoted line starts with `>` and is never one.
+                let nameStart = lines.skippingBlanks(line)
+                guard Trailer.mayStart(lines.bytes, from: nameStart, to: line.text.upperBound),
+                    let trailer = Trailer(line: BodyLineBytes.substring(nameStart..<line.text.upperBound, of: body)),
+                    !Self.namesNotTakenFromReplies.contains(trailer.key)
+                else { return true }
+                open = trailer
+                return true
             }
-            if let trailer = open, trailer.acceptsContinuation(startingWith: first), !line.isBlank {
-                open?.continueValue(with: text)
-                continue
-            }
-            close()
-            // b4 takes a trailer indented by white space too (`    Reviewed-by: …` under a
-            // quoted patch's own trailers); a quoted line starts with `>` and is never one.
-            let unindented = text.drop { $0 == " " || $0 == "\t" }
-            guard let letter = unindented.utf8.first, ASCII.isLetter(letter), let trailer = Trailer(line: unindented),
-                !Self.namesNotTakenFromReplies.contains(trailer.key)
-            else { continue }
-            open = trailer
         }
         close()
         return trailers
