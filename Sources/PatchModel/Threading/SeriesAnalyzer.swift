@@ -120,6 +120,11 @@ package struct SeriesAnalyzer {
     /// Rule 2, series sent without threading: drafts whose root answers no patch mail join the
     /// earliest open draft with the same address, version, total and RESEND, started at most
     /// `unthreadedWindow` seconds earlier, whose positions they do not overlap.
+    ///
+    /// The same holds for siblings under a foreign patch mail: patches that answer one patch mail
+    /// without continuing its series (`[kvmtool v2 3/5]`…`[kvmtool v2 5/5]`, each sent in reply to
+    /// a kernel `[PATCH v2 0/2]`) are one series, not one per mail; only drafts that answer the
+    /// same patch mail join.
     /// - Complexity: O(*d* log *d*) for *d* drafts, plus the open drafts of one key in the window.
     mutating func mergeUnthreaded() {
         struct Group {
@@ -130,10 +135,10 @@ package struct SeriesAnalyzer {
         var candidates: [(key: String, group: Group)] = []
         for (root, draft) in drafts {
             let head = draft.root
-            guard graph.contains(root), head.minorVersion == nil, let total = head.total,
-                head.number != nil, graph.patchMailAbove(root) == nil
+            guard graph.contains(root), head.minorVersion == nil, let total = head.total, head.number != nil
             else { continue }
-            let key = "\(head.authorKey)\u{0}\(head.revision)\u{0}\(total)\u{0}\(head.isResend)"
+            let answered = graph.patchMailAbove(root) ?? ""
+            let key = "\(head.authorKey)\u{0}\(head.revision)\u{0}\(total)\u{0}\(head.isResend)\u{0}\(answered)"
             candidates.append((key, Group(root: root, start: draft.start, positions: draft.positions)))
         }
         candidates.sort {

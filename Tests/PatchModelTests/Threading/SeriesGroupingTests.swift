@@ -124,6 +124,26 @@ import Testing
         #expect(report.series.map(\.received) == [[1, 2], [1, 2]])
     }
 
+    @Test func siblingPatchesUnderAForeignCoverAreOneSeries() throws {
+        // A kernel series whose thread also carries the kvmtool half, each of its patches sent in
+        // reply to the kernel cover (seen on kvmarm).
+        var mails = F.series("k", total: 2, version: 2, title: "KVM: arm64: feature")
+        mails += (3...5).map { n in F.patch("t\(n)", n, of: 5, at: Int64(10 + n), version: 2, inReplyTo: "k0") }
+        let report = SeriesAnalyzer.analyze(mails)
+        #expect(report.series.map(\.id) == ["k0", "t3"])
+        let tool = try #require(report.series.last)
+        #expect(tool.received == [3, 4, 5])
+        #expect(tool.completeness == "3 of 5, missing 1-2")
+        #expect(report.series.first?.completeness == "2/2")
+    }
+
+    @Test func siblingsUnderDifferentPatchMailsStayApart() {
+        var mails = F.series("a", total: 2) + F.series("b", total: 2, at: 20)
+        mails.append(F.patch("x1", 1, of: 2, at: 40, version: 2, inReplyTo: "a0"))
+        mails.append(F.patch("x2", 2, of: 2, at: 41, version: 2, inReplyTo: "b0"))
+        #expect(SeriesAnalyzer.analyze(mails).series.count == 4)
+    }
+
     @Test func patchPastTheTotalRaisesIt() throws {
         var mails = F.series("a", total: 5)
         mails.append(F.patch("a6", 6, of: 5, at: 10, inReplyTo: "a0"))
