@@ -5,46 +5,152 @@
 /// its rows onto it for messages outside the range. Everything here is plain data, so the rules
 /// that read it stay pure and can be tested on synthetic threads.
 package struct ThreadMessage: Sendable, Hashable {
+    /// The facts live in one shared, immutable box: the series rules copy messages into
+    /// dictionaries, drafts and sorted arrays, and a copy of twenty fields was most of their cost
+    /// (retains and moves, issue 10's profile); a copy of the box is one retain. A change makes a
+    /// new box, so a value never changes under another holder.
+    struct Fields: Sendable, Hashable {
+        var messageID: String
+        var inReplyTo: String?
+        var references: [String]
+        var receivedAt: Int64
+        var authorEmail: String
+        var authorName: String
+        var kind: MessageKind
+        var subject: String
+        var title: String
+        var number: Int?
+        var total: Int?
+        var version: Int?
+        var minorVersion: Int?
+        var isRFC: Bool
+        var isResend: Bool
+        var patchID: String?
+        var changeID: String?
+        var trailers: [GivenTrailer]
+        var appliedNotice: SeriesAppliedNotice?
+        var botName: String?
+    }
+
+    final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
+    }
+
+    package static func == (lhs: ThreadMessage, rhs: ThreadMessage) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
     /// The Message-ID, without angle brackets.
-    package var messageID: String
+    package var messageID: String {
+        get { storage.fields.messageID }
+        set { update { $0.messageID = newValue } }
+    }
     /// The In-Reply-To Message-ID, without angle brackets.
-    package var inReplyTo: String?
+    package var inReplyTo: String? {
+        get { storage.fields.inReplyTo }
+        set { update { $0.inReplyTo = newValue } }
+    }
     /// The References Message-IDs in header order (oldest ancestor first), without angle brackets.
-    package var references: [String]
+    package var references: [String] {
+        get { storage.fields.references }
+        set { update { $0.references = newValue } }
+    }
     /// When the archive received the mail: its commit time, seconds since 1970 (UTC).
     ///
     /// The archive's time, not the mail's Date header: it cannot be forged by a wrong clock and it
     /// orders the mails the way the range does.
-    package var receivedAt: Int64
+    package var receivedAt: Int64 {
+        get { storage.fields.receivedAt }
+        set { update { $0.receivedAt = newValue } }
+    }
     /// The address the mail came from (the header From, not an in-body From): who sent the series,
     /// who wrote the reply. Compared case-insensitively.
-    package var authorEmail: String
-    package var authorName: String
-    package var kind: MessageKind
+    package var authorEmail: String {
+        get { storage.fields.authorEmail }
+        set { update { $0.authorEmail = newValue } }
+    }
+    package var authorName: String {
+        get { storage.fields.authorName }
+        set { update { $0.authorName = newValue } }
+    }
+    package var kind: MessageKind {
+        get { storage.fields.kind }
+        set { update { $0.kind = newValue } }
+    }
     /// The whole subject, decoded.
-    package var subject: String
+    package var subject: String {
+        get { storage.fields.subject }
+        set { update { $0.subject = newValue } }
+    }
     /// The subject without reply prefixes and leading tags.
-    package var title: String
+    package var title: String {
+        get { storage.fields.title }
+        set { update { $0.title = newValue } }
+    }
     /// `N` of `[PATCH N/M]`; 0 for a cover letter.
-    package var number: Int?
+    package var number: Int? {
+        get { storage.fields.number }
+        set { update { $0.number = newValue } }
+    }
     /// `M` of `[PATCH N/M]`.
-    package var total: Int?
+    package var total: Int? {
+        get { storage.fields.total }
+        set { update { $0.total = newValue } }
+    }
     /// `5` of `[PATCH v5 3/12]` and of `[PATCH v5.1 3/12]`; nil when the subject names none (version 1).
-    package var version: Int?
+    package var version: Int? {
+        get { storage.fields.version }
+        set { update { $0.version = newValue } }
+    }
     /// `1` of `[PATCH v5.1 3/12]`: a partial re-roll of one patch of version 5.
-    package var minorVersion: Int?
-    package var isRFC: Bool
-    package var isResend: Bool
+    package var minorVersion: Int? {
+        get { storage.fields.minorVersion }
+        set { update { $0.minorVersion = newValue } }
+    }
+    package var isRFC: Bool {
+        get { storage.fields.isRFC }
+        set { update { $0.isRFC = newValue } }
+    }
+    package var isResend: Bool {
+        get { storage.fields.isResend }
+        set { update { $0.isResend = newValue } }
+    }
     /// The stable patch-id of the mail's diff (`git patch-id --stable`); nil without a diff.
-    package var patchID: String?
+    package var patchID: String? {
+        get { storage.fields.patchID }
+        set { update { $0.patchID = newValue } }
+    }
     /// b4's `change-id:` of a cover letter or first patch.
-    package var changeID: String?
+    package var changeID: String? {
+        get { storage.fields.changeID }
+        set { update { $0.changeID = newValue } }
+    }
     /// Review trailers written in the mail (for replies: the unquoted lines above the signature).
-    package var trailers: [GivenTrailer]
+    package var trailers: [GivenTrailer] {
+        get { storage.fields.trailers }
+        set { update { $0.trailers = newValue } }
+    }
     /// What the mail says was applied, when it is an applied notice.
-    package var appliedNotice: SeriesAppliedNotice?
+    package var appliedNotice: SeriesAppliedNotice? {
+        get { storage.fields.appliedNotice }
+        set { update { $0.appliedNotice = newValue } }
+    }
     /// The robot that sent the mail (`kernel test robot`, `syzbot`, `pr-tracker-bot`); nil for people.
-    package var botName: String?
+    package var botName: String? {
+        get { storage.fields.botName }
+        set { update { $0.botName = newValue } }
+    }
 
     package init(
         messageID: String, inReplyTo: String? = nil, references: [String] = [], receivedAt: Int64,
@@ -54,26 +160,28 @@ package struct ThreadMessage: Sendable, Hashable {
         changeID: String? = nil, trailers: [GivenTrailer] = [], appliedNotice: SeriesAppliedNotice? = nil,
         botName: String? = nil
     ) {
-        self.messageID = messageID
-        self.inReplyTo = inReplyTo
-        self.references = references
-        self.receivedAt = receivedAt
-        self.authorEmail = authorEmail
-        self.authorName = authorName
-        self.kind = kind
-        self.subject = subject
-        self.title = title
-        self.number = number
-        self.total = total
-        self.version = version
-        self.minorVersion = minorVersion
-        self.isRFC = isRFC
-        self.isResend = isResend
-        self.patchID = patchID
-        self.changeID = changeID
-        self.trailers = trailers
-        self.appliedNotice = appliedNotice
-        self.botName = botName
+        storage = Storage(
+            Fields(
+                messageID: messageID,
+                inReplyTo: inReplyTo,
+                references: references,
+                receivedAt: receivedAt,
+                authorEmail: authorEmail,
+                authorName: authorName,
+                kind: kind,
+                subject: subject,
+                title: title,
+                number: number,
+                total: total,
+                version: version,
+                minorVersion: minorVersion,
+                isRFC: isRFC,
+                isResend: isResend,
+                patchID: patchID,
+                changeID: changeID,
+                trailers: trailers,
+                appliedNotice: appliedNotice,
+                botName: botName))
     }
 
     /// The version, 1 when the subject names none.
