@@ -20,10 +20,13 @@ extension SeriesAnalyzer {
                 position = anchorMessage.position
                 root = canonical(seriesRoot(of: anchor))
             }
-            if let found = series[root] {
-                let author = found.author.email.lowercased()
-                series[root]?.responses.record(
-                    message, position: position, seriesAuthor: author, total: found.total, target: "s\u{0}\(root)",
+            // Mutated in place through its index: a copy of the series held across the call would
+            // make every reply copy the series' response lists.
+            if let index = series.index(forKey: root) {
+                let author = series.values[index].author.email.lowercased()
+                let total = series.values[index].total
+                series.values[index].responses.record(
+                    message, position: position, seriesAuthor: author, total: total, target: "s\u{0}\(root)",
                     collector: &collector)
                 continue
             }
@@ -108,7 +111,8 @@ extension SeriesResponses {
         collector: inout ResponseCollector
     ) {
         let isBot = message.botName != nil
-        let isAuthor = message.authorKey == seriesAuthor
+        let replierKey = message.authorKey
+        let isAuthor = replierKey == seriesAuthor
         if let bot = message.botName {
             botReports.append(
                 BotReport(bot: bot, messageID: message.messageID, position: position, receivedAt: message.receivedAt))
@@ -116,7 +120,7 @@ extension SeriesResponses {
             replies += 1
             repliesByPosition[position, default: 0] += 1
             if !isAuthor {
-                if collector.replierKeys[target, default: []].insert(message.authorKey).inserted {
+                if collector.replierKeys[target, default: []].insert(replierKey).inserted {
                     repliers.append(SeriesPerson(name: message.authorName, email: message.authorEmail))
                 }
                 let key = collector.reviewer(message.authorEmail, name: message.authorName)
