@@ -155,7 +155,8 @@ package struct SitePublisher: Sendable {
     }
 
     static func summary(of report: Report, week: ISOWeek, commits: [CommitRef], fingerprint: String) -> WeekSummary {
-        let newSeries = report.series.filter { !$0.startedBefore }
+        // A series sent again in the same week (v1, then v2) counts once, as its newest version.
+        let newSeries = report.series.filter { !$0.startedBefore && $0.supersededBy == nil }
         let figures = WeekFigures(
             messages: report.accounting.messages, patchMails: report.accounting.patchMails,
             newSeries: newSeries.count, reviews: report.reviewers.reduce(0) { $0 + $1.trailers },
@@ -164,6 +165,9 @@ package struct SitePublisher: Sendable {
             week: week, commitCount: commits.count, fingerprint: fingerprint,
             newestCommitTime: commits.map(\.commitTime).max() ?? week.start,
             listName: report.listName,
-            figures: figures, highlights: newSeries.prefix(WeekFigures.highlightLimit).map(\.title))
+            figures: figures,
+            highlights: newSeries.prefix(WeekFigures.highlightLimit).map { entry in
+                entry.version.map { "\(entry.title) (v\($0))" } ?? entry.title
+            })
     }
 }

@@ -22,7 +22,7 @@ package struct WeekFigures: Sendable, Codable, Equatable {
     package var messages: Int
     /// Patches and cover letters.
     package var patchMails: Int
-    /// Series whose first mail arrived this week.
+    /// Series whose first mail arrived this week; a series sent again within the week counts once.
     package var newSeries: Int
     /// Review trailers given this week (Reviewed-by, Acked-by, Tested-by, …).
     package var reviews: Int

@@ -16,8 +16,11 @@ struct ReportCommand: AsyncParsableCommand {
               lore-digest report results.mbox
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
               lore-digest report ~/lore/kvm --format html --output week.html
-              lore-digest report ~/lore/kvm --format email --email-to kvm-team@example.com | sendmail -t
-              lore-digest report ~/lore/kvm --since-last-run --state weekly --output week.txt
+              lore-digest report ~/lore/kvm --format email \\
+                  --email-to kvm-team@example.com | sendmail -t
+              lore-digest report ~/lore/kvm --since-last-run --state weekly \\
+                  --output week.txt
+              lore-digest report ~/lore/kvm --color always | less -R
               lore-digest report ~/lore/kvm --since 2025-10-01 --history
             """
     )
