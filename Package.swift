@@ -74,11 +74,17 @@ let package = Package(
             dependencies: ["MailParser", "PatchModel", "InboxReader", "MessageStream", "HistoryIndex"],
             swiftSettings: strictSettings
         ),
+        // Layer 7: `publish`, a static site of weekly digests with an Atom feed.
+        .target(
+            name: "SitePublisher",
+            dependencies: ["MailParser", "PatchModel", "InboxReader", "HistoryIndex", "Digest"],
+            swiftSettings: strictSettings
+        ),
         // The thin command line.
         .executableTarget(
             name: "lore-digest",
             dependencies: [
-                "InboxReader", "InboxSync", "MessageStream", "HistoryIndex", "Digest",
+                "InboxReader", "InboxSync", "MessageStream", "HistoryIndex", "Digest", "SitePublisher",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Sample")],
@@ -107,6 +113,11 @@ let package = Package(
                 "HistoryIndex", "MessageStream", "Digest", "PatchModel", "MailParser", "InboxReader", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SitePublisherTests",
+            dependencies: ["SitePublisher", "InboxReader", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -40,7 +40,7 @@ extension LoreDigest {
             text = OneLineValue.escaped(message(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         if exitCode(for: error) == .validationFailure {
-            let subcommand = arguments.first { ["report", "messages", "index", "sync"].contains($0) }
+            let subcommand = arguments.first { ["report", "messages", "index", "sync", "publish"].contains($0) }
             let help = subcommand.map { "lore-digest \($0) --help" } ?? "lore-digest --help"
             if text.hasSuffix(".") { text.removeLast() }
             text += "; see '\(help)' for the options"

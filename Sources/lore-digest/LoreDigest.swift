@@ -18,7 +18,9 @@ struct LoreDigest: AsyncParsableCommand {
             with the tool.
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, MessagesCommand.self, IndexCommand.self, SyncCommand.self],
+        subcommands: [
+            ReportCommand.self, MessagesCommand.self, IndexCommand.self, SyncCommand.self, PublishCommand.self,
+        ],
         defaultSubcommand: ReportCommand.self
     )
 }

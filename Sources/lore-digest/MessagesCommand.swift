@@ -20,7 +20,8 @@ struct MessagesCommand: AsyncParsableCommand {
             left out.
 
             Example:
-              lore-digest messages ~/lore/kvm --from 83929009f | jq -r 'select(.kind=="patch") | .subject'
+              lore-digest messages ~/lore/kvm --from 83929009f \\
+                  | jq -r 'select(.kind=="patch") | .subject'
             """
     )
 

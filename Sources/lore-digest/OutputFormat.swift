@@ -15,9 +15,9 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         var to: String?
     }
 
-    func render(_ report: Report, email: EmailHeaders) throws -> String {
+    func render(_ report: Report, email: EmailHeaders, color: TextColor = .plain) throws -> String {
         switch self {
-        case .text: TextRenderer().render(report)
+        case .text: TextRenderer(color: color).render(report)
         case .markdown: MarkdownRenderer().render(report)
         case .html: HTMLRenderer().render(report)
         case .json: try JSONRenderer().render(report)

@@ -16,8 +16,11 @@ struct ReportCommand: AsyncParsableCommand {
               lore-digest report results.mbox
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
               lore-digest report ~/lore/kvm --format html --output week.html
-              lore-digest report ~/lore/kvm --format email --email-to kvm-team@example.com | sendmail -t
-              lore-digest report ~/lore/kvm --since-last-run --state weekly --output week.txt
+              lore-digest report ~/lore/kvm --format email \\
+                  --email-to kvm-team@example.com | sendmail -t
+              lore-digest report ~/lore/kvm --since-last-run --state weekly \\
+                  --output week.txt
+              lore-digest report ~/lore/kvm --color always | less -R
               lore-digest report ~/lore/kvm --since 2025-10-01 --history
             """
     )
@@ -57,6 +60,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup var color: ColorOption
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         if let listName, listName.isEmpty { throw ValidationError("--list needs a name, not an empty string.") }
@@ -77,8 +82,18 @@ struct ReportCommand: AsyncParsableCommand {
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(listName: listName, top: top, history: history.history)
         let report = try await source.build(inbox: inbox, options: options)
-        try OutputWriter(path: output).write(
-            format.render(report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo)))
+        let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
+        var text = try format.render(
+            report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo), color: colors)
+        // The embedded sample says so first, and what to run next (on stderr for the other formats).
+        if archive == nil {
+            if format == .text {
+                text = SampleArchive.introduction + "\n" + text
+            } else {
+                SampleArchive.noteIntroduction()
+            }
+        }
+        try OutputWriter(path: output).write(text)
         // Only now that the report was written whole (stdout written, or the file renamed into place).
         try source.finish()
         if report.selection.commitCount == 0 {

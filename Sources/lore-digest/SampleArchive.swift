@@ -7,6 +7,15 @@ import InboxReader
 /// order, into a v2-shaped inbox in the cache directory, named after a hash of their bytes so
 /// that a changed sample is rebuilt rather than read stale.
 enum SampleArchive {
+    /// The first line of the sample's text report: what it is, and what to run next.
+    static let introduction =
+        "This is the embedded sample of a fictional list; next: 'lore-digest sync https://lore.kernel.org/LIST DIR', then 'lore-digest report DIR'."
+
+    /// The introduction on standard error, for the formats whose first line cannot be a sentence.
+    static func noteIntroduction() {
+        FileHandle.standardError.write(Data("lore-digest: \(introduction)\n".utf8))
+    }
+
     /// The archive, mbox file or Maildir at `path`, or the sample when no path was given.
     static func openArchive(_ path: String?) async throws -> Inbox {
         if let path { return try await Inbox.openOrImport(path) }

@@ -1,34 +1,42 @@
 /// The classic text report, in the layout of `spec/reference-report.txt` (see report.md).
 ///
-/// Everything that comes from mail goes through ``Swift/String/terminalSafe``.
+/// Everything that comes from mail goes through ``Swift/String/terminalSafe``. With `color`,
+/// headings, counts and labels are wrapped in SGR sequences (``TextColor``), nothing else.
 package struct TextRenderer: ReportSectionRenderer {
     private typealias Wording = ReportWording
 
-    package init() {}
+    package var color: TextColor
+
+    package init(color: TextColor = .plain) {
+        self.color = color
+    }
 
     package func opening(_ report: Report) -> String {
         Wording.selectionLine(report.selection) + "\n"
-            + Wording.title(listName: report.listName.terminalSafe, range: Wording.range(report.selection)) + "\n\n"
+            + color.heading(
+                Wording.title(listName: report.listName.terminalSafe, range: Wording.range(report.selection)))
+            + "\n\n"
     }
 
     package func domainTable(_ rows: [DomainRow], top: Int) -> String {
-        var out = Wording.Classic.domainsHeading(top: top) + "\n\n"
+        var out = color.heading(Wording.Classic.domainsHeading(top: top)) + "\n\n"
         for row in rows {
-            out += "\(Self.rightAligned(row.count)) \(row.domain.terminalSafe)\n"
+            out += "\(color.count(Self.rightAligned(row.count))) \(row.domain.terminalSafe)\n"
         }
         return out
     }
 
     package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
-        var out = "\n" + Wording.Classic.contributorsHeading(top: top) + "\n\n"
+        var out = "\n" + color.heading(Wording.Classic.contributorsHeading(top: top)) + "\n\n"
         for row in rows {
-            out += "\(Self.rightAligned(row.count))  \(row.name.terminalSafe) <\(row.email.terminalSafe)>\n"
+            out +=
+                "\(color.count(Self.rightAligned(row.count)))  \(row.name.terminalSafe) <\(row.email.terminalSafe)>\n"
         }
         return out
     }
 
     package func patchList(_ lines: [PatchListLine]) -> String {
-        var out = "\n" + Wording.Classic.banner(Wording.patchListHeading) + "\n\n"
+        var out = "\n" + color.heading(Wording.Classic.banner(Wording.patchListHeading)) + "\n\n"
         for line in lines {
             out += line.subject.terminalSafe + "\n"
         }
@@ -36,11 +44,12 @@ package struct TextRenderer: ReportSectionRenderer {
     }
 
     package func commitMessages(_ entries: [PatchEntry]) -> String {
-        var out = "\n" + Wording.Classic.commitMessagesBanner + "\n\n"
+        var out = "\n" + color.heading(Wording.Classic.commitMessagesBanner) + "\n\n"
         for entry in entries {
-            out += "\(Wording.newEntryLabel)  \(entry.title.terminalSafe)\n"
+            out += "\(color.label(Wording.newEntryLabel))  \(entry.title.terminalSafe)\n"
             out += "\(entry.subject.terminalSafe)\n"
-            out += "\(Wording.authorLabel) \(entry.authorName.terminalSafe) <\(entry.authorEmail.terminalSafe)>\n\n"
+            out +=
+                "\(color.label(Wording.authorLabel)) \(entry.authorName.terminalSafe) <\(entry.authorEmail.terminalSafe)>\n\n"
             if !entry.text.isEmpty { out += entry.text.terminalSafe + "\n" }
             out += "\n" + String(repeating: "-", count: 70) + "\n\n"
         }
@@ -49,14 +58,14 @@ package struct TextRenderer: ReportSectionRenderer {
 
     /// The `--history` section, ending with a blank line.
     package func history(_ section: HistorySection) -> String {
-        var out = Wording.Classic.banner(Wording.historyHeading) + "\n\n"
-        out += Wording.firstPatchesHeading + ":\n"
+        var out = color.heading(Wording.Classic.banner(Wording.historyHeading)) + "\n\n"
+        out += color.label(Wording.firstPatchesHeading + ":") + "\n"
         if section.firstPatches.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for first in section.firstPatches {
             out +=
                 "  \(first.name.terminalSafe) <\(first.email.terminalSafe)> \(Wording.firstPatchMail(date: first.date))\n"
         }
-        out += Wording.revisedSeriesHeading + ":\n"
+        out += color.label(Wording.revisedSeriesHeading + ":") + "\n"
         if section.revisedSeries.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for series in section.revisedSeries {
             out += "  \(series.subject.terminalSafe) (\(Wording.earlierVersions(series.earlierVersions)))\n"
@@ -67,7 +76,7 @@ package struct TextRenderer: ReportSectionRenderer {
     // MARK: Series sections (issue 10): a banner, blocks of indented facts, a blank line.
 
     package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
-        var out = Wording.Classic.banner(Wording.seriesHeading) + "\n\n"
+        var out = color.heading(Wording.Classic.banner(Wording.seriesHeading)) + "\n\n"
         if scope == .rangeOnly { out += Wording.rangeOnlyScope + "\n\n" }
         if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
         for entry in entries {
@@ -84,18 +93,18 @@ package struct TextRenderer: ReportSectionRenderer {
     }
 
     package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
-        var out = Wording.Classic.banner(Wording.reviewsHeading) + "\n\n"
-        out += Wording.topReviewersHeading + ":\n"
+        var out = color.heading(Wording.Classic.banner(Wording.reviewsHeading)) + "\n\n"
+        out += color.label(Wording.topReviewersHeading + ":") + "\n"
         if reviewers.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for row in reviewers.prefix(top) { out += "  \(Wording.reviewer(row, escape: \.terminalSafe))\n" }
-        out += Wording.waitingHeading + ":\n"
+        out += color.label(Wording.waitingHeading + ":") + "\n"
         if waiting.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for entry in waiting { out += "  \(Wording.waiting(entry, escape: \.terminalSafe))\n" }
         return out + "\n"
     }
 
     package func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String {
-        var out = Wording.Classic.banner(Wording.earlierActivityHeading) + "\n\n"
+        var out = color.heading(Wording.Classic.banner(Wording.earlierActivityHeading)) + "\n\n"
         if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
         for entry in entries {
             let block = Wording.earlierActivity(entry, escape: \.terminalSafe)
@@ -107,14 +116,14 @@ package struct TextRenderer: ReportSectionRenderer {
     }
 
     package func applied(_ rows: [AppliedRow]) -> String {
-        var out = Wording.Classic.banner(Wording.appliedHeading) + "\n\n"
+        var out = color.heading(Wording.Classic.banner(Wording.appliedHeading)) + "\n\n"
         if rows.isEmpty { out += Wording.noneLabel + "\n" }
         for row in rows { out += Wording.applied(row, escape: \.terminalSafe) + "\n" }
         return out + "\n"
     }
 
     package func pullRequests(_ entries: [PullRequestEntry]) -> String {
-        var out = Wording.Classic.banner(Wording.pullRequestsHeading) + "\n\n"
+        var out = color.heading(Wording.Classic.banner(Wording.pullRequestsHeading)) + "\n\n"
         if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
         for entry in entries {
             out += entry.subject.terminalSafe + "\n"
@@ -125,7 +134,7 @@ package struct TextRenderer: ReportSectionRenderer {
     }
 
     package func bots(_ rows: [BotRow]) -> String {
-        var out = Wording.Classic.banner(Wording.botsHeading) + "\n\n"
+        var out = color.heading(Wording.Classic.banner(Wording.botsHeading)) + "\n\n"
         if rows.isEmpty { out += Wording.noneLabel + "\n" }
         for row in rows { out += Wording.bot(row, escape: \.terminalSafe) + "\n" }
         return out + "\n"
