@@ -19,6 +19,7 @@ package struct InboxErrorCode: Sendable, Hashable, CustomStringConvertible {
         case optionNotApplicable
         case damagedArchive
         case permissionDenied
+        case invalidSetting
     }
     private let storage: Storage
     private init(_ storage: Storage) { self.storage = storage }
@@ -53,6 +54,8 @@ package struct InboxErrorCode: Sendable, Hashable, CustomStringConvertible {
     package static let optionNotApplicable = Self(.optionNotApplicable)
     /// The repository is damaged: an object git needs (a message, a tree, a commit) is lost.
     package static let damagedArchive = Self(.damagedArchive)
+    /// A `lore-digest.*` git config value that cannot be used (`lore-digest.top` not a number).
+    package static let invalidSetting = Self(.invalidSetting)
 
     package var description: String { "\(storage)" }
 }

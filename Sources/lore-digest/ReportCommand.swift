@@ -22,6 +22,10 @@ struct ReportCommand: AsyncParsableCommand {
                   --output week.txt
               lore-digest report ~/lore/kvm --color always | less -R
               lore-digest report ~/lore/kvm --since 2025-10-01 --history
+              lore-digest report ~/lore/kvm --mailmap ~/linux/.mailmap --company-map ~/work.map
+            Settings from git config (options win): lore-digest.mailmap, lore-digest.companyMap (both
+            multi-valued), lore-digest.list, lore-digest.top, lore-digest.archiveUrl; global, then the
+            archive's own (ARCHIVE/git/0.git/config).
             """
     )
 
@@ -34,11 +38,15 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var range: RangeOptions
 
-    @Option(name: .customLong("list"), help: "The list's name in the title (default: from List-Id, e.g. KVM).")
+    @Option(
+        name: .customLong("list"),
+        help: "The list's name in the title (default: lore-digest.list from git config, else from List-Id, e.g. KVM).")
     var listName: String?
 
-    @Option(help: "Rows in each of the two tables.")
-    var top: Int = 15
+    @Option(help: "Rows in each table (default: lore-digest.top from git config, else 15).")
+    var top: Int?
+
+    @OptionGroup var identity: IdentityOptions
 
     @Option(help: "Output format: text (the classic report), markdown, html, json, or email (an RFC 5322 message).")
     var format: OutputFormat = .text
@@ -63,7 +71,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var color: ColorOption
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         if let listName, listName.isEmpty { throw ValidationError("--list needs a name, not an empty string.") }
         try OneLineValue.check(listName, option: "--list")
         try OneLineValue.check(emailFrom, option: "--email-from")
@@ -73,6 +81,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inbox = try await SampleArchive.openArchive(archive)
+        // git config first (global, then the archive's own), the options over it.
+        let settings = try await GitConfig.settings(for: inbox)
+        let identityMaps = try identity.load(settings: settings)
         // One run of a --since-last-run state at a time, from reading its bookmark to saving the next.
         let stateLock = try history.state.map { state in
             try RunStateLock.acquire(
@@ -80,7 +91,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(stateLock) {} }
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
-        let options = ReportOptions(listName: listName, top: top, history: history.history)
+        let options = ReportOptions(
+            listName: listName ?? settings.list?.value, top: top ?? settings.top ?? 15, history: history.history,
+            identity: identityMaps, archiveURL: settings.archiveURL?.value)
         let report = try await source.build(inbox: inbox, options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
         var text = try format.render(

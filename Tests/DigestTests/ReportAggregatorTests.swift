@@ -1,3 +1,4 @@
+import Foundation
 import MailParser
 import PatchModel
 import Testing
@@ -35,7 +36,10 @@ import Testing
             Self.facts("[PATCH] c", from: "Michael O'Hara <mike@example.net>"),
         ])
         #expect(report.contributors.count == 1)
-        #expect(report.contributors[0] == ContributorRow(name: "Michael O'Hara", email: "mike@example.net", count: 3))
+        #expect(
+            report.contributors[0]
+                == ContributorRow(
+                    name: "Michael O'Hara", email: "mike@example.net", count: 3, company: "example.net"))
         #expect(report.domains == [DomainRow(domain: "example.net", count: 3)])
     }
 
@@ -60,18 +64,29 @@ import Testing
         #expect(report.domains.map(\.domain) == ["c.example", "a.example", "b.example"])
     }
 
-    @Test func topLimitsBothTables() {
+    @Test func topLimitsBothTables() throws {
         let mails = (0..<20).map { Self.facts("[PATCH] p\($0)", from: "P\($0) <p\($0)@d\($0).example>") }
         let report = Self.report(mails, top: 5)
-        #expect(report.contributors.count == 5)
-        #expect(report.domains.count == 5)
+        // The model keeps every row (JSON lists them all); the tables print the first `top`.
+        #expect(report.contributors.count == 20)
+        #expect(report.domains.count == 20)
+        let blocks = TextRenderer().render(report).components(separatedBy: "\n\n")
+        for heading in [
+            "Top 5 contributor Email domains (Based on Email Body)", "Top 5 contributors (Based on Email Body)",
+        ] {
+            let at = try #require(blocks.firstIndex(of: heading))
+            #expect(blocks[at + 1].split(separator: "\n").count == 5, "\(heading)")
+        }
     }
 
     @Test func theInBodyAuthorIsCountedNotTheSender() {
         let body =
             "From: Real Author <real@corp.example>\n\nFix.\n\nSigned-off-by: Real Author <real@corp.example>\n---\n a | 1 +\n"
         let report = Self.report([Self.facts("[PATCH] x", from: "Maint <maint@kernel.example>", body: body)])
-        #expect(report.contributors == [ContributorRow(name: "Real Author", email: "real@corp.example", count: 1)])
+        #expect(
+            report.contributors == [
+                ContributorRow(name: "Real Author", email: "real@corp.example", count: 1, company: "corp.example")
+            ])
         #expect(report.entries[0].authorEmail == "real@corp.example")
         #expect(report.entries[0].text.hasPrefix("Fix."))
     }

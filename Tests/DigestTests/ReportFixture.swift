@@ -10,7 +10,7 @@ enum ReportFixture {
         accounting.replies = 2
         accounting.other = 1
         accounting.deleted = 1
-        return Report(
+        var report = Report(
             listName: "WIDGET",
             selection: Selection(fromLabel: "1234567", toLabel: "89abcde", firstCommitTime: 0, lastCommitTime: 60),
             top: 15,
@@ -32,5 +32,11 @@ enum ReportFixture {
                     commit: "c3", messageID: "1@example.com")
             ],
             accounting: accounting)
+        report.companies = [
+            CompanyRow(name: "Example Corp", patchMails: 2, authors: 1, domains: ["example.com"]),
+            CompanyRow(name: "example.org", patchMails: 1, authors: 1, domains: ["example.org"]),
+        ]
+        report.unmapped = [UnmappedDomainRow(domain: "example.org", patchMails: 1)]
+        return report
     }
 }

@@ -51,9 +51,11 @@ import Testing
         let renderer = MarkdownRenderer()
         let sections = [
             renderer.opening(report), renderer.domainTable(report.domains, top: report.top),
+            renderer.companyTable(report.companies, top: report.top),
             renderer.contributorTable(report.contributors, top: report.top), renderer.patchList(report.patchList),
             renderer.commitMessages(report.entries), renderer.series(report.series, scope: report.seriesScope),
             renderer.reviews(report.reviewers, waiting: report.waitingSeries, top: report.top),
+            renderer.reviewCompanies(report.reviewCompanies, top: report.top),
             renderer.earlierSeriesActivity(report.earlierSeriesActivity), renderer.applied(report.appliedRows),
             renderer.pullRequests(report.pullRequests), renderer.bots(report.bots), renderer.history(HistorySection()),
             renderer.closing(report.accounting),

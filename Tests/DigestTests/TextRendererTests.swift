@@ -14,6 +14,11 @@ import Testing
                   2 example.com
                   1 example.org
 
+            Top 15 companies (patch mails)
+
+                  2 Example Corp (1 author)
+                  1 example.org (1 author)
+
             Top 15 contributors (Based on Email Body)
 
                   2  Jörg Müller <jm@example.com>
@@ -50,6 +55,11 @@ import Testing
             Top reviewers (review trailers given, replies written):
               (none)
             Waiting for a first reply (from anyone but the author or a robot):
+              (none)
+
+            ===== Reviews by company =====
+
+            Top 15 companies (review trailers given, replies written):
               (none)
 
             ===== Activity on earlier series =====

@@ -126,3 +126,19 @@ struct SeedGoldenTests {
         #expect(report.selection.fromLabel == String(seed.first.prefix(7)))
     }
 }
+
+extension SeedGoldenTests {
+    /// Issue 11's "done when": the seed's companies table, from the shipped map alone.
+    @Test func theSeedCompaniesTableReadsGoogleArmAMDLinaroBaidu() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let seed = try Self.buildSeedInbox(in: directory)
+        let report = try await ReportBuilder().build(
+            inbox: try Inbox.open(seed.inbox), range: RevisionRange(from: nil, to: nil), options: ReportOptions())
+        #expect(
+            report.companies.map { "\($0.name) \($0.patchMails)" } == [
+                "Google 11", "Arm 6", "AMD 4", "Linaro 4", "Baidu 1",
+            ])
+        #expect(report.unmapped.isEmpty)
+    }
+}

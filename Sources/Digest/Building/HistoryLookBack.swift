@@ -23,10 +23,16 @@ package enum HistoryLookBack {
 
         let authors = aggregator.patchAuthors
         var firsts: [(position: Int, entry: FirstPatch)] = []
-        for author in authors where !author.email.isEmpty {
-            guard let first = try index.firstPatchMail(byAuthor: author.email),
-                let position = positionByCommit[first.commit]
-            else { continue }
+        nextAuthor: for author in authors where !author.email.isEmpty {
+            // With a mailmap a person has several addresses: new only when each one's first
+            // patch mail is in the range; the earliest of them is the person's first.
+            var earliest: (position: Int, mail: IndexedPatchMail)?
+            for address in author.addresses where !address.isEmpty {
+                guard let mail = try index.firstPatchMail(byAuthor: address) else { continue }
+                guard let position = positionByCommit[mail.commit] else { continue nextAuthor }
+                if earliest.map({ position < $0.position }) ?? true { earliest = (position, mail) }
+            }
+            guard let (position, first) = earliest else { continue }
             let entry = FirstPatch(
                 name: author.name, email: author.email, date: day(first.commitTime), commit: first.commit)
             firsts.append((position, entry))
@@ -38,7 +44,15 @@ package enum HistoryLookBack {
         var revised: [RevisedSeries] = []
         for head in aggregator.revisionHeads {
             guard let address = head.author?.address, !address.isEmpty, !head.title.isEmpty else { continue }
-            let earlier = try index.earlierPatchMails(title: head.title, authorEmail: address, before: firstCommitTime)
+            var earlier: [IndexedPatchMail] = []
+            for sentFrom in aggregator.addressesAsSent(for: address) {
+                earlier += try index.earlierPatchMails(
+                    title: head.title, authorEmail: sentFrom, before: firstCommitTime)
+            }
+            // Several addresses' answers, each in archive order: put them in one (stable) order.
+            if aggregator.addressesAsSent(for: address).count > 1 {
+                earlier.sort { ($0.epoch, $0.commitTime) < ($1.epoch, $1.commitTime) }
+            }
             guard !earlier.isEmpty else { continue }
             var versions: [Int: EarlierVersion] = [:]
             for mail in earlier {  // oldest first: the first mail of each version comes first

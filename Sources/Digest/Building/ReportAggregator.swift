@@ -7,6 +7,10 @@ package import PatchModel
 /// (subjects and threading ids, for the patch list), the text of the "New:" entries, the thread
 /// view of every message (what the series rules read, see ``ThreadMessage``), the pull requests
 /// and a counter per robot; never the messages themselves.
+///
+/// People are mapped first (the mailmap, see ``IdentityResolver``), so one person is one row in
+/// every table, the `Author:` lines, the series, reviews and pull requests; patch mails and reviews
+/// are then credited to the company of the mapped address at the date the archive received them.
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
     private var patchMails: [MessageFacts] = []
@@ -18,8 +22,18 @@ package struct ReportAggregator: Sendable {
     private(set) var threadMessages: [ThreadMessage] = []
     private var pullRequests: [PullRequestEntry] = []
     private var botMails: [String: Int] = [:]
+    /// The mailmap and company map, with what they answered so far (issue 11).
+    private var identity: IdentityResolver
+    /// With a mailmap: for each mapped address (lower case) that differs from an address as sent,
+    /// those addresses, so that questions to the history (which keeps addresses as sent) ask for
+    /// each of them.
+    private var addressesAsSent: [String: Set<String>] = [:]
 
-    package init() {}
+    /// - Parameter identity: the maps applied to every person before counting; by default no
+    ///   mailmap and the shipped company map.
+    package init(identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map)) {
+        self.identity = identity
+    }
 
     /// Counts a commit of the range that deletes a message.
     package mutating func addDeletion() {
@@ -29,6 +43,8 @@ package struct ReportAggregator: Sendable {
     /// Adds one message, the next in archive order, received by the archive at `receivedAt`
     /// (its commit time, seconds since 1970).
     package mutating func add(_ facts: MessageFacts, receivedAt: Int64) {
+        let sentFrom = facts.author?.address ?? ""
+        let facts = mappingPeople(in: facts)
         if let listID = facts.listID {
             listIDsSeen += 1
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
@@ -47,7 +63,7 @@ package struct ReportAggregator: Sendable {
         switch facts.kind {
         case .patch, .cover:
             accounting.patchMails += 1
-            addPatchMail(facts)
+            addPatchMail(facts, sentFrom: sentFrom, receivedAt: receivedAt)
         case .reply:
             accounting.replies += 1
         case .pull, .bot, .other:
@@ -59,17 +75,41 @@ package struct ReportAggregator: Sendable {
         }
     }
 
-    private mutating func addPatchMail(_ facts: MessageFacts) {
+    /// Counts a patch mail by its author (mapped) and the author's company at `receivedAt`;
+    /// `sentFrom` is the author's address as the mail gave it.
+    private mutating func addPatchMail(_ facts: MessageFacts, sentFrom: String, receivedAt: Int64) {
         let author = facts.author
         let name = author?.name ?? ""
         let email = author?.address ?? ""
-        tally.add(name: name, address: email)
+        let company = identity.company(of: email.lowercased(), at: receivedAt)
+        tally.add(name: name, address: email, sentFrom: sentFrom, company: company)
         patchMails.append(facts.forPatchList)
         if Self.needsEntryText(facts) {
             entries.append(
                 PatchEntry(
                     title: facts.title, subject: facts.subject ?? "", authorName: name, authorEmail: email,
                     text: facts.entryText ?? "", commit: facts.commit, messageID: facts.messageID))
+        }
+    }
+
+    /// `facts` with the mailmap applied to its people, noting each address it changed.
+    private mutating func mappingPeople(in facts: MessageFacts) -> MessageFacts {
+        if identity.mailmap.isEmpty { return facts }
+        let mapped = identity.mappingPeople(in: facts)
+        for (sent, shown) in [(facts.author, mapped.author), (facts.sender, mapped.sender)] {
+            guard let sent, let shown, sent.address.lowercased() != shown.address.lowercased() else { continue }
+            addressesAsSent[shown.address.lowercased(), default: []].insert(sent.address.lowercased())
+        }
+        return mapped
+    }
+
+    /// The addresses (lower case) a person sent from in the range: `address` itself and, with a
+    /// mailmap, the addresses mapped to it; for questions to the history, which keeps addresses as
+    /// sent.
+    package func addressesAsSent(for address: String) -> [String] {
+        let key = address.lowercased()
+        return ([key] + (addressesAsSent[key] ?? [])).reduce(into: [String]()) { list, next in
+            if !list.contains(next) { list.append(next) }
         }
     }
 
@@ -108,12 +148,19 @@ package struct ReportAggregator: Sendable {
         }
         var report = Report(
             listName: listName, selection: selection, top: top,
-            domains: tally.domainRows(top: top), contributors: Array(contributors.prefix(top)),
+            domains: tally.domainRows(top: Int.max), contributors: contributors,
             patchList: patchList, entries: agreedEntries, accounting: accounting)
-        let analysis = SeriesAnalyzer.analyze(threadMessages, lookup: seriesLookup)
+        report.companies = tally.companyRows
+        report.unmapped = tally.unmappedRows
+        let scope: SeriesScope = seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex
+        let lookup: any SeriesLookup =
+            identity.mailmap.isEmpty || scope == .rangeOnly
+            ? seriesLookup
+            : MailmappedSeriesLookup(base: seriesLookup, identity: identity, addressesAsSent: addressesAsSent)
+        let analysis = SeriesAnalyzer.analyze(threadMessages, lookup: lookup)
+        report.reviewCompanies = reviewCompanies(analysis.reviewCredits)
         var sections = SeriesSections(
-            analysis: analysis, scope: seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex,
-            pullRequests: pullRequests, botMails: botMails)
+            analysis: analysis, scope: scope, pullRequests: pullRequests, botMails: botMails)
         // A series' author is its sender; shown with the name the tables give that address.
         for index in sections.series.indices {
             if let row = nameByAddress[sections.series[index].author.email.lowercased()] {
@@ -122,6 +169,19 @@ package struct ReportAggregator: Sendable {
         }
         sections.fill(&report)
         return report
+    }
+
+    /// The reviews of the Reviews section by the company of each reviewer at each review's date.
+    private func reviewCompanies(_ credits: [ReviewCredit]) -> [ReviewCompanyRow] {
+        var identity = identity
+        var rows: [String: ReviewCompanyRow] = [:]
+        for credit in credits {
+            let name = identity.company(of: credit.email.lowercased(), at: credit.receivedAt).name
+            var row = rows[name] ?? ReviewCompanyRow(name: name, trailers: 0, replies: 0)
+            if credit.isTrailer { row.trailers += 1 } else { row.replies += 1 }
+            rows[name] = row
+        }
+        return Array(rows.values).ordered()
     }
 }
 

@@ -11,11 +11,20 @@ package struct ReportOptions: Sendable {
     package var top: Int
     /// `--history`: add the look back before the range, from the index (which is then required).
     package var history: Bool
+    /// `--mailmap`, `--company-map` and their git config settings, read over the defaults.
+    package var identity: IdentityMaps
+    /// `lore-digest.archiveUrl`: kept in the report for links.
+    package var archiveURL: String?
 
-    package init(listName: String? = nil, top: Int = 15, history: Bool = false) {
+    package init(
+        listName: String? = nil, top: Int = 15, history: Bool = false, identity: IdentityMaps = IdentityMaps(),
+        archiveURL: String? = nil
+    ) {
         self.listName = listName
         self.top = top
         self.history = history
+        self.identity = identity
+        self.archiveURL = archiveURL
     }
 }
 
@@ -51,7 +60,7 @@ package struct ReportBuilder: Sendable {
         inbox: Inbox, commits: [CommitRef], selection: Selection, options: ReportOptions,
         index: MessageIndex? = nil, seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) async throws -> Report {
-        var aggregator = ReportAggregator()
+        var aggregator = ReportAggregator(identity: options.identity.resolver)
         func fold(_ parsed: ParsedMessage) {
             switch parsed {
             case .deleted: aggregator.addDeletion()
@@ -71,6 +80,7 @@ package struct ReportBuilder: Sendable {
             ?? inbox.displayName.uppercased()
         var report = aggregator.report(
             listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
+        report.archiveURL = options.archiveURL
         if options.history {
             guard let index else {
                 throw IndexError(

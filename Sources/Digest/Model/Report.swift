@@ -10,9 +10,10 @@ package struct Report: Sendable, Codable, Equatable {
     package var selection: Selection
     /// How many rows the two tables were asked for (`--top`).
     package var top: Int
-    /// Patch mails (cover letters included) counted by the domain of their author's address.
+    /// Patch mails (cover letters included) counted by the domain of their author's address,
+    /// every domain (the tables show the first `top`).
     package var domains: [DomainRow]
-    /// Patch mails counted by author.
+    /// Patch mails counted by author (after the mailmap), every author (the tables show `top`).
     package var contributors: [ContributorRow]
     /// Every patch mail, in archive order, a series' patches right after its cover letter.
     package var patchList: [PatchListLine]
@@ -25,7 +26,8 @@ package struct Report: Sendable, Codable, Equatable {
 
     // MARK: Series sections (issue 10)
 
-    /// The version of the JSON document (semver): 2.0.0 added the series sections.
+    /// The version of the JSON document (semver): 2.0.0 added the series sections, 2.1.0 the
+    /// companies.
     package var schemaVersion = Report.currentSchemaVersion
     /// Whether the series sections saw the range alone or the history index too.
     package var seriesScope: SeriesScope = .rangeOnly
@@ -43,7 +45,21 @@ package struct Report: Sendable, Codable, Equatable {
     /// The robots that sent mail in the range, most mails first.
     package var bots: [BotRow] = []
 
-    package static let currentSchemaVersion = "2.0.0"
+    // MARK: People and companies (issue 11)
+
+    /// Patch mails by the company of their author at each mail's date, every company.
+    package var companies: [CompanyRow] = []
+    /// The reviews of `reviewers` by the company of each reviewer at each review's date.
+    package var reviewCompanies: [ReviewCompanyRow] = []
+    /// The domains of patch-mail authors that no company map names, most patch mails first.
+    package var unmapped: [UnmappedDomainRow] = []
+    /// `lore-digest.archiveUrl` from git config: the archive's web address (for links); nil
+    /// when not set, and then absent from JSON.
+    package var archiveURL: String?
+
+    /// 2.1.0 added `companies`, `review_companies`, `unmapped`, contributors' `addresses`,
+    /// `patch_mails` and `company`, and made `domains` and `contributors` complete.
+    package static let currentSchemaVersion = "2.1.0"
 
     package init(
         listName: String, selection: Selection, top: Int, domains: [DomainRow],
@@ -101,13 +117,51 @@ package struct DomainRow: Sendable, Codable, Equatable {
     package var count: Int
 }
 
-/// One row of the contributor table: one person, identified by address without regard to case.
+/// One row of the contributor table: one person, identified by address (after the mailmap)
+/// without regard to case.
 package struct ContributorRow: Sendable, Codable, Equatable {
     /// The name this person used most in the range (ties: the first seen).
     package var name: String
     /// The spelling of the address this person used most (ties: the first seen).
     package var email: String
+    /// Patch mails (JSON: `count`, and `patch_mails` since 2.1.0).
     package var count: Int
+    /// Every address this person sent patch mails from, as sent (before the mailmap), without
+    /// case duplicates, sorted.
+    package var addresses: [String]
+    /// The company most of their patch mails are credited to (ties: the first seen).
+    package var company: String
+
+    package init(name: String, email: String, count: Int, addresses: [String]? = nil, company: String = "") {
+        self.name = name
+        self.email = email
+        self.count = count
+        self.addresses = addresses ?? [email]
+        self.company = company
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, email, count, patchMails, addresses, company
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        email = try container.decode(String.self, forKey: .email)
+        count = try container.decode(Int.self, forKey: .count)
+        addresses = try container.decodeIfPresent([String].self, forKey: .addresses) ?? [email]
+        company = try container.decodeIfPresent(String.self, forKey: .company) ?? ""
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(count, forKey: .count)
+        try container.encode(count, forKey: .patchMails)
+        try container.encode(addresses, forKey: .addresses)
+        try container.encode(company, forKey: .company)
+    }
 }
 
 /// One line of the patch list.

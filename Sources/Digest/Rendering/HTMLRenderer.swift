@@ -43,6 +43,17 @@ package struct HTMLRenderer: ReportSectionRenderer {
         return out + "</table>\n"
     }
 
+    package func companyTable(_ rows: [CompanyRow], top: Int) -> String {
+        var out = "<h2>\(Wording.companiesHeading(top: top))</h2>\n"
+        out += "<table class=\"companies\">\n"
+        out += Self.tableHead([Wording.countColumn, Wording.companyColumn, Wording.authorsColumn])
+        for row in rows {
+            out += "<tr><td class=\"count\">\(row.patchMails)</td><td>\(Self.safe(row.name))</td>"
+            out += "<td class=\"count\">\(row.authors)</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
     package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
         var out = "<h2>\(Wording.contributorsHeading(top: top))</h2>\n"
         out += "<table class=\"contributors\">\n"
@@ -118,6 +129,19 @@ package struct HTMLRenderer: ReportSectionRenderer {
         out += "<h3>\(Wording.waitingHeading)</h3>\n"
         out += Self.list(waiting.map { Wording.waiting($0, escape: Self.safe) })
         return out + "</section>\n"
+    }
+
+    package func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String {
+        var out = "<section class=\"review-companies\">\n<h2>\(Wording.reviewCompaniesHeading)</h2>\n"
+        out += "<h3>\(Wording.topReviewCompaniesHeading(top: top))</h3>\n"
+        if rows.isEmpty { return out + Self.list([]) + "</section>\n" }
+        out += "<table class=\"review-companies\">\n"
+        out += Self.tableHead([Wording.companyColumn, Wording.trailersColumn, Wording.repliesColumn])
+        for row in rows {
+            out += "<tr><td>\(Self.safe(row.name))</td><td class=\"count\">\(row.trailers)</td>"
+            out += "<td class=\"count\">\(row.replies)</td></tr>\n"
+        }
+        return out + "</table>\n</section>\n"
     }
 
     package func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String {

@@ -21,6 +21,13 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         return out
     }
 
+    package func companyTable(_ rows: [CompanyRow], top: Int) -> String {
+        var out = "\n## \(Wording.companiesHeading(top: top))\n\n"
+        out += Self.tableHead([Wording.countColumn, Wording.companyColumn, Wording.authorsColumn])
+        for row in rows { out += "| \(row.patchMails) | \(Self.inline(row.name)) | \(row.authors) |\n" }
+        return out
+    }
+
     package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
         var out = "\n## \(Wording.contributorsHeading(top: top))\n\n"
         out += Self.tableHead([Wording.countColumn, Wording.nameColumn, Wording.emailColumn])
@@ -90,6 +97,14 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         out += "\n### \(Wording.waitingHeading)\n\n"
         if waiting.isEmpty { out += "\(Wording.noneLabel)\n" }
         for entry in waiting { out += "- \((Wording.waiting(entry, escape: Self.inline)))\n" }
+        return out
+    }
+
+    package func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String {
+        var out = "\n## \(Wording.reviewCompaniesHeading)\n\n### \(Wording.topReviewCompaniesHeading(top: top))\n\n"
+        if rows.isEmpty { return out + "\(Wording.noneLabel)\n" }
+        out += Self.tableHead([Wording.companyColumn, Wording.trailersColumn, Wording.repliesColumn])
+        for row in rows { out += "| \(Self.inline(row.name)) | \(row.trailers) | \(row.replies) |\n" }
         return out
     }
 

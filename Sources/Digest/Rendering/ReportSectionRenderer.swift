@@ -8,8 +8,12 @@
 package protocol ReportSectionRenderer: ReportRenderer {
     /// What comes before the first section: the title lines (and, for HTML, the document head).
     func opening(_ report: Report) -> String
-    /// The table of patch mails counted by the domain of their author's address.
+    /// The table of patch mails counted by the domain of their author's address (its first `top`
+    /// rows: ``Report/domains`` holds all, for JSON).
     func domainTable(_ rows: [DomainRow], top: Int) -> String
+    /// The top `top` rows of the table of patch mails counted by the company of their author
+    /// (after the domain table, which stays for the classic layout).
+    func companyTable(_ rows: [CompanyRow], top: Int) -> String
     /// The table of patch mails counted by author.
     func contributorTable(_ rows: [ContributorRow], top: Int) -> String
     /// Every patch mail's subject, a series' patches under their cover letter.
@@ -23,6 +27,8 @@ package protocol ReportSectionRenderer: ReportRenderer {
     func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String
     /// The top `top` reviewers, and the series still waiting for a first reply.
     func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String
+    /// The top `top` companies by the reviews of their people (trailers given, replies written).
+    func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String
     /// What the range's replies did to series posted before it.
     func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String
     /// The series (of the range or earlier) that the range's notices applied.
@@ -38,12 +44,14 @@ package protocol ReportSectionRenderer: ReportRenderer {
 extension ReportSectionRenderer {
     package func render(_ report: Report) -> String {
         var out = opening(report)
-        out += domainTable(report.domains, top: report.top)
-        out += contributorTable(report.contributors, top: report.top)
+        out += domainTable(Array(report.domains.prefix(report.top)), top: report.top)
+        out += companyTable(Array(report.companies.prefix(report.top)), top: report.top)
+        out += contributorTable(Array(report.contributors.prefix(report.top)), top: report.top)
         out += patchList(report.patchList)
         out += commitMessages(report.entries)
         out += series(report.series, scope: report.seriesScope)
         out += reviews(report.reviewers, waiting: report.waitingSeries, top: report.top)
+        out += reviewCompanies(Array(report.reviewCompanies.prefix(report.top)), top: report.top)
         out += earlierSeriesActivity(report.earlierSeriesActivity)
         out += applied(report.appliedRows)
         out += pullRequests(report.pullRequests)

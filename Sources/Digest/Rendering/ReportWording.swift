@@ -69,6 +69,18 @@ enum ReportWording {
         "Top \(top) contributors (based on email body)"
     }
 
+    /// `Top 15 companies (patch mails)`
+    static func companiesHeading(top: Int) -> String {
+        "Top \(top) companies (patch mails)"
+    }
+
+    static let reviewCompaniesHeading = "Reviews by company"
+
+    /// `Top 15 companies (review trailers given, replies written)`
+    static func topReviewCompaniesHeading(top: Int) -> String {
+        "Top \(top) companies (review trailers given, replies written)"
+    }
+
     static let patchListHeading = "Patch list in this time period"
     static let commitMessagesHeading = "Patch commit messages"
     static let historyHeading = "History (from the index)"
@@ -108,6 +120,10 @@ enum ReportWording {
     static let countColumn = "Patches"
     static let domainColumn = "Domain"
     static let nameColumn = "Name"
+    static let companyColumn = "Company"
+    static let authorsColumn = "Authors"
+    static let trailersColumn = "Trailers"
+    static let repliesColumn = "Replies"
     static let emailColumn = "Email"
 
     /// `(first patch mail: 2025-10-07)`
@@ -282,6 +298,16 @@ enum ReportWording {
     static func reviewer(_ row: ReviewerRow, escape: (String) -> String) -> String {
         person(ReportPerson(name: row.name, email: row.email), escape: escape)
             + ": \(trailers(row.trailers)), \(replies(row.replies))"
+    }
+
+    /// `Google: 3 trailers, 5 replies`
+    static func reviewCompany(_ row: ReviewCompanyRow, escape: (String) -> String) -> String {
+        "\(escape(row.name)): \(trailers(row.trailers)), \(replies(row.replies))"
+    }
+
+    /// `(3 authors)`, `(1 author)`
+    static func authors(_ count: Int) -> String {
+        count == 1 ? "(1 author)" : "(\(count) authors)"
     }
 
     /// `v2 KVM: frob (Jane Doe <jane@example.org>)`

@@ -26,6 +26,14 @@ package struct TextRenderer: ReportSectionRenderer {
         return out
     }
 
+    package func companyTable(_ rows: [CompanyRow], top: Int) -> String {
+        var out = "\n" + Wording.companiesHeading(top: top) + "\n\n"
+        for row in rows {
+            out += "\(Self.rightAligned(row.patchMails)) \(row.name.terminalSafe) \(Wording.authors(row.authors))\n"
+        }
+        return out
+    }
+
     package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
         var out = "\n" + color.heading(Wording.Classic.contributorsHeading(top: top)) + "\n\n"
         for row in rows {
@@ -100,6 +108,14 @@ package struct TextRenderer: ReportSectionRenderer {
         out += color.label(Wording.waitingHeading + ":") + "\n"
         if waiting.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for entry in waiting { out += "  \(Wording.waiting(entry, escape: \.terminalSafe))\n" }
+        return out + "\n"
+    }
+
+    package func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String {
+        var out = Wording.Classic.banner(Wording.reviewCompaniesHeading) + "\n\n"
+        out += Wording.topReviewCompaniesHeading(top: top) + ":\n"
+        if rows.isEmpty { out += "  \(Wording.noneLabel)\n" }
+        for row in rows { out += "  \(Wording.reviewCompany(row, escape: \.terminalSafe))\n" }
         return out + "\n"
     }
 

@@ -33,20 +33,35 @@ package struct CompanyMap: Sendable, Hashable {
         if let entries = addresses[lowered], let organisation = Self.applying(entries, at: date) {
             return .mapped(organisation)
         }
-        guard let at = lowered.lastIndex(of: "@") else {
+        guard let domain = Self.domain(ofLowered: lowered) else {
             return CompanyAttribution(name: lowered, kind: .unmapped)
         }
-        var domain = Substring(lowered[lowered.index(after: at)...])
-        while domain.hasSuffix(".") { domain = domain.dropLast() }
-        var candidate = domain
-        while !candidate.isEmpty {
-            if let entries = domains[String(candidate)], let organisation = Self.applying(entries, at: date) {
+        for candidate in Self.suffixes(of: domain) {
+            if let entries = domains[candidate], let organisation = Self.applying(entries, at: date) {
                 return .mapped(organisation)
             }
+        }
+        return CompanyAttribution(name: domain, kind: .unmapped)
+    }
+
+    /// What follows the last `@` of a lower-cased address, without trailing dots; nil without `@`.
+    static func domain(ofLowered address: String) -> String? {
+        guard let at = address.lastIndex(of: "@") else { return nil }
+        var domain = Substring(address[address.index(after: at)...])
+        while domain.hasSuffix(".") { domain = domain.dropLast() }
+        return String(domain)
+    }
+
+    /// `linux.intel.com`, `intel.com`, `com`: the keys a domain matches, most specific first.
+    static func suffixes(of domain: String) -> [String] {
+        var found: [String] = []
+        var candidate = Substring(domain)
+        while !candidate.isEmpty {
+            found.append(String(candidate))
             guard let dot = candidate.firstIndex(of: ".") else { break }
             candidate = candidate[candidate.index(after: dot)...]
         }
-        return CompanyAttribution(name: String(domain), kind: .unmapped)
+        return found
     }
 
     /// Adds the lines of a later file; its entries replace those with the same key and end date.

@@ -73,7 +73,7 @@ extension SeriesAnalyzer {
         }
         return SeriesReport(
             series: all, reviewers: reviewers, waiting: all.filter { $0.responses.repliers.isEmpty }.map(\.id),
-            earlierActivity: earlier)
+            earlierActivity: earlier, reviewCredits: collector.credits)
     }
 }
 
@@ -86,6 +86,8 @@ struct ResponseCollector {
     var replierKeys: [String: Set<String>] = [:]
     /// By lower-case address.
     var reviewers: [String: Reviewer] = [:]
+    /// Each count added to `reviewers`, with its mail's date, in archive order.
+    var credits: [ReviewCredit] = []
 
     mutating func reviewer(_ email: String, name: String) -> String {
         let key = email.lowercased()
@@ -125,6 +127,8 @@ extension SeriesResponses {
                 }
                 let key = collector.reviewer(message.authorEmail, name: message.authorName)
                 collector.reviewers[key]?.replies += 1
+                collector.credits.append(
+                    ReviewCredit(email: message.authorEmail, receivedAt: message.receivedAt, isTrailer: false))
             }
             for trailer in message.trailers {
                 let key = "\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())\u{0}\(position)"
@@ -136,6 +140,8 @@ extension SeriesResponses {
                 if trailer.type.isReview {
                     let person = collector.reviewer(trailer.email, name: trailer.name)
                     collector.reviewers[person]?.trailers += 1
+                    collector.credits.append(
+                        ReviewCredit(email: trailer.email, receivedAt: message.receivedAt, isTrailer: true))
                 }
             }
         }

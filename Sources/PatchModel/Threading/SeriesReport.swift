@@ -8,6 +8,25 @@ package struct SeriesReport: Sendable, Hashable {
     package var waiting: [String]
     /// Series posted before the set that the set's replies answered, oldest first.
     package var earlierActivity: [EarlierSeriesActivity]
+    /// Every review counted in `reviewers`, one per trailer and per reply, with the date of the
+    /// mail that gave it: what a report credits to the reviewer's company at that date.
+    package var reviewCredits: [ReviewCredit] = []
+}
+
+/// One review counted for a person: a review trailer given, or a reply written.
+package struct ReviewCredit: Sendable, Hashable {
+    /// The reviewer's address as in ``Reviewer/email``.
+    package var email: String
+    /// When the archive received the mail that gave it (its commit time).
+    package var receivedAt: Int64
+    /// True for a review trailer, false for a reply.
+    package var isTrailer: Bool
+
+    package init(email: String, receivedAt: Int64, isTrailer: Bool) {
+        self.email = email
+        self.receivedAt = receivedAt
+        self.isTrailer = isTrailer
+    }
 }
 
 /// A person's reviews in the set.
