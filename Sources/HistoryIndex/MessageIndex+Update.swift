@@ -188,7 +188,7 @@ extension MessageIndex {
                 try check()
             }
             state.withLock { $0.pending += 1 }
-            index.pool.asyncWrite(
+            index.database.asyncWrite(
                 { [replacing] db in
                     if replacing {
                         try MessageIndex.replace(batch, into: db)
