@@ -89,7 +89,8 @@ package struct SinceLastRun: Sendable {
 
     /// What a first run (no bookmark yet) says about the window it took: `first run of the
     /// state 'w' (no bookmark yet): reporting the 12 commits since 2025-10-01 00:00 UTC (the last
-    /// 7 days; --since chooses another start); the next run reports what arrives after them`.
+    /// 7 days; --since chooses another start)`. Said before the report is written: a run that
+    /// then fails still tells which window a first run takes.
     package static func firstRunNote(state: String, since: Int64, isFromOption: Bool, count: Int) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -99,7 +100,7 @@ package struct SinceLastRun: Sendable {
         let window = isFromOption ? "from --since" : "the last 7 days; --since chooses another start"
         let commits = count == 0 ? "nothing: no commit arrived" : count == 1 ? "the 1 commit" : "the \(count) commits"
         return
-            "first run of the state '\(state)' (no bookmark yet): reporting \(commits) since \(start) (\(window)); the next run reports what arrives after them"
+            "first run of the state '\(state)' (no bookmark yet): reporting \(commits) since \(start) (\(window))"
     }
 
     /// The commit listed just before `first`; nil when `first` is the epoch's first commit.
