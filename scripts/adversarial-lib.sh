@@ -19,6 +19,9 @@ fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed for the integrity checks" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lore-digest-adversarial.XXXXXX")
+# A copy: a rebuild during the run must not change (or make busy) the binary under test.
+cp -- "$bin" "$work/lore-digest"
+bin=$work/lore-digest
 # The runs' own temporary and cache folders, so that strays are ours to count.
 export TMPDIR=$work/tmp XDG_CACHE_HOME=$work/cache HOME=$work/home
 mkdir -p "$TMPDIR" "$XDG_CACHE_HOME" "$HOME"
