@@ -33,7 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-declare -A trials=() failures=()
+declare -A trials=() failures=() kills=()
+killed_early=""
 scenarios=()
 
 # record SCENARIO [REASON]: one trial; a REASON makes it a failure (printed at once).
@@ -41,6 +42,11 @@ record() {
 	local scenario=$1
 	[ -n "${trials[$scenario]+x}" ] || { scenarios+=("$scenario"); trials[$scenario]=0; failures[$scenario]=0; }
 	trials[$scenario]=$((trials[$scenario] + 1))
+	# A kill that landed while the run was still going (not after it had ended by itself).
+	if [ -n "$killed_early" ]; then
+		kills[$scenario]=$((${kills[$scenario]:-0} + killed_early))
+		killed_early=""
+	fi
 	if [ $# -gt 1 ] && [ -n "$2" ]; then
 		failures[$scenario]=$((failures[$scenario] + 1))
 		echo "FAIL $scenario trial ${trials[$scenario]}: $2" >&2
@@ -50,9 +56,9 @@ record() {
 # summary: the table; exit status 1 when any trial failed.
 summary() {
 	local scenario total=0
-	printf '%-40s %7s %9s\n' scenario trials failures
+	printf '%-40s %7s %9s %15s\n' scenario trials failures "killed mid-run"
 	for scenario in "${scenarios[@]}"; do
-		printf '%-40s %7d %9d\n' "$scenario" "${trials[$scenario]}" "${failures[$scenario]}"
+		printf '%-40s %7d %9d %15s\n' "$scenario" "${trials[$scenario]}" "${failures[$scenario]}" "${kills[$scenario]:--}"
 		total=$((total + failures[$scenario]))
 	done
 	[ "$total" -eq 0 ]
