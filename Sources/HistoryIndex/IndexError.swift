@@ -13,6 +13,9 @@ package struct IndexErrorCode: Sendable, Hashable, CustomStringConvertible {
         case databaseFailed
         case noSuchIndex
         case stateInUse
+        case locked
+        case readOnly
+        case damaged
     }
     private let storage: Storage
     private init(_ storage: Storage) { self.storage = storage }
@@ -31,6 +34,13 @@ package struct IndexErrorCode: Sendable, Hashable, CustomStringConvertible {
     package static let noSuchIndex = Self(.noSuchIndex)
     /// Another run holds the lock of the `--since-last-run` state.
     package static let stateInUse = Self(.stateInUse)
+
+    /// Another process kept the index locked longer than the busy timeout.
+    package static let locked = Self(.locked)
+    /// The run must write, and the index file, its folder or its file system is read-only.
+    package static let readOnly = Self(.readOnly)
+    /// SQLite found the file damaged (corrupt pages, or not a database any more).
+    package static let damaged = Self(.damaged)
 
     package var description: String { "\(storage)" }
 }

@@ -59,7 +59,7 @@ extension MessageIndex {
                 guard stored.gitDirectory == epoch.gitDirectory else {
                     throw IndexError(
                         .otherArchive,
-                        "the index '\(path)' was built for '\(stored.gitDirectory)', not '\(epoch.gitDirectory)'; give another --index PATH, or remove the file to rebuild it"
+                        "the index '\(path)' was built for '\(stored.gitDirectory)', not '\(epoch.gitDirectory)'; give another --index PATH (or remove it to rebuild it for this archive; the --since-last-run bookmarks kept in it go with it)"
                     )
                 }
             } else {
@@ -188,7 +188,7 @@ extension MessageIndex {
                 try check()
             }
             state.withLock { $0.pending += 1 }
-            index.pool.asyncWrite(
+            index.database.asyncWrite(
                 { [replacing] db in
                     if replacing {
                         try MessageIndex.replace(batch, into: db)

@@ -11,14 +11,28 @@ internal import InboxReader
 package struct MessageIndex: Sendable {
     /// The database file.
     package let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL) for a run that writes; a read-only `DatabaseQueue` otherwise.
+    let database: any DatabaseWriter
+    /// Opened by ``openReadOnly(at:busyTimeout:)``: every write fails.
+    package let isReadOnly: Bool
+    /// How long a statement waits for another process's lock before it fails, in seconds.
+    package let busyTimeout: Double
 
-    /// Opens the index at `path`, migrating its schema to the newest version this build knows.
+    /// Opens the index at `path` for reading and writing, migrating its schema to the newest
+    /// version this build knows.
     ///
-    /// - Parameter create: create the file (and its folder) when missing; when false a missing
-    ///   file throws `.noSuchIndex`.
-    /// - Throws: `IndexError` `.noSuchIndex`, `.cannotOpen`, `.notAnIndex`, `.newerSchema`.
-    package static func open(at path: String, create: Bool) throws(IndexError) -> MessageIndex {
+    /// Nothing is written before the file is known to be ours (``IndexFile/inspect(_:busyTimeout:)``:
+    /// someone else's database, or a newer index, is refused as it is), nor when it cannot be
+    /// written (``IndexWriteProblem``): that is one line saying why, never "remove the file".
+    /// - Parameters:
+    ///   - create: create the file (and its folder) when missing; when false a missing file
+    ///     throws `.noSuchIndex`.
+    ///   - busyTimeout: how long to wait for another process's lock before failing with `.locked`.
+    /// - Throws: `IndexError` `.noSuchIndex`, `.cannotOpen`, `.notAnIndex`, `.newerSchema`,
+    ///   `.readOnly`, `.locked`, `.damaged`.
+    package static func open(at path: String, create: Bool, busyTimeout: Double = 30) throws(IndexError)
+        -> MessageIndex
+    {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: path) {
             guard create else {
@@ -35,57 +49,54 @@ package struct MessageIndex: Sendable {
                     "cannot create the folder of the index '\(path)'; check that it is writable or give --index PATH")
             }
         }
+        let content = try IndexFile.inspect(path, busyTimeout: busyTimeout)
+        if let problem = IndexWriteProblem.find(at: path) {
+            throw IndexError(
+                .readOnly, "the index '\(path)' \(problem), and this run must write to it; \(problem.remedy)")
+        }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         // WAL with synchronous NORMAL: a killed process never corrupts the file or loses a
         // committed transaction; only a power loss may drop the newest ones.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        let pool: DatabasePool
+        let index: MessageIndex
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw IndexError(
-                .cannotOpen,
-                "cannot open the index '\(path)' as SQLite: \(Self.reason(error)); remove the file to rebuild it, or give another --index PATH"
-            )
-        }
-        let index = MessageIndex(path: path, pool: pool)
-        try index.migrate()
-        return index
-    }
-
-    /// Checks that the file is ours and not newer, then applies the missing migrations.
-    private func migrate() throws(IndexError) {
-        let migrator = IndexSchema.migrator
-        do {
-            let (superseded, foreign) = try pool.read { db in
-                let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                let foreign = !tables.isEmpty && !tables.contains("grdb_migrations")
-                return (foreign ? false : try migrator.hasBeenSuperseded(db), foreign)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            index = MessageIndex(path: path, database: pool, isReadOnly: false, busyTimeout: busyTimeout)
+            try IndexSchema.migrator.migrate(pool)
+            if content == .new || content.applicationID == 0 {
+                try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(IndexFile.applicationID)") }
             }
-            if foreign {
-                throw IndexError(
-                    .notAnIndex,
-                    "'\(path)' is an SQLite database but not a lore-digest index; give another --index PATH (it is left untouched)"
-                )
-            }
-            if superseded {
-                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-                let unknown = applied.subtracting(IndexSchema.versions).sorted().joined(separator: ", ")
-                throw IndexError(
-                    .newerSchema,
-                    "the index '\(path)' has schema \(unknown), newer than this lore-digest knows (up to \(IndexSchema.versions.last ?? "v1")); update lore-digest or give another --index PATH (the index is left untouched)"
-                )
-            }
-            try migrator.migrate(pool)
         } catch let error as IndexError {
             throw error
         } catch {
+            throw failure(error, path: path, busyTimeout: busyTimeout)
+        }
+        return index
+    }
+
+    /// Opens the index at `path` for reading only, writing nothing to the file or beside it when
+    /// it cannot be written (a read-only file or folder): what `--history` and a plain report
+    /// need. Its schema must be the newest, since upgrading it would be a write.
+    /// - Throws: `IndexError` `.noSuchIndex`, `.notAnIndex`, `.newerSchema`, `.readOnly` (an
+    ///   older schema), `.cannotOpen`, `.damaged`.
+    package static func openReadOnly(at path: String, busyTimeout: Double = 30) throws(IndexError) -> MessageIndex {
+        guard case .index(let applied, _) = try IndexFile.inspect(path, busyTimeout: busyTimeout) else {
             throw IndexError(
-                .notAnIndex,
-                "cannot read the index '\(path)': \(Self.reason(error)); remove the file to rebuild it, or give another --index PATH"
+                .noSuchIndex, "no index at '\(path)'; build it with 'lore-digest index ARCHIVE --index \(path)'")
+        }
+        if applied.count < IndexSchema.versions.count {
+            let why = IndexWriteProblem.find(at: path).map { " \($0)" } ?? " cannot be written"
+            throw IndexError(
+                .readOnly,
+                "the index '\(path)' was made by an older lore-digest and must be upgraded, but it\(why); make it writable for one run of 'lore-digest index', or give another --index PATH"
             )
+        }
+        do {
+            let queue = try IndexFile.readOnlyQueue(path, busyTimeout: busyTimeout)
+            return MessageIndex(path: path, database: queue, isReadOnly: true, busyTimeout: busyTimeout)
+        } catch {
+            throw failure(error, path: path, busyTimeout: busyTimeout)
         }
     }
 
@@ -108,7 +119,7 @@ package struct MessageIndex: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch let error as IndexError {
             throw error
         } catch {
@@ -118,7 +129,7 @@ package struct MessageIndex: Sendable {
 
     func write<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
         do {
-            return try pool.write(body)
+            return try database.write(body)
         } catch let error as IndexError {
             throw error
         } catch {
@@ -127,15 +138,6 @@ package struct MessageIndex: Sendable {
     }
 
     func failure(_ error: any Error) -> IndexError {
-        IndexError(
-            .databaseFailed,
-            "the index '\(path)' failed: \(Self.reason(error)); run again, or remove the file to rebuild it")
-    }
-
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return error.message ?? "\(error.resultCode)"
-        }
-        return "\(error)"
+        Self.failure(error, path: path, busyTimeout: busyTimeout)
     }
 }

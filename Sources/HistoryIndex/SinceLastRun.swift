@@ -1,3 +1,4 @@
+internal import Foundation
 package import InboxReader
 internal import MessageStream
 
@@ -84,6 +85,22 @@ package struct SinceLastRun: Sendable {
         return SinceLastRun(
             commits: commits, fromLabel: fromLabel, toLabel: toLabel, previous: previous,
             next: RunState(name: name, epochs: marks, updatedAt: now), notes: notes)
+    }
+
+    /// What a first run (no bookmark yet) says about the window it took: `first run of the
+    /// state 'w' (no bookmark yet): reporting the 12 commits since 2025-10-01 00:00 UTC (the last
+    /// 7 days; --since chooses another start)`. Said before the report is written: a run that
+    /// then fails still tells which window a first run takes.
+    package static func firstRunNote(state: String, since: Int64, isFromOption: Bool, count: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        let start = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(since)))
+        let window = isFromOption ? "from --since" : "the last 7 days; --since chooses another start"
+        let commits = count == 0 ? "nothing: no commit arrived" : count == 1 ? "the 1 commit" : "the \(count) commits"
+        return
+            "first run of the state '\(state)' (no bookmark yet): reporting \(commits) since \(start) (\(window))"
     }
 
     /// The commit listed just before `first`; nil when `first` is the epoch's first commit.

@@ -35,6 +35,9 @@ struct IndexCommand: AsyncParsableCommand {
         let inbox = try await SampleArchive.openArchive(archive)
         let path = indexPath ?? IndexLocation.defaultPath(for: inbox)
         let index = try MessageIndex.open(at: path, create: true)
+        // A damaged index fails here with the line a report gives when it meets the damage,
+        // rather than being updated and called fine.
+        try index.checkIntegrity()
         let update = try await index.update(from: inbox)
         for epoch in update.rewrittenEpochs {
             try StandardOutput.write(

@@ -62,7 +62,13 @@ package struct ReportHistory {
         let since = try await SinceLastRun.resolve(
             inbox: inbox, name: name, previous: previous, firstRunSince: firstRunSince, now: now)
         for text in since.notes { note(text) }
-        if since.commits.isEmpty { note("nothing new in \(inbox.displayName) since the last run '\(name)'") }
+        if previous == nil {
+            note(
+                SinceLastRun.firstRunNote(
+                    state: name, since: firstRunSince, isFromOption: range.since != nil, count: since.commits.count))
+        } else if since.commits.isEmpty {
+            note("nothing new in \(inbox.displayName) since the last run '\(name)'")
+        }
         var selection = Selection(
             fromLabel: since.fromLabel, toLabel: since.toLabel, firstCommitTime: since.commits.first?.commitTime,
             lastCommitTime: since.commits.last?.commitTime)
@@ -120,6 +126,20 @@ package struct ReportHistory {
         }
         let mustExist = options.sinceLastRun || options.history
         guard mustExist || options.indexPath != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        // A plain report or --history only reads: an index it may not write is read as it is.
+        if !options.sinceLastRun, FileManager.default.fileExists(atPath: path),
+            let problem = IndexWriteProblem.find(at: path)
+        {
+            do {
+                let index = try MessageIndex.openReadOnly(at: path)
+                note("the index \(path) \(problem): reading it without updating it (messages it lacks are parsed)")
+                return index
+            } catch {
+                if mustExist { throw error }
+                note("not using the index \(path): \(error); parsing the range instead")
+                return nil
+            }
+        }
         do {
             let index = try MessageIndex.open(at: path, create: true)
             let update = try await index.update(from: inbox)

@@ -27,7 +27,7 @@ package struct EmailRenderer: ReportRenderer {
         ]
         if let to { headers.append("To: \(Self.headerSafe(to))") }
         headers += [
-            "Subject: \(HeaderEncoder.encodeIfNeeded(subject.terminalSafe))",
+            "Subject: \(HeaderEncoder.encodeIfNeeded(Self.headerSafe(subject)))",
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: <lore-digest-\(Int(date.timeIntervalSince1970))-\(UUID().uuidString.lowercased())@localhost>",
             "MIME-Version: 1.0",
@@ -38,9 +38,18 @@ package struct EmailRenderer: ReportRenderer {
         return headers.joined(separator: "\n") + "\n\n" + encodedBody
     }
 
-    /// A header value cannot carry a line break: one would let text inject headers.
-    private static func headerSafe(_ value: String) -> String {
-        String(value.terminalSafe.map { $0 == "\n" ? " " : $0 })
+    /// A header value cannot carry a line end: one would let text inject headers. The subject
+    /// holds the list name (from mail's List-Id) and an mbox file's name, so every line end
+    /// (LF, CR, CRLF, NEL, U+2028, U+2029) and other control character becomes a space.
+    static func headerSafe(_ value: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.terminalSafe.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     static func rfc5322Date(_ date: Date) -> String {
