@@ -52,7 +52,9 @@ enum Program {
     /// its own, whose standard input is a pipe only this process holds open: the kernel closes
     /// it when this process ends, however it ends, and the `sh` then kills the group. The
     /// program itself reads no input (`/dev/null`).
-    static func runTied(_ name: String, _ arguments: [String], environment: Environment) async throws -> ProgramOutput {
+    static func runTied(
+        _ name: String, _ arguments: [String], environment: Environment, outputLimit: Int = 1 << 28
+    ) async throws -> ProgramOutput {
         var ends: [Int32] = [-1, -1]
         // Close-on-exec: no other program inherits the write end. (swift-subprocess closes a
         // child's other descriptors anyway; this covers Foundation's Process.)
@@ -70,7 +72,7 @@ enum Program {
             environment: environment,
             platformOptions: options,
             input: .fileDescriptor(FileDescriptor(rawValue: ends[0]), closeAfterSpawningProcess: true),
-            output: .bytes(limit: 1 << 28),
+            output: .bytes(limit: outputLimit),
             error: .string(limit: 1 << 16)
         )
         return ProgramOutput(
