@@ -120,7 +120,9 @@ struct HistorySectionTests {
         let revised = try #require(history["revised_series"] as? [[String: Any]])
         #expect((revised.first?["earlier_versions"] as? [Any])?.count == 2)
         // The e-mail body is the text report.
-        #expect(EmailRenderer().render(report).contains("===== History (from the index) ====="))
+        #expect(
+            EmailRenderer(from: try #require(EmailAddress(name: "", address: "d@example.org"))).render(report).contains(
+                "===== History (from the index) ====="))
     }
 
     @Test func withoutHistoryNothingChanges() async throws {

@@ -63,7 +63,9 @@ package struct EmailRenderer: ReportRenderer {
         out += "Content-Type: text/\(subtype); charset=utf-8\n"
         out += "Content-Transfer-Encoding: \(quoted ? "quoted-printable" : "7bit")\n\n"
         let encoded = quoted ? QuotedPrintableEncoder.encode(body) : body
-        out += encoded.hasSuffix("\n") ? String(encoded.dropLast()) : encoded
+        // The line end before the next boundary belongs to the boundary (RFC 2046 5.1.1): the
+        // part keeps its own last line end.
+        out += encoded.hasSuffix("\n") ? encoded : encoded + "\n"
         return out
     }
 

@@ -8,7 +8,7 @@
 ///   underline under a line before).
 /// - Anywhere: a backtick (code span); `*` unless spaces surround it; `_` unless letters or
 ///   digits surround it (GFM never emphasises inside a word with `_`); `~` next to another `~`
-///   or at a word's edge (strikethrough); `<` before a letter, `/`, `!` or `?` (HTML, autolinks);
+///   or between a word character and something else (strikethrough); `<` before a letter, `/`, `!` or `?` (HTML, autolinks);
 ///   `]` before `(`, `[` or `:` and `[` before `^` (links, definitions, footnotes); `&` that would
 ///   start an entity (`&amp;`, `&#35;`); `\` before punctuation or at the end; `|` in a table
 ///   cell; `$` (GitHub's math) before or after a non-space.
@@ -61,7 +61,10 @@ enum MarkdownEscaping {
         case "`": return true
         case "*": return !(isSpace(before) && isSpace(after))
         case "_": return !(isWordCharacter(before) && isWordCharacter(after))
-        case "~": return before == "~" || after == "~" || !(isWordCharacter(before) && isWordCharacter(after))
+        case "~":
+            // Next to another `~`, or at a word's edge where it could open or close a strike.
+            let word = (isWordCharacter(before), isWordCharacter(after))
+            return before == "~" || after == "~" || word == (false, true) || word == (true, false)
         case "<": return after.map { $0.isLetter || "/!?".contains($0) } ?? false
         case "]": return after.map { "([:".contains($0) } ?? false
         case "[": return after == "^"
