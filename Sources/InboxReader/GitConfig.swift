@@ -110,6 +110,38 @@ package enum GitConfig {
         return parse(output)
     }
 
+    /// The value of `key` as git itself reads it (system, global, and the current directory's
+    /// repository, as `git send-email` does); nil when it is not set. For the e-mail's default
+    /// `From:` (`sendemail.from`, `user.name`, `user.email`).
+    /// - Throws: ``InboxError`` `.gitNotRunnable`, or `.gitFailed` when git cannot read its files.
+    package static func value(_ key: String) async throws(InboxError) -> String? {
+        let result: ProgramOutput
+        do {
+            let run = try await Subprocess.run(
+                .name("git"), arguments: ["config", "--null", "--get", key], environment: GitCommand.environment,
+                output: .bytes(limit: 1 << 16), error: .string(limit: 1 << 16))
+            let succeeded: Bool
+            switch run.terminationStatus {
+            case .exited(let code): succeeded = code == 0
+            default: succeeded = false
+            }
+            result = ProgramOutput(
+                succeeded: succeeded, standardOutput: run.standardOutput, standardError: run.standardError)
+        } catch {
+            throw GitCommand.notRunnable(error)
+        }
+        if result.succeeded {
+            let bytes = result.standardOutput.last == 0 ? result.standardOutput.dropLast() : result.standardOutput[...]
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // 1 with nothing on stderr: not set, a normal answer.
+        if result.standardError.isEmpty { return nil }
+        throw InboxError(
+            .gitFailed,
+            "git config could not read \(key): \(GitCommand.firstLine(result.standardError)); fix it with 'git config --edit'"
+        )
+    }
+
     /// `key\nvalue\0` records (`git config --null`); a key without `=` has no `\n` and no value.
     static func parse(_ output: [UInt8]) -> [(key: String, value: String)] {
         output.split(separator: 0, omittingEmptySubsequences: true).map { record in

@@ -9,19 +9,16 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case json
     case email
 
-    /// The e-mail headers, used by `email` only.
-    struct EmailHeaders {
-        var from: String
-        var to: String?
-    }
-
-    func render(_ report: Report, email: EmailHeaders, color: TextColor = .plain) throws -> String {
+    /// `email` needs its renderer (with the addresses); the other formats ignore it.
+    func render(_ report: Report, email: EmailRenderer?, color: TextColor = .plain) throws -> String {
         switch self {
-        case .text: TextRenderer(color: color).render(report)
-        case .markdown: MarkdownRenderer().render(report)
-        case .html: HTMLRenderer().render(report)
-        case .json: try JSONRenderer().render(report)
-        case .email: EmailRenderer(from: email.from, to: email.to).render(report)
+        case .text: return TextRenderer(color: color).render(report)
+        case .markdown: return MarkdownRenderer().render(report)
+        case .html: return HTMLRenderer().render(report)
+        case .json: return try JSONRenderer().render(report)
+        case .email:
+            guard let email else { throw CommandFailure("--format email needs its addresses (internal error)") }
+            return email.render(report)
         }
     }
 }

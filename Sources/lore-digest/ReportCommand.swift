@@ -18,6 +18,8 @@ struct ReportCommand: AsyncParsableCommand {
               lore-digest report ~/lore/kvm --format html --output week.html
               lore-digest report ~/lore/kvm --format email \\
                   --email-to kvm-team@example.com | sendmail -t
+              lore-digest report ~/lore/kvm --format markdown \\
+                  --archive-url https://lore.kernel.org/kvm/
               lore-digest report ~/lore/kvm --since-last-run --state weekly \\
                   --output week.txt
               lore-digest report ~/lore/kvm --color always | less -R
@@ -54,14 +56,15 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (the classic report), markdown, html, json, or email (an RFC 5322 message).")
     var format: OutputFormat = .text
 
-    @Option(
-        name: .customLong("email-from"),
-        help: ArgumentHelp("With --format email: the From: header.", valueName: "address"))
-    var emailFrom = "lore-digest <lore-digest@localhost>"
+    @OptionGroup var email: EmailOptions
 
     @Option(
-        name: .customLong("email-to"), help: ArgumentHelp("With --format email: the To: header.", valueName: "address"))
-    var emailTo: String?
+        name: .customLong("archive-url"),
+        help: ArgumentHelp(
+            "The archive's web view, for the links to each message (default: lore-digest.archiveUrl from git "
+                + "config, else the List-Archive: header, else https://lore.kernel.org/LIST/).",
+            valueName: "url"))
+    var archiveURL: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -77,8 +80,11 @@ struct ReportCommand: AsyncParsableCommand {
         if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         if let listName, listName.isEmpty { throw ValidationError("--list needs a name, not an empty string.") }
         try OneLineValue.check(listName, option: "--list")
-        try OneLineValue.check(emailFrom, option: "--email-from")
-        try OneLineValue.check(emailTo, option: "--email-to")
+        if let archiveURL, MessageLinks(base: archiveURL) == nil {
+            throw ValidationError(
+                "--archive-url '\(OneLineValue.escaped(archiveURL))' is not an http or https URL; "
+                    + "give one such as https://lore.kernel.org/kvm/")
+        }
         try history.validate(range: range)
     }
 
@@ -86,6 +92,14 @@ struct ReportCommand: AsyncParsableCommand {
         let inbox = try await SampleArchive.openArchive(archive)
         // git config first (global, then the archive's own), the options over it.
         let settings = try await GitConfig.settings(for: inbox)
+        if let setting = settings.archiveURL, MessageLinks(base: setting.value) == nil {
+            throw CommandFailure(
+                "lore-digest.archiveUrl in \(setting.origin) is '\(OneLineValue.escaped(setting.value))', not an "
+                    + "http or https URL; fix it with 'git config --global lore-digest.archiveUrl https://lore.kernel.org/kvm/'"
+            )
+        }
+        let emailRenderer =
+            format == .email ? try await email.renderer(environment: ProcessInfo.processInfo.environment) : nil
         let identityMaps = try identity.load(settings: settings)
         // One run of a --since-last-run state at a time, from reading its bookmark to saving the next.
         let stateLock = try history.state.map { state in
@@ -96,11 +110,10 @@ struct ReportCommand: AsyncParsableCommand {
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(
             listName: listName ?? settings.list?.value, top: top ?? settings.top ?? 15, history: history.history,
-            identity: identityMaps, archiveURL: settings.archiveURL?.value)
+            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value)
         let report = try await source.build(inbox: inbox, options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
-        var text = try format.render(
-            report, email: OutputFormat.EmailHeaders(from: emailFrom, to: emailTo), color: colors)
+        var text = try format.render(report, email: emailRenderer, color: colors)
         // The embedded sample says so first, and what to run next (on stderr for the other formats).
         if archive == nil {
             if format == .text {

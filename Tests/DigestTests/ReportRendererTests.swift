@@ -6,13 +6,24 @@ import Testing
 @Suite struct ReportRendererTests {
     static let renderers: [(name: String, renderer: any ReportRenderer)] = [
         ("text", TextRenderer()), ("markdown", MarkdownRenderer()), ("html", HTMLRenderer()),
-        ("json", JSONRenderer()), ("email", EmailRenderer(date: Date(timeIntervalSince1970: 0))),
+        ("json", JSONRenderer()),
+        (
+            "email",
+            EmailRenderer(
+                from: EmailAddress(name: "Digest", address: "digest@example.org")!,
+                date: Date(timeIntervalSince1970: 0))
+        ),
     ]
 
     @Test(arguments: renderers.map(\.name))
     func everyFormatStatesTheSameCounts(format: String) throws {
         let renderer = try #require(Self.renderers.first { $0.name == format }?.renderer)
-        let output = try renderer.render(ReportFixture.make())
+        var output = try renderer.render(ReportFixture.make())
+        if format == "email" {
+            // The e-mail's parts are quoted-printable (the fixture is not ASCII): undo the soft breaks.
+            #expect(output.contains("Subject: [WIDGET] mailing list update 1970-01-01\n"))
+            output = output.replacingOccurrences(of: "=\n", with: "")
+        }
         if format == "json" {
             #expect(output.contains("\"patch_mails\" : 3"))
         } else {

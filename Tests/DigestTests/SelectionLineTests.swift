@@ -64,6 +64,6 @@ import Testing
     @Test func otherRenderersShareTheTitle() {
         var report = ReportFixture.make()
         report.selection.source = "results.mbox"
-        #expect(MarkdownRenderer().render(report).hasPrefix("# WIDGET mailing list update from results\\.mbox"))
+        #expect(MarkdownRenderer().render(report).hasPrefix("# WIDGET mailing list update from results.mbox"))
     }
 }

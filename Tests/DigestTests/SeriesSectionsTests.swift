@@ -45,7 +45,7 @@ import Testing
     @Test func theAggregatorFillsEverySection() throws {
         let report = F.report(Self.week())
         #expect(report.seriesScope == .rangeOnly)
-        #expect(report.schemaVersion == "2.1.0")
+        #expect(report.schemaVersion == "2.2.0")
         let frob = try #require(report.series.first { $0.title == "widget: frob" })
         #expect(frob.id == "c0@x" && frob.coverMessageID == "c0@x")
         #expect(frob.completeness == "2/2" && frob.received == [1, 2] && frob.missing.isEmpty)
@@ -130,14 +130,15 @@ import Testing
         let html = HTMLRenderer().render(report)
         #expect(!html.contains("<script>") && !html.contains("<b>") && html.contains("&lt;script&gt;"))
         let markdown = MarkdownRenderer().render(report)
-        #expect(markdown.contains("## Series") && markdown.contains("Eve \\*Star\\* \\<eve@example\\.org\\>"))
-        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("## Series") && markdown.contains("Eve \\*Star\\* \\<eve@example.org>"))
+        // Every `<b>` escaped (`\<b>` renders as text), none left to open an element.
+        #expect(!markdown.replacingOccurrences(of: "\\<b>", with: "").contains("<b>"))
     }
 
     @Test func theJSONHasEveryKeyWithNullsAndNoAngleBrackets() throws {
         let json = try JSONRenderer().render(F.report(Self.week()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? String == "2.1.0")
+        #expect(object["schema_version"] as? String == "2.2.0")
         for key in ["series", "reviewers", "waiting", "earlier_series_activity", "pull_requests", "bots"] {
             #expect(object[key] != nil, "\(key)")
         }
@@ -161,7 +162,7 @@ import Testing
         #expect(!json.contains("<g25@x>"))
         let frob = try #require(series.first { $0["title"] as? String == "widget: frob" })
         let trailer = try #require((frob["trailers"] as? [[String: Any]])?.first)
-        #expect(Set(trailer.keys) == ["type", "name", "email", "position", "message_id", "mismatch"])
+        #expect(Set(trailer.keys) == ["type", "name", "email", "position", "message_id", "mismatch", "url"])
         let applied = try #require(frob["applied"] as? [String: Any])
         #expect(Set(["branch", "commits", "by", "message_id"]).isSubset(of: Set(applied.keys)))
     }

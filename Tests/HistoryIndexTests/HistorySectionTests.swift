@@ -98,7 +98,7 @@ struct HistorySectionTests {
 
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains("## History (from the index)"))
-        #expect(markdown.contains("- New Comer \\<new@example\\.org\\> (first patch mail: \(Self.day(7)))"))
+        #expect(markdown.contains("- New Comer \\<new@example.org> (first patch mail: \(Self.day(7)))"))
         #expect(
             markdown.contains("- `[PATCH v3 0/2] widget: frob *the* <widgets>` (v2 \(Self.day(3)), v1 \(Self.day(1)))"))
         let markdownSection = try #require(markdown.range(of: "## History"))
@@ -120,7 +120,9 @@ struct HistorySectionTests {
         let revised = try #require(history["revised_series"] as? [[String: Any]])
         #expect((revised.first?["earlier_versions"] as? [Any])?.count == 2)
         // The e-mail body is the text report.
-        #expect(EmailRenderer().render(report).contains("===== History (from the index) ====="))
+        #expect(
+            EmailRenderer(from: try #require(EmailAddress(name: "", address: "d@example.org"))).render(report).contains(
+                "===== History (from the index) ====="))
     }
 
     @Test func withoutHistoryNothingChanges() async throws {

@@ -144,7 +144,9 @@ package struct ReportAggregator: Sendable {
         }
         let patchList = SeriesGrouping.order(patchMails).map { item in
             let mail = patchMails[item.index]
-            return PatchListLine(subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries)
+            return PatchListLine(
+                subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries, messageID: mail.messageID
+            )
         }
         var report = Report(
             listName: listName, selection: selection, top: top,

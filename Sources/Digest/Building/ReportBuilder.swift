@@ -1,5 +1,6 @@
 package import HistoryIndex
 package import InboxReader
+internal import MailParser
 package import MessageStream
 package import PatchModel
 
@@ -13,7 +14,8 @@ package struct ReportOptions: Sendable {
     package var history: Bool
     /// `--mailmap`, `--company-map` and their git config settings, read over the defaults.
     package var identity: IdentityMaps
-    /// `lore-digest.archiveUrl`: kept in the report for links.
+    /// `--archive-url`, else `lore-digest.archiveUrl`: the archive's web address for the links
+    /// (else the range's `List-Archive:`, else lore's address of the List-Id; see ``MessageLinks``).
     package var archiveURL: String?
 
     package init(
@@ -80,7 +82,13 @@ package struct ReportBuilder: Sendable {
             ?? inbox.displayName.uppercased()
         var report = aggregator.report(
             listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
-        report.archiveURL = options.archiveURL
+        let listArchive =
+            options.archiveURL.flatMap(MessageLinks.init(base:)) == nil
+            ? try await Self.listArchive(inbox: inbox, commits: commits) : nil
+        report.link(
+            MessageLinks.choose(
+                option: options.archiveURL, setting: nil, listArchive: listArchive,
+                listID: aggregator.mostCommonListID))
         if options.history {
             guard let index else {
                 throw IndexError(
@@ -89,6 +97,21 @@ package struct ReportBuilder: Sendable {
             report.history = try HistoryLookBack.section(of: aggregator, commits: commits, index: index)
         }
         return report
+    }
+
+    /// The first `List-Archive:` value among the range's newest mails (a list's mails all carry
+    /// the same one; a few are read, not the whole range, since the index keeps no headers).
+    static func listArchive(inbox: Inbox, commits: [CommitRef]) async throws -> String? {
+        var found: String?
+        for try await batch in inbox.blobs(for: Array(commits.suffix(8)), batchSize: 8) {
+            for mail in batch.reversed() where found == nil {
+                guard let bytes = mail.bytes,
+                    let value = MailMessage(bytes: bytes).values(of: "List-Archive").first
+                else { continue }
+                found = String(decoding: value, as: UTF8.self)
+            }
+        }
+        return found
     }
 
     /// `kvm.vger.kernel.org` → `KVM`: the List-Id's first label, upper-cased.

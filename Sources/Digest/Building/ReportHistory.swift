@@ -73,6 +73,7 @@ package struct ReportHistory {
             fromLabel: since.fromLabel, toLabel: since.toLabel, firstCommitTime: since.commits.first?.commitTime,
             lastCommitTime: since.commits.last?.commitTime)
         selection.commitCount = since.commits.count
+        selection.isSinceLastRun = true
         return ReportHistory(
             index: index, commits: since.commits, selection: selection, pendingState: since.next,
             isDryRun: options.dryRun, note: note)

@@ -11,6 +11,8 @@ package struct EarlierSeriesEntry: Sendable, Codable, Equatable {
     package var trailers: [SeriesTrailerEntry]
     package var botReports: [SeriesBotReport]
     package var applied: SeriesAppliedEntry?
+    /// The series' root on the archive's web view; nil when the report has no archive address.
+    package var seriesURL: String?
 
     package init(
         seriesID: String, title: String, version: Int?, author: ReportPerson, date: String, replies: Int,
@@ -32,6 +34,7 @@ package struct EarlierSeriesEntry: Sendable, Codable, Equatable {
         case title, version, author, date, replies, trailers
         case botReports = "bot_reports"
         case applied
+        case seriesURL = "series_url"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -45,5 +48,6 @@ package struct EarlierSeriesEntry: Sendable, Codable, Equatable {
         try c.encode(trailers, forKey: .trailers)
         try c.encode(botReports, forKey: .botReports)
         try c.encode(applied, forKey: .applied)
+        try c.encode(seriesURL, forKey: .seriesURL)
     }
 }

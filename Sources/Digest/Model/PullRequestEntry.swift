@@ -12,6 +12,8 @@ package struct PullRequestEntry: Sendable, Codable, Equatable {
     package var headCommit: String?
     /// The diffstat summary after the shortlog; nil when the mail has none.
     package var diffstat: Diffstat?
+    /// The pull request on the archive's web view; nil without an archive address or Message-ID.
+    package var url: String?
 
     package init(
         subject: String, from: ReportPerson, messageID: String?, repository: String?, ref: String?,
@@ -31,7 +33,7 @@ package struct PullRequestEntry: Sendable, Codable, Equatable {
         case messageID = "message_id"
         case repository, ref
         case headCommit = "head_commit"
-        case diffstat
+        case diffstat, url
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -43,5 +45,6 @@ package struct PullRequestEntry: Sendable, Codable, Equatable {
         try c.encode(ref, forKey: .ref)
         try c.encode(headCommit, forKey: .headCommit)
         try c.encode(diffstat, forKey: .diffstat)
+        try c.encode(url, forKey: .url)
     }
 }

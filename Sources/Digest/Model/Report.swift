@@ -53,13 +53,16 @@ package struct Report: Sendable, Codable, Equatable {
     package var reviewCompanies: [ReviewCompanyRow] = []
     /// The domains of patch-mail authors that no company map names, most patch mails first.
     package var unmapped: [UnmappedDomainRow] = []
-    /// `lore-digest.archiveUrl` from git config: the archive's web address (for links); nil
-    /// when not set, and then absent from JSON.
+    /// The archive's web address the links start with (see ``MessageLinks``); nil when none
+    /// was found, and then absent from JSON.
     package var archiveURL: String?
 
     /// 2.1.0 added `companies`, `review_companies`, `unmapped`, contributors' `addresses`,
     /// `patch_mails` and `company`, and made `domains` and `contributors` complete.
-    package static let currentSchemaVersion = "2.1.0"
+    /// 2.2.0 added the links: `url` beside each `message_id` (`cover_url`, `previous_url`,
+    /// `series_url` beside theirs), `patch_list[].message_id`, and `archive_url` (the address
+    /// they start with, from `--archive-url`, git config, `List-Archive:` or the List-Id).
+    package static let currentSchemaVersion = "2.2.0"
 
     package init(
         listName: String, selection: Selection, top: Int, domains: [DomainRow],
@@ -99,6 +102,9 @@ package struct Selection: Sendable, Codable, Equatable {
     package var source: String?
     /// How many commits (messages and deletions) were selected.
     package var commitCount: Int?
+    /// The range is what came since the last run of a `--since-last-run` state (titles then
+    /// name the days of its first and last message, not commit ids).
+    package var isSinceLastRun = false
 
     package init(fromLabel: String?, toLabel: String, firstCommitTime: Int64?, lastCommitTime: Int64?) {
         self.fromLabel = fromLabel
@@ -170,6 +176,33 @@ package struct PatchListLine: Sendable, Codable, Equatable {
     package var commit: String
     /// True for the patches listed under a cover letter (renderers may indent them).
     package var isInSeries: Bool
+    /// The mail's Message-ID, and the mail on the archive's web view (nil without either).
+    package var messageID: String?
+    package var url: String?
+
+    package init(subject: String, commit: String, isInSeries: Bool, messageID: String? = nil) {
+        self.subject = subject
+        self.commit = commit
+        self.isInSeries = isInSeries
+        self.messageID = messageID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case subject, commit
+        case isInSeries = "is_in_series"
+        case messageID = "message_id"
+        case url
+    }
+
+    /// Every key, `null` when absent.
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(commit, forKey: .commit)
+        try c.encode(isInSeries, forKey: .isInSeries)
+        try c.encode(messageID, forKey: .messageID)
+        try c.encode(url, forKey: .url)
+    }
 }
 
 /// One "New:" entry.
@@ -184,4 +217,41 @@ package struct PatchEntry: Sendable, Codable, Equatable {
     package var text: String
     package var commit: String
     package var messageID: String?
+    /// The mail on the archive's web view; nil without an archive address or a Message-ID.
+    package var url: String?
+
+    package init(
+        title: String, subject: String, authorName: String, authorEmail: String, text: String, commit: String,
+        messageID: String?
+    ) {
+        self.title = title
+        self.subject = subject
+        self.authorName = authorName
+        self.authorEmail = authorEmail
+        self.text = text
+        self.commit = commit
+        self.messageID = messageID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, subject
+        case authorName = "author_name"
+        case authorEmail = "author_email"
+        case text, commit
+        case messageID = "message_id"
+        case url
+    }
+
+    /// Every key, `null` when absent.
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(authorName, forKey: .authorName)
+        try c.encode(authorEmail, forKey: .authorEmail)
+        try c.encode(text, forKey: .text)
+        try c.encode(commit, forKey: .commit)
+        try c.encode(messageID, forKey: .messageID)
+        try c.encode(url, forKey: .url)
+    }
 }

@@ -9,6 +9,8 @@ package struct SeriesAppliedEntry: Sendable, Codable, Equatable {
     package var messageID: String
     /// The patches applied; empty: the whole series.
     package var positions: [Int]
+    /// The notice on the archive's web view; nil when the report has no archive address.
+    package var url: String?
 
     package init(branch: String?, commits: [String] = [], by: String, messageID: String, positions: [Int] = []) {
         self.branch = branch
@@ -21,7 +23,7 @@ package struct SeriesAppliedEntry: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case branch, commits, by
         case messageID = "message_id"
-        case positions
+        case positions, url
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -31,5 +33,6 @@ package struct SeriesAppliedEntry: Sendable, Codable, Equatable {
         try c.encode(by, forKey: .by)
         try c.encode(messageID, forKey: .messageID)
         try c.encode(positions, forKey: .positions)
+        try c.encode(url, forKey: .url)
     }
 }

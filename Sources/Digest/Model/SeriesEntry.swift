@@ -49,6 +49,10 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
     package var startedBefore: Bool
     /// What fits no field: a duplicate position, a raised total.
     package var notes: [String]
+    /// The series (its `id`) and its cover on the archive's web view; nil when the report has no
+    /// archive address (or the series no cover).
+    package var url: String?
+    package var coverURL: String?
 
     package init(
         id: String, title: String, version: Int?, minorVersion: Int? = nil, isRFC: Bool = false,
@@ -110,7 +114,8 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
         case applied
         case supersededBy = "superseded_by"
         case startedBefore = "started_before"
-        case notes
+        case notes, url
+        case coverURL = "cover_url"
     }
 
     /// Every key, `null` when absent (the synthesized encoder would leave nil keys out).
@@ -142,5 +147,7 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
         try c.encode(supersededBy, forKey: .supersededBy)
         try c.encode(startedBefore, forKey: .startedBefore)
         try c.encode(notes, forKey: .notes)
+        try c.encode(url, forKey: .url)
+        try c.encode(coverURL, forKey: .coverURL)
     }
 }

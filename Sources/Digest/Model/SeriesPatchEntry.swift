@@ -15,6 +15,10 @@ package struct SeriesPatchEntry: Sendable, Codable, Equatable {
     package var replies: Int
     /// False for a patch read from the history index (sent before the range).
     package var inRange: Bool
+    /// The patch, and the previous version's, on the archive's web view; nil when the report has
+    /// no archive address (or there is no previous patch).
+    package var url: String?
+    package var previousURL: String?
 
     package init(
         position: Int, messageID: String, subject: String, patchID: String? = nil, change: String? = nil,
@@ -40,6 +44,8 @@ package struct SeriesPatchEntry: Sendable, Codable, Equatable {
         case previousMessageID = "previous_message_id"
         case trailers, replies
         case inRange = "in_range"
+        case url
+        case previousURL = "previous_url"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -53,5 +59,7 @@ package struct SeriesPatchEntry: Sendable, Codable, Equatable {
         try c.encode(trailers, forKey: .trailers)
         try c.encode(replies, forKey: .replies)
         try c.encode(inRange, forKey: .inRange)
+        try c.encode(url, forKey: .url)
+        try c.encode(previousURL, forKey: .previousURL)
     }
 }

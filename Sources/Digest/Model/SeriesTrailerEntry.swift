@@ -10,6 +10,8 @@ package struct SeriesTrailerEntry: Sendable, Codable, Equatable, Hashable {
     package var messageID: String
     /// The address is neither the replier's nor matched by name: kept, but flagged.
     package var mismatch: Bool
+    /// The reply on the archive's web view; nil when the report has no archive address.
+    package var url: String?
 
     package init(type: String, name: String, email: String, position: Int, messageID: String, mismatch: Bool = false) {
         self.type = type
@@ -23,6 +25,18 @@ package struct SeriesTrailerEntry: Sendable, Codable, Equatable, Hashable {
     enum CodingKeys: String, CodingKey {
         case type, name, email, position
         case messageID = "message_id"
-        case mismatch
+        case mismatch, url
+    }
+
+    /// Every key, `null` when absent.
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encode(name, forKey: .name)
+        try c.encode(email, forKey: .email)
+        try c.encode(position, forKey: .position)
+        try c.encode(messageID, forKey: .messageID)
+        try c.encode(mismatch, forKey: .mismatch)
+        try c.encode(url, forKey: .url)
     }
 }

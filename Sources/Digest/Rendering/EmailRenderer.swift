@@ -1,55 +1,105 @@
 package import Foundation
 internal import MailParser
+internal import PatchModel
 
-/// The report as an RFC 5322 message, ready for `sendmail -t` or `git send-email`-style tools:
-/// the text report as a UTF-8 `text/plain` body, the title as the Subject (RFC 2047-encoded when
-/// it is not ASCII).
+/// The report as an RFC 5322 message, ready for `sendmail -t` or `git send-email`:
+/// `multipart/alternative` with the text report and the HTML report (mail readers show the last
+/// part they can, so HTML where they render it, the text elsewhere), each UTF-8 and
+/// quoted-printable when a line would pass SMTP's 998 octets or holds non-ASCII (else 7bit).
+///
+/// Nothing from mail or options can add a header: the subject is made terminal-safe and one
+/// line, then RFC 2047-encoded when not ASCII; addresses are ``EmailAddress`` values, checked
+/// when parsed; the boundary is chosen to occur in neither part.
 package struct EmailRenderer: ReportRenderer {
-    /// The `From:` and `To:` header values; `To:` is left out when nil.
-    package var from: String
-    package var to: String?
-    /// When the message is dated; a parameter so that tests are repeatable.
+    package var from: EmailAddress
+    package var to: [EmailAddress]
+    package var cc: [EmailAddress]
+    /// When the message is dated; fixed in tests (and by `SOURCE_DATE_EPOCH`) for repeatable output.
     package var date: Date
 
-    package init(from: String = "lore-digest <lore-digest@localhost>", to: String? = nil, date: Date = Date()) {
+    package init(from: EmailAddress, to: [EmailAddress] = [], cc: [EmailAddress] = [], date: Date = Date()) {
         self.from = from
         self.to = to
+        self.cc = cc
         self.date = date
     }
 
     package func render(_ report: Report) -> String {
-        let body = TextRenderer().render(report)
-        let subject = ReportWording.title(listName: report.listName, range: ReportWording.range(report.selection))
-        // SMTP allows lines of at most 998 octets; only then is quoted-printable worth its noise.
-        let needsQuotedPrintable = body.split(separator: "\n").contains { $0.utf8.count > 998 }
-        var headers = [
-            "From: \(Self.headerSafe(from))"
-        ]
-        if let to { headers.append("To: \(Self.headerSafe(to))") }
+        let text = TextRenderer().render(report)
+        let html = HTMLRenderer().render(report)
+        let subject = ReportWording.emailSubject(listName: report.listName, selection: report.selection)
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        // The Message-ID and the boundary derive from the content and the date: unique for each
+        // report and moment, and the same when a test (or SOURCE_DATE_EPOCH) fixes the date.
+        let fingerprint = "\(seconds)\n\(from.address)\n\(to.map(\.address))\n\(subject)\n\(text)\n\(html)"
+        let digest = SHA1.digest(of: fingerprint.utf8).prefix(10).map { byte in
+            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+        var boundary = "=_lore-digest_\(digest)"
+        while text.contains(boundary) || html.contains(boundary) { boundary += "_" }
+
+        var headers = ["From: \(from.headerText)"]
+        if !to.isEmpty { headers.append("To: " + Self.addressList(to)) }
+        if !cc.isEmpty { headers.append("Cc: " + Self.addressList(cc)) }
         headers += [
-            "Subject: \(HeaderEncoder.encodeIfNeeded(Self.headerSafe(subject)))",
+            "Subject: \(HeaderEncoder.encodeIfNeeded(Self.oneLine(subject)))",
             "Date: \(Self.rfc5322Date(date))",
-            "Message-ID: <lore-digest-\(Int(date.timeIntervalSince1970))-\(UUID().uuidString.lowercased())@localhost>",
+            "Message-ID: <lore-digest.\(seconds).\(digest)@\(from.domain)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: \(needsQuotedPrintable ? "quoted-printable" : "8bit")",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
-        let encodedBody = needsQuotedPrintable ? QuotedPrintableEncoder.encode(body) : body
-        return headers.joined(separator: "\n") + "\n\n" + encodedBody
+        var out = headers.joined(separator: "\n") + "\n\n"
+        out += "This is a multi-part message in MIME format: the report as text and as HTML.\n"
+        out += Self.part(text, subtype: "plain", boundary: boundary)
+        out += Self.part(html, subtype: "html", boundary: boundary)
+        out += "\n--\(boundary)--\n"
+        return out
     }
 
-    /// A header value cannot carry a line end: one would let text inject headers. The subject
-    /// holds the list name (from mail's List-Id) and an mbox file's name, so every line end
-    /// (LF, CR, CRLF, NEL, U+2028, U+2029) and other control character becomes a space.
-    static func headerSafe(_ value: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in value.terminalSafe.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .control, .lineSeparator, .paragraphSeparator: scalars.append(" ")
-            default: scalars.append(scalar)
+    /// One part: its headers, then the body as it is (7bit) or quoted-printable.
+    private static func part(_ body: String, subtype: String, boundary: String) -> String {
+        let quoted = needsQuotedPrintable(body)
+        var out = "\n--\(boundary)\n"
+        out += "Content-Type: text/\(subtype); charset=utf-8\n"
+        out += "Content-Transfer-Encoding: \(quoted ? "quoted-printable" : "7bit")\n\n"
+        let encoded = quoted ? QuotedPrintableEncoder.encode(body) : body
+        // The line end before the next boundary belongs to the boundary (RFC 2046 5.1.1): the
+        // part keeps its own last line end.
+        out += encoded.hasSuffix("\n") ? encoded : encoded + "\n"
+        return out
+    }
+
+    /// A line longer than 998 octets, a byte past ASCII, or a control byte that 7bit may not
+    /// carry (anything but tab and line feed).
+    static func needsQuotedPrintable(_ body: String) -> Bool {
+        var lineLength = 0
+        for byte in body.utf8 {
+            if byte == ASCII.lf {
+                lineLength = 0
+                continue
             }
+            lineLength += 1
+            if lineLength > 998 || byte >= 0x80 || (byte < 0x20 && byte != ASCII.tab) || byte == 0x7F { return true }
         }
-        return String(scalars)
+        return false
+    }
+
+    /// `a <a@x>,\n b <b@y>`: one address a line, folded.
+    private static func addressList(_ addresses: [EmailAddress]) -> String {
+        addresses.map(\.headerText).joined(separator: ",\n ")
+    }
+
+    /// The subject on one line: terminal-safe, every line end (LF, CR, CRLF, NEL, U+2028, U+2029)
+    /// and other control character a space. It holds the list name (from mail's List-Id) and an
+    /// mbox file's name: no line end may let either inject a header.
+    private static func oneLine(_ text: String) -> String {
+        String(
+            text.terminalSafe.unicodeScalars.map { scalar -> Character in
+                switch scalar.properties.generalCategory {
+                case .control, .lineSeparator, .paragraphSeparator: " "
+                default: Character(scalar)
+                }
+            })
     }
 
     static func rfc5322Date(_ date: Date) -> String {

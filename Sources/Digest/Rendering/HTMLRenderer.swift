@@ -69,7 +69,7 @@ package struct HTMLRenderer: ReportSectionRenderer {
         var out = "<h2>\(Wording.patchListHeading)</h2>\n<ul class=\"patches\">\n"
         for line in lines {
             let cssClass = line.isInSeries ? " class=\"series\"" : ""
-            out += "<li\(cssClass)>\(Self.safe(line.subject))</li>\n"
+            out += "<li\(cssClass)>\(Self.anchor(Self.safe(line.subject), line.url))</li>\n"
         }
         return out + "</ul>\n"
     }
@@ -77,7 +77,7 @@ package struct HTMLRenderer: ReportSectionRenderer {
     package func commitMessages(_ entries: [PatchEntry]) -> String {
         var out = "<h2>\(Wording.commitMessagesHeading)</h2>\n"
         for entry in entries {
-            out += "<article>\n<h3>\(Wording.newEntryLabel) \(Self.safe(entry.title))</h3>\n"
+            out += "<article>\n<h3>\(Wording.newEntryLabel) \(Self.anchor(Self.safe(entry.title), entry.url))</h3>\n"
             out += "<p class=\"subject\">\(Self.safe(entry.subject))</p>\n"
             out +=
                 "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
@@ -111,13 +111,14 @@ package struct HTMLRenderer: ReportSectionRenderer {
         out += "<ul>\n"
         if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
         for entry in entries {
-            let title = Wording.seriesTitle(entry, escape: Self.safe)
+            let title = Wording.seriesTitle(entry, escape: Self.safe, link: Self.anchor)
             if let newer = entry.supersededBy {
                 out += "<li>\(title): \(Wording.supersededBy(version: newer.version))</li>\n"
                 continue
             }
             out +=
-                "<li><strong>\(title)</strong>\n" + Self.list(Wording.seriesFacts(entry, escape: Self.safe)) + "</li>\n"
+                "<li><strong>\(title)</strong>\n"
+                + Self.list(Wording.seriesFacts(entry, escape: Self.safe, link: Self.anchor)) + "</li>\n"
         }
         return out + "</ul>\n</section>\n"
     }
@@ -127,7 +128,7 @@ package struct HTMLRenderer: ReportSectionRenderer {
         out += "<h3>\(Wording.topReviewersHeading)</h3>\n"
         out += Self.list(reviewers.prefix(top).map { Wording.reviewer($0, escape: Self.safe) })
         out += "<h3>\(Wording.waitingHeading)</h3>\n"
-        out += Self.list(waiting.map { Wording.waiting($0, escape: Self.safe) })
+        out += Self.list(waiting.map { Wording.waiting($0, escape: Self.safe, link: Self.anchor) })
         return out + "</section>\n"
     }
 
@@ -148,7 +149,7 @@ package struct HTMLRenderer: ReportSectionRenderer {
         var out = "<section class=\"earlier-series\">\n<h2>\(Wording.earlierActivityHeading)</h2>\n<ul>\n"
         if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
         for entry in entries {
-            let block = Wording.earlierActivity(entry, escape: Self.safe)
+            let block = Wording.earlierActivity(entry, escape: Self.safe, link: Self.anchor)
             out += "<li>\(block.title)\n" + Self.list(block.facts) + "</li>\n"
         }
         return out + "</ul>\n</section>\n"
@@ -156,14 +157,14 @@ package struct HTMLRenderer: ReportSectionRenderer {
 
     package func applied(_ rows: [AppliedRow]) -> String {
         "<section class=\"applied\">\n<h2>\(Wording.appliedHeading)</h2>\n"
-            + Self.list(rows.map { Wording.applied($0, escape: Self.safe) }) + "</section>\n"
+            + Self.list(rows.map { Wording.applied($0, escape: Self.safe, link: Self.anchor) }) + "</section>\n"
     }
 
     package func pullRequests(_ entries: [PullRequestEntry]) -> String {
         var out = "<section class=\"pull-requests\">\n<h2>\(Wording.pullRequestsHeading)</h2>\n<ul>\n"
         if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
         for entry in entries {
-            out += "<li><span class=\"subject\">\(Self.safe(entry.subject))</span>\n"
+            out += "<li><span class=\"subject\">\(Self.anchor(Self.safe(entry.subject), entry.url))</span>\n"
             out += Self.list(Wording.pullRequestFacts(entry, escape: Self.safe)) + "</li>\n"
         }
         return out + "</ul>\n</section>\n"
@@ -189,6 +190,13 @@ package struct HTMLRenderer: ReportSectionRenderer {
     /// `<tr><th>Patches</th><th>Domain</th></tr>`
     private static func tableHead(_ columns: [String]) -> String {
         "<tr>" + columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
+    }
+
+    /// `<a href="…">text</a>` (`text` escaped already; the URL, an `http`/`https` one from
+    /// ``MessageLinks``, escaped for the attribute); the text alone without a URL.
+    private static func anchor(_ text: String, _ url: String?) -> String {
+        guard let url else { return text }
+        return "<a href=\"\(url.htmlEscaped)\">\(text)</a>"
     }
 
     private static func safe(_ text: String) -> String {

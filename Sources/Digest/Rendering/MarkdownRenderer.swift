@@ -1,30 +1,30 @@
 /// The report in Markdown (CommonMark with GitHub tables): for wikis, issues and chat.
 ///
-/// Text from mail is escaped where Markdown would read it as markup (tables, lists, emphasis,
-/// links, raw HTML); commit messages go in fenced code blocks whose fence is longer than any run
-/// of backticks inside them, so no message can close its block early.
+/// Text from mail is escaped only where Markdown would read it as markup (``MarkdownEscaping``),
+/// so the raw text reads as well as the rendered page; commit messages go in fenced code blocks
+/// whose fence is longer than any run of backticks inside them, so no message can close its
+/// block early. Every message shown links to the archive's web view when the report has links.
 package struct MarkdownRenderer: ReportSectionRenderer {
     private typealias Wording = ReportWording
 
     package init() {}
 
     package func opening(_ report: Report) -> String {
-        let title = Wording.title(
-            listName: Self.inline(report.listName), range: Self.inline(Wording.range(report.selection)))
+        let title = Self.inline(Wording.title(listName: report.listName, range: Wording.range(report.selection)))
         return "# \(title)\n\n"
     }
 
     package func domainTable(_ rows: [DomainRow], top: Int) -> String {
         var out = "## \(Wording.domainsHeading(top: top))\n\n"
         out += Self.tableHead([Wording.countColumn, Wording.domainColumn])
-        for row in rows { out += "| \(row.count) | \(Self.inline(row.domain)) |\n" }
+        for row in rows { out += "| \(row.count) | \(Self.cell(row.domain)) |\n" }
         return out
     }
 
     package func companyTable(_ rows: [CompanyRow], top: Int) -> String {
         var out = "\n## \(Wording.companiesHeading(top: top))\n\n"
         out += Self.tableHead([Wording.countColumn, Wording.companyColumn, Wording.authorsColumn])
-        for row in rows { out += "| \(row.patchMails) | \(Self.inline(row.name)) | \(row.authors) |\n" }
+        for row in rows { out += "| \(row.patchMails) | \(Self.cell(row.name)) | \(row.authors) |\n" }
         return out
     }
 
@@ -32,7 +32,7 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         var out = "\n## \(Wording.contributorsHeading(top: top))\n\n"
         out += Self.tableHead([Wording.countColumn, Wording.nameColumn, Wording.emailColumn])
         for row in rows {
-            out += "| \(row.count) | \(Self.inline(row.name)) | \(Self.inline(row.email)) |\n"
+            out += "| \(row.count) | \(Self.cell(row.name)) | \(Self.cell(row.email)) |\n"
         }
         return out
     }
@@ -40,7 +40,7 @@ package struct MarkdownRenderer: ReportSectionRenderer {
     package func patchList(_ lines: [PatchListLine]) -> String {
         var out = "\n## \(Wording.patchListHeading)\n\n"
         for line in lines {
-            out += (line.isInSeries ? "  - " : "- ") + Self.inline(line.subject) + "\n"
+            out += (line.isInSeries ? "  - " : "- ") + Self.link(Self.inline(line.subject), line.url) + "\n"
         }
         return out
     }
@@ -48,11 +48,10 @@ package struct MarkdownRenderer: ReportSectionRenderer {
     package func commitMessages(_ entries: [PatchEntry]) -> String {
         var out = "\n## \(Wording.commitMessagesHeading)\n"
         for entry in entries {
-            out += "\n### \(Wording.newEntryLabel) \(Self.inline(entry.title))\n\n"
-            out += "`\(Self.codeSpan(entry.subject))`  \n"
-            out += "\(Wording.authorLabel) \(Self.inline(entry.authorName)) \\<\(Self.inline(entry.authorEmail))\\>\n\n"
-            let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(entry.text) + 1))
-            out += "\(fence)text\n\(entry.text.terminalSafe)\n\(fence)\n"
+            out += "\n### \(Wording.newEntryLabel) \(Self.link(Self.inline(entry.title), entry.url))\n\n"
+            out += "\(MarkdownEscaping.codeSpan(entry.subject))  \n"
+            out += "\(Wording.authorLabel) \(Self.person(entry.authorName, entry.authorEmail))\n\n"
+            out += MarkdownEscaping.fencedBlock(entry.text)
         }
         return out
     }
@@ -62,12 +61,13 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         if section.firstPatches.isEmpty { out += "\(Wording.noneLabel)\n" }
         for first in section.firstPatches {
             out +=
-                "- \(Self.inline(first.name)) \\<\(Self.inline(first.email))\\> \(Wording.firstPatchMail(date: first.date))\n"
+                "- \(Self.person(first.name, first.email)) \(Wording.firstPatchMail(date: first.date))\n"
         }
         out += "\n### \(Wording.revisedSeriesHeading)\n\n"
         if section.revisedSeries.isEmpty { out += "\(Wording.noneLabel)\n" }
         for series in section.revisedSeries {
-            out += "- `\(Self.codeSpan(series.subject))` (\(Wording.earlierVersions(series.earlierVersions)))\n"
+            out +=
+                "- \(MarkdownEscaping.codeSpan(series.subject)) (\(Wording.earlierVersions(series.earlierVersions)))\n"
         }
         return out
     }
@@ -79,13 +79,13 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         if scope == .rangeOnly { out += "\(Self.inline(Wording.rangeOnlyScope))\n\n" }
         if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
         for entry in entries {
-            let title = Wording.seriesTitle(entry, escape: Self.inline)
+            let title = Wording.seriesTitle(entry, escape: Self.inline, link: Self.link)
             if let newer = entry.supersededBy {
                 out += "- \(title): \(Wording.supersededBy(version: newer.version))\n"
                 continue
             }
             out += "- **\(title)**\n"
-            for line in Wording.seriesFacts(entry, escape: Self.inline) { out += "  - \((line))\n" }
+            for line in Wording.seriesFacts(entry, escape: Self.inline, link: Self.link) { out += "  - \(line)\n" }
         }
         return out
     }
@@ -93,10 +93,10 @@ package struct MarkdownRenderer: ReportSectionRenderer {
     package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
         var out = "\n## \(Wording.reviewsHeading)\n\n### \(Wording.topReviewersHeading)\n\n"
         if reviewers.isEmpty { out += "\(Wording.noneLabel)\n" }
-        for row in reviewers.prefix(top) { out += "- \((Wording.reviewer(row, escape: Self.inline)))\n" }
+        for row in reviewers.prefix(top) { out += "- \(Wording.reviewer(row, escape: Self.inline))\n" }
         out += "\n### \(Wording.waitingHeading)\n\n"
         if waiting.isEmpty { out += "\(Wording.noneLabel)\n" }
-        for entry in waiting { out += "- \((Wording.waiting(entry, escape: Self.inline)))\n" }
+        for entry in waiting { out += "- \(Wording.waiting(entry, escape: Self.inline, link: Self.link))\n" }
         return out
     }
 
@@ -104,7 +104,7 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         var out = "\n## \(Wording.reviewCompaniesHeading)\n\n### \(Wording.topReviewCompaniesHeading(top: top))\n\n"
         if rows.isEmpty { return out + "\(Wording.noneLabel)\n" }
         out += Self.tableHead([Wording.companyColumn, Wording.trailersColumn, Wording.repliesColumn])
-        for row in rows { out += "| \(Self.inline(row.name)) | \(row.trailers) | \(row.replies) |\n" }
+        for row in rows { out += "| \(Self.cell(row.name)) | \(row.trailers) | \(row.replies) |\n" }
         return out
     }
 
@@ -112,9 +112,9 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         var out = "\n## \(Wording.earlierActivityHeading)\n\n"
         if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
         for entry in entries {
-            let block = Wording.earlierActivity(entry, escape: Self.inline)
-            out += "- \((block.title))\n"
-            for line in block.facts { out += "  - \((line))\n" }
+            let block = Wording.earlierActivity(entry, escape: Self.inline, link: Self.link)
+            out += "- \(block.title)\n"
+            for line in block.facts { out += "  - \(line)\n" }
         }
         return out
     }
@@ -122,7 +122,7 @@ package struct MarkdownRenderer: ReportSectionRenderer {
     package func applied(_ rows: [AppliedRow]) -> String {
         var out = "\n## \(Wording.appliedHeading)\n\n"
         if rows.isEmpty { out += "\(Wording.noneLabel)\n" }
-        for row in rows { out += "- \((Wording.applied(row, escape: Self.inline)))\n" }
+        for row in rows { out += "- \(Wording.applied(row, escape: Self.inline, link: Self.link))\n" }
         return out
     }
 
@@ -130,8 +130,8 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         var out = "\n## \(Wording.pullRequestsHeading)\n\n"
         if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
         for entry in entries {
-            out += "- `\(Self.codeSpan(entry.subject))`\n"
-            for line in Wording.pullRequestFacts(entry, escape: Self.inline) { out += "  - \((line))\n" }
+            out += "- \(Self.link(MarkdownEscaping.codeSpan(entry.subject), entry.url))\n"
+            for line in Wording.pullRequestFacts(entry, escape: Self.inline) { out += "  - \(line)\n" }
         }
         return out
     }
@@ -139,7 +139,7 @@ package struct MarkdownRenderer: ReportSectionRenderer {
     package func bots(_ rows: [BotRow]) -> String {
         var out = "\n## \(Wording.botsHeading)\n\n"
         if rows.isEmpty { out += "\(Wording.noneLabel)\n" }
-        for row in rows { out += "- \((Wording.bot(row, escape: Self.inline)))\n" }
+        for row in rows { out += "- \(Wording.bot(row, escape: Self.inline))\n" }
         return out
     }
 
@@ -153,34 +153,22 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         return "| " + columns.joined(separator: " | ") + " |\n| " + alignments.joined(separator: " | ") + " |\n"
     }
 
-    /// Escapes every ASCII punctuation character CommonMark may treat as markup, and `|` for tables.
+    /// Mail text in running text (``MarkdownEscaping/inline(_:inTable:)``).
     static func inline(_ text: String) -> String {
-        var out = ""
-        for character in text.terminalSafe {
-            if character == "\n" {
-                out += " "
-            } else if "\\`*_{}[]()<>#+-.!|~&".contains(character) {
-                out += "\\" + String(character)
-            } else {
-                out.append(character)
-            }
-        }
-        return out
+        MarkdownEscaping.inline(text)
     }
 
-    /// Text for inside a single-backtick code span: backticks cannot be escaped there, so they
-    /// are replaced by a look-alike (U+02CB) rather than let the span end early.
-    private static func codeSpan(_ text: String) -> String {
-        String(text.terminalSafe.map { $0 == "`" ? "\u{02CB}" : ($0 == "\n" ? " " : $0) })
+    /// Mail text in a table cell: `|` escaped too.
+    private static func cell(_ text: String) -> String {
+        MarkdownEscaping.inline(text, inTable: true)
     }
 
-    private static func longestBacktickRun(_ text: String) -> Int {
-        var longest = 0
-        var run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        return longest
+    private static func link(_ text: String, _ url: String?) -> String {
+        MarkdownEscaping.link(text, url)
+    }
+
+    /// `Jane Doe <jane@example.org>` as text: the brackets escaped, not read as an autolink.
+    private static func person(_ name: String, _ email: String) -> String {
+        inline(name.isEmpty ? "<\(email)>" : "\(name) <\(email)>")
     }
 }

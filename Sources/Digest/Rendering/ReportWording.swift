@@ -8,6 +8,13 @@ internal import PatchModel
 /// Values are plain text: each renderer escapes what comes from mail (and what it passes in) as
 /// its format needs, so nothing here escapes.
 enum ReportWording {
+    /// Makes `text` (escaped already) a link to `url` in the renderer's markup; the text alone
+    /// when `url` is nil. The text report passes ``noLink``.
+    typealias Link = (_ text: String, _ url: String?) -> String
+
+    /// No links: the text as it is.
+    static func noLink(_ text: String, _ url: String?) -> String { text }
+
     // MARK: Title and range
 
     /// `KVM mailing list update from A to B`: the report's title, and the e-mail's subject.
@@ -25,8 +32,33 @@ enum ReportWording {
             return selection.hasTimeWindow ? "\(source.terminalSafe), \(window(selection))" : source.terminalSafe
         }
         if selection.hasTimeWindow { return window(selection) }
+        if selection.isSinceLastRun, let first = selection.firstCommitTime, let last = selection.lastCommitTime {
+            return "\(DateText.day(first)) to \(DateText.day(last))"
+        }
         let from = selection.fromLabel ?? "the first message"
         return "\(from) to \(selection.toLabel)"
+    }
+
+    /// `[KVM] mailing list update 2025-10-06..2025-10-12`: the e-mail's subject, with the days
+    /// rather than commit ids, which mean nothing in an inbox (see ``days(_:)``).
+    static func emailSubject(listName: String, selection: Selection) -> String {
+        if let days = days(selection) { return "[\(listName)] mailing list update \(days)" }
+        return "[\(listName)] mailing list update from \(range(selection))"
+    }
+
+    /// `2025-10-06..2025-10-12` (UTC): the days of the range's first and last message, one day
+    /// alone when they are the same; for a time window that selected nothing, the window's days
+    /// (its end excluded); nil when neither is known.
+    static func days(_ selection: Selection) -> String? {
+        var first = selection.firstCommitTime
+        var last = selection.lastCommitTime
+        if first == nil || last == nil, let since = selection.since, let until = selection.until, until > since {
+            first = since
+            last = until - 1
+        }
+        guard let first, let last else { return nil }
+        let (from, to) = (DateText.day(first), DateText.day(last))
+        return from == to ? from : "\(from)..\(to)"
     }
 
     /// The text report's first line: `From A to B` (`--from/--to` only, as ever);
@@ -167,12 +199,12 @@ enum ReportWording {
 
     /// `v12 KVM: arm64: frob` for a series; `RFC v2 …`, `RESEND v3 …` when marked; the title
     /// alone for a version 1 that names no version.
-    static func seriesTitle(_ entry: SeriesEntry, escape: (String) -> String) -> String {
+    static func seriesTitle(_ entry: SeriesEntry, escape: (String) -> String, link: Link = noLink) -> String {
         var tags: [String] = []
         if entry.isRFC { tags.append("RFC") }
         if entry.isResend { tags.append("RESEND") }
         if entry.version != nil { tags.append(entry.versionLabel) }
-        return (tags + [escape(entry.title)]).joined(separator: " ")
+        return link((tags + [escape(entry.title)]).joined(separator: " "), entry.url)
     }
 
     /// `superseded by v8`
@@ -182,7 +214,7 @@ enum ReportWording {
 
     /// The lines of one series' block, without indentation: author, patches, version, replies,
     /// trailers by type, applied, robot reports and notes. Mail text goes through `escape`.
-    static func seriesFacts(_ entry: SeriesEntry, escape: (String) -> String) -> [String] {
+    static func seriesFacts(_ entry: SeriesEntry, escape: (String) -> String, link: Link = noLink) -> [String] {
         var lines = ["\(authorLabel) \(person(entry.author, escape: escape))"]
         lines.append("Patches: \(entry.completeness)")
         if let summary = entry.versionSummary {
@@ -192,12 +224,18 @@ enum ReportWording {
         }
         if !entry.dropped.isEmpty {
             lines.append(
-                "Dropped: " + entry.dropped.map { "\($0.position) \(escape($0.subject))" }.joined(separator: "; "))
+                "Dropped: "
+                    + entry.dropped.map { link("\($0.position) \(escape($0.subject))", $0.url) }
+                    .joined(separator: "; "))
         }
         lines.append("Replies: \(entry.replies)" + repliesByPosition(entry))
-        lines += trailerLines(entry.trailers, escape: escape)
-        if let applied = entry.applied { lines.append("\(appliedHeading): \(appliedText(applied, escape: escape))") }
-        if !entry.botReports.isEmpty { lines.append("\(botsHeading): \(botReports(entry.botReports, escape: escape))") }
+        lines += trailerLines(entry.trailers, escape: escape, link: link)
+        if let applied = entry.applied {
+            lines.append("\(appliedHeading): \(appliedText(applied, escape: escape, link: link))")
+        }
+        if !entry.botReports.isEmpty {
+            lines.append("\(botsHeading): \(botReports(entry.botReports, escape: escape, link: link))")
+        }
         lines += entry.notes.map { "Note: \(escape($0))" }
         return lines
     }
@@ -215,7 +253,10 @@ enum ReportWording {
     /// `Reviewed-by: Jane Doe (patches 1, 2), John Roe (cover)` per trailer type (reviews
     /// first, `other` last), each person once per type with the positions given on; a
     /// mismatched trailer is marked `(address mismatch)`.
-    static func trailerLines(_ trailers: [SeriesTrailerEntry], escape: (String) -> String) -> [String] {
+    /// The name links to the first reply that gave the trailer.
+    static func trailerLines(
+        _ trailers: [SeriesTrailerEntry], escape: (String) -> String, link: Link = noLink
+    ) -> [String] {
         var lines: [String] = []
         for type in ReviewTrailerType.allCases {
             var order: [String] = []
@@ -232,7 +273,7 @@ enum ReportWording {
             let names = order.compactMap { key -> String? in
                 guard let person = given[key] else { return nil }
                 let name = person.trailer.name.isEmpty ? person.trailer.email : person.trailer.name
-                return escape(name) + " (" + positions(person.positions) + ")"
+                return link(escape(name), person.trailer.url) + " (" + positions(person.positions) + ")"
                     + (person.mismatch ? " (address mismatch)" : "")
             }
             if !names.isEmpty {
@@ -256,8 +297,9 @@ enum ReportWording {
     }
 
     /// `kvm-x86 selftests, by Sean Christopherson (patches 2, 3; commits 1234abc)`
-    static func appliedText(_ applied: SeriesAppliedEntry, escape: (String) -> String) -> String {
-        var text = applied.branch.map(escape) ?? "(no branch named)"
+    /// The branch links to the notice.
+    static func appliedText(_ applied: SeriesAppliedEntry, escape: (String) -> String, link: Link = noLink) -> String {
+        var text = link(applied.branch.map(escape) ?? "(no branch named)", applied.url)
         text += ", by \(escape(applied.by))"
         var details: [String] = []
         if !applied.positions.isEmpty {
@@ -274,16 +316,21 @@ enum ReportWording {
     }
 
     /// `kernel test robot (2 reports)`, per robot in order of first report.
-    static func botReports(_ reports: [SeriesBotReport], escape: (String) -> String) -> String {
+    /// The robot's name links to its first report.
+    static func botReports(_ reports: [SeriesBotReport], escape: (String) -> String, link: Link = noLink) -> String {
         var order: [String] = []
         var counts: [String: Int] = [:]
+        var firstURL: [String: String] = [:]
         for report in reports {
-            if counts[report.bot] == nil { order.append(report.bot) }
+            if counts[report.bot] == nil {
+                order.append(report.bot)
+                firstURL[report.bot] = report.url
+            }
             counts[report.bot, default: 0] += 1
         }
         return order.map { bot in
             let count = counts[bot] ?? 0
-            return "\(escape(bot)) (\(count) \(count == 1 ? "report" : "reports"))"
+            return "\(link(escape(bot), firstURL[bot])) (\(count) \(count == 1 ? "report" : "reports"))"
         }.joined(separator: ", ")
     }
 
@@ -311,29 +358,33 @@ enum ReportWording {
     }
 
     /// `v2 KVM: frob (Jane Doe <jane@example.org>)`
-    static func waiting(_ entry: SeriesEntry, escape: (String) -> String) -> String {
-        seriesTitle(entry, escape: escape) + " (" + person(entry.author, escape: escape) + ")"
+    static func waiting(_ entry: SeriesEntry, escape: (String) -> String, link: Link = noLink) -> String {
+        seriesTitle(entry, escape: escape, link: link) + " (" + person(entry.author, escape: escape) + ")"
     }
 
     /// `v3 KVM: frob, posted 2025-09-01 by Jane Doe <jane@example.org>`, then its facts.
-    static func earlierActivity(_ entry: EarlierSeriesEntry, escape: (String) -> String) -> (
+    static func earlierActivity(_ entry: EarlierSeriesEntry, escape: (String) -> String, link: Link = noLink) -> (
         title: String, facts: [String]
     ) {
         let title =
-            (entry.version.map { "v\($0) " } ?? "")
-            + "\(escape(entry.title)), posted \(entry.date) by \(person(entry.author, escape: escape))"
+            link((entry.version.map { "v\($0) " } ?? "") + escape(entry.title), entry.seriesURL)
+            + ", posted \(entry.date) by \(person(entry.author, escape: escape))"
         var facts = ["Replies: \(entry.replies)"]
-        facts += trailerLines(entry.trailers, escape: escape)
-        if let applied = entry.applied { facts.append("\(appliedHeading): \(appliedText(applied, escape: escape))") }
-        if !entry.botReports.isEmpty { facts.append("\(botsHeading): \(botReports(entry.botReports, escape: escape))") }
+        facts += trailerLines(entry.trailers, escape: escape, link: link)
+        if let applied = entry.applied {
+            facts.append("\(appliedHeading): \(appliedText(applied, escape: escape, link: link))")
+        }
+        if !entry.botReports.isEmpty {
+            facts.append("\(botsHeading): \(botReports(entry.botReports, escape: escape, link: link))")
+        }
         return (title, facts)
     }
 
     /// `v2 KVM: frob: kvm-x86 selftests, by Sean Christopherson`; `(earlier series)` when it was
     /// posted before the range.
-    static func applied(_ row: AppliedRow, escape: (String) -> String) -> String {
+    static func applied(_ row: AppliedRow, escape: (String) -> String, link: Link = noLink) -> String {
         (row.versionLabel.isEmpty ? "" : row.versionLabel + " ")
-            + "\(escape(row.title)): \(appliedText(row.applied, escape: escape))"
+            + "\(escape(row.title)): \(appliedText(row.applied, escape: escape, link: link))"
             + (row.isEarlierSeries ? " (earlier series)" : "")
     }
 
