@@ -163,10 +163,16 @@ package struct ReportAggregator: Sendable {
         report.reviewCompanies = reviewCompanies(analysis.reviewCredits)
         var sections = SeriesSections(
             analysis: analysis, scope: scope, pullRequests: pullRequests, botMails: botMails)
-        // A series' author is its sender; shown with the name the tables give that address.
+        // A series' author is its sender; shown with the name the tables give that address, and
+        // so is a reviewer who also sent patches (one person, one name, in every section).
         for index in sections.series.indices {
             if let row = nameByAddress[sections.series[index].author.email.lowercased()] {
                 sections.series[index].author = ReportPerson(name: row.name, email: row.email)
+            }
+        }
+        for index in sections.reviewers.indices {
+            if let row = nameByAddress[sections.reviewers[index].email.lowercased()] {
+                sections.reviewers[index].name = row.name
             }
         }
         sections.fill(&report)

@@ -89,13 +89,26 @@ struct ResponseCollector {
     /// Each count added to `reviewers`, with its mail's date, in archive order.
     var credits: [ReviewCredit] = []
 
+    /// Per reviewer key: how often each spelling of the name was used, and when first.
+    var nameUses: [String: [String: (count: Int, first: Int)]] = [:]
+
+    /// The reviewer's key (the address in lower case); the shown name is the spelling used most
+    /// (ties: the first seen), as the contributor table chooses it: "Auger Eric" in old mails and
+    /// "Eric Auger" in most is Eric Auger everywhere.
     mutating func reviewer(_ email: String, name: String) -> String {
         let key = email.lowercased()
         if reviewers[key] == nil {
             reviewers[key] = Reviewer(name: name, email: email, trailers: 0, replies: 0)
-        } else if reviewers[key]?.name.isEmpty == true {
-            reviewers[key]?.name = name
         }
+        guard !name.isEmpty else { return key }
+        var uses = nameUses[key, default: [:]]
+        let order = uses.count
+        uses[name, default: (0, order)].count += 1
+        nameUses[key] = uses
+        let best = uses.min { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
+        }
+        if let best, reviewers[key]?.name != best.key { reviewers[key]?.name = best.key }
         return key
     }
 }

@@ -28,6 +28,18 @@ import Testing
         #expect(series.responses.repliers.map(\.email) == [F.bob, Self.carol])
     }
 
+    @Test func reviewerIsShownWithTheNameUsedMost() throws {
+        var mails = F.series("a", total: 2)
+        var first = F.reply("r1", to: "a1", at: 10)
+        first.authorName = "Doe Bob"
+        mails.append(first)
+        mails.append(F.reply("r2", to: "a2", at: 11))
+        mails.append(F.reply("r3", to: "a0", at: 12))
+        let reviewer = try #require(SeriesAnalyzer.analyze(mails).reviewers.first)
+        #expect(reviewer.replies == 3)
+        #expect(reviewer.name == F.name(of: F.bob))
+    }
+
     @Test func sameTrailerTwiceOnOnePatchCountsOnce() throws {
         var mails = F.series("a", total: 1)
         mails += [
