@@ -13,13 +13,16 @@ to an mbox, runs `b4 --offline-mode am -v VERSION -m THREAD.mbox MSGID` on it, a
   with lore-digest's trailers of each patch (given on the patch, or on the cover for every patch),
   leaving out those lore-digest flags as mismatched (b4 drops them too);
 - patch-ids: for every patch that lore-digest links to one of the previous version, whether
-  `git patch-id --stable` of the two mails agrees with "unchanged".
+  `git patch-id --stable` of the two mails (decoded first: git reads bytes, and a base64 or
+  quoted-printable patch shows it no diff) agrees with "unchanged".
 
 It prints one line per series and a summary with the agreement figures; every difference is
 listed so it can be explained.
 """
 
 import argparse
+import email
+import email.policy
 import json
 import random
 import re
@@ -136,8 +139,22 @@ def ours(series):
     return per_patch
 
 
+def decoded_text(raw_mail):
+    """The mail's text as a reader sees it: git patch-id reads bytes, so a base64 or
+    quoted-printable patch mail must be decoded first (Python's email package does it)."""
+    message = email.message_from_bytes(raw_mail, policy=email.policy.default)
+    parts = [message] if not message.is_multipart() else [
+        part for part in message.walk() if part.get_content_maintype() == "text"]
+    texts = []
+    for part in parts:
+        payload = part.get_payload(decode=True)
+        if payload is not None:
+            texts.append(payload)
+    return b"\n".join(texts) if texts else raw_mail
+
+
 def patch_id(raw_mail):
-    proc = subprocess.run(["git", "patch-id", "--stable"], input=raw_mail, capture_output=True)
+    proc = subprocess.run(["git", "patch-id", "--stable"], input=decoded_text(raw_mail), capture_output=True)
     out = proc.stdout.decode().split()
     return out[0] if out else None
 
