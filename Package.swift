@@ -123,6 +123,7 @@ let package = Package(
         .testTarget(
             name: "LoreDigestCLITests",
             dependencies: ["InboxReader", "TestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
