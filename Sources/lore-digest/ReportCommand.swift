@@ -22,7 +22,9 @@ struct ReportCommand: AsyncParsableCommand {
                   --output week.txt
               lore-digest report ~/lore/kvm --color always | less -R
               lore-digest report ~/lore/kvm --since 2025-10-01 --history
-              lore-digest report ~/lore/kvm --mailmap ~/linux/.mailmap --company-map ~/work.map
+              lore-digest report ~/lore/kvm --mailmap ~/linux/.mailmap \\
+                  --company-map ~/work.map
+
             Settings from git config (options win): lore-digest.mailmap, lore-digest.companyMap (both
             multi-valued), lore-digest.list, lore-digest.top, lore-digest.archiveUrl; global, then the
             archive's own (ARCHIVE/git/0.git/config).
