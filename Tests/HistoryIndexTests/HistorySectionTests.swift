@@ -133,7 +133,8 @@ struct HistorySectionTests {
         #expect(!TextRenderer().render(report).contains("History"))
         #expect(!MarkdownRenderer().render(report).contains("History"))
         #expect(!HTMLRenderer().render(report).contains("History"))
-        #expect(!(try JSONRenderer().render(report)).contains("\"history\""))
+        // JSON keeps the key, with null: absent values are null, never a missing key (issue 12).
+        #expect(try JSONRenderer().render(report).contains("\"history\" : null"))
     }
 
     @Test func historyNeedsAnIndex() async throws {

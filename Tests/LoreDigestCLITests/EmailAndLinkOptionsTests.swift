@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 12: `--archive-url`, `--email-from/--email-to/--email-cc` and the From: default from git
 /// config, and the embedded sample's Markdown and e-mail against golden files (recorded again
-/// with `LORE_DIGEST_RECORD_GOLDEN=1`, as the seed's are).
+/// with `LORE_DIGEST_UPDATE_GOLDEN=1`, as the seed's are).
 @Suite struct EmailAndLinkOptionsTests {
     /// Runs lore-digest in an empty folder with only `gitconfig` as git's configuration.
     private static func run(
@@ -103,17 +103,7 @@ import Testing
     }
 
     private static func checkGolden(_ actual: String, _ name: String) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["LORE_DIGEST_RECORD_GOLDEN"] != nil {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.path); run again without LORE_DIGEST_RECORD_GOLDEN")
-            return
-        }
-        let golden = try? String(contentsOf: url, encoding: .utf8)
-        if actual != golden {
-            let copy = "/tmp/lore-digest-actual-\(name)"
-            try actual.write(toFile: copy, atomically: true, encoding: .utf8)
-            Issue.record("the output differs from Golden/\(name); see 'diff -u \(url.path) \(copy)'")
-        }
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if let mismatch = try GoldenFile.mismatch(actual, golden: path) { Issue.record(Comment(rawValue: mismatch)) }
     }
 }

@@ -211,12 +211,8 @@ import Testing
         let header = String(decoding: output[..<headerEnd], as: UTF8.self)
         #expect(!header.unicodeScalars.contains("\r"))
         let names = header.split(separator: "\n").map { $0.prefix { $0 != ":" } }
-        #expect(
-            names == [
-                "From", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
-            ])
-        #expect(
-            header.contains(
-                "Subject: KVMBCC: CR@EVIL mailing list update from list Bcc: name@evil.example X-Evil: 1.mbox"))
+        #expect(names == ["From", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"])
+        // The List-Id's CR became nothing that ends a line; the subject names days, not the file.
+        #expect(header.contains("Subject: [KVMBCC: CR@EVIL] mailing list update 2025-10-06\n"))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// The seed's Markdown and e-mail reports against golden files (issue 12, "done when"), and the
 /// Markdown read by a real GFM renderer. Record them again after an intended change with
-/// `LORE_DIGEST_RECORD_GOLDEN=1 swift test --filter SeedFormatGoldenTests` (the test then fails
+/// `LORE_DIGEST_UPDATE_GOLDEN=1 swift test --filter SeedFormatGoldenTests` (the test then fails
 /// once, naming the files it wrote; review them with `git diff`).
 @Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
 struct SeedFormatGoldenTests {
@@ -25,7 +25,7 @@ struct SeedFormatGoldenTests {
 
     @Test func theSeedMarkdownMatchesItsGoldenFile() async throws {
         let markdown = MarkdownRenderer().render(try await Self.seedReport())
-        try GoldenFile.check(markdown, against: "seed-kvm-2025-10.md", beside: #filePath)
+        try Self.checkGolden(markdown, "seed-kvm-2025-10.md")
     }
 
     @Test func theSeedEmailMatchesItsGoldenFile() async throws {
@@ -35,7 +35,7 @@ struct SeedFormatGoldenTests {
             date: Date(timeIntervalSince1970: 1_760_400_000))
         let mail = renderer.render(try await Self.seedReport())
         #expect(mail.contains("\nSubject: [KVM] mailing list update 2025-10-07..2025-10-15\n"))
-        try GoldenFile.check(mail, against: "seed-kvm-2025-10.eml", beside: #filePath)
+        try Self.checkGolden(mail, "seed-kvm-2025-10.eml")
     }
 
     /// Every message shown links to lore (the seed's `List-Archive:`), and a GFM renderer makes
@@ -63,25 +63,10 @@ struct SeedFormatGoldenTests {
         }
         #expect(!text.contains("\\"))
     }
-}
 
-/// A golden file beside the test (`Golden/NAME`): compared, or written when
-/// `LORE_DIGEST_RECORD_GOLDEN` is set.
-enum GoldenFile {
-    static func check(_ actual: String, against name: String, beside testFile: String) throws {
-        let url = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["LORE_DIGEST_RECORD_GOLDEN"] != nil {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.path); run again without LORE_DIGEST_RECORD_GOLDEN")
-            return
-        }
-        let golden = try? String(contentsOf: url, encoding: .utf8)
-        if actual != golden {
-            let copy = "/tmp/lore-digest-actual-\(name)"
-            try actual.write(toFile: copy, atomically: true, encoding: .utf8)
-            Issue.record(
-                "the output differs from Golden/\(name); see 'diff -u \(url.path) \(copy)', or record it again with LORE_DIGEST_RECORD_GOLDEN=1"
-            )
-        }
+    /// Compares with `Golden/NAME` beside this file (see ``GoldenFile``).
+    private static func checkGolden(_ actual: String, _ name: String) throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if let mismatch = try GoldenFile.mismatch(actual, golden: path) { Issue.record(Comment(rawValue: mismatch)) }
     }
 }

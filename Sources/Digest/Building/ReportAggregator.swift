@@ -22,6 +22,8 @@ package struct ReportAggregator: Sendable {
     private(set) var threadMessages: [ThreadMessage] = []
     private var pullRequests: [PullRequestEntry] = []
     private var botMails: [String: Int] = [:]
+    /// Patch mails by the UTC day (days since 1970) the archive received them, for the chart.
+    private var patchMailsByDay: [Int64: Int] = [:]
     /// The mailmap and company map, with what they answered so far (issue 11).
     private var identity: IdentityResolver
     /// With a mailmap: for each mapped address (lower case) that differs from an address as sent,
@@ -83,6 +85,7 @@ package struct ReportAggregator: Sendable {
         let email = author?.address ?? ""
         let company = identity.company(of: email.lowercased(), at: receivedAt)
         tally.add(name: name, address: email, sentFrom: sentFrom, company: company)
+        patchMailsByDay[DayCount.dayNumber(receivedAt), default: 0] += 1
         patchMails.append(facts.forPatchList)
         if Self.needsEntryText(facts) {
             entries.append(
@@ -154,6 +157,9 @@ package struct ReportAggregator: Sendable {
             patchList: patchList, entries: agreedEntries, accounting: accounting)
         report.companies = tally.companyRows
         report.unmapped = tally.unmappedRows
+        report.patchMailsPerDay = DayCount.days(
+            from: selection.since ?? selection.firstCommitTime, through: selection.until ?? selection.lastCommitTime,
+            counts: patchMailsByDay)
         let scope: SeriesScope = seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex
         let lookup: any SeriesLookup =
             identity.mailmap.isEmpty || scope == .rangeOnly

@@ -2,7 +2,7 @@
 ///
 /// Built by ``ReportBuilder`` from the messages of one range, in archive order; every renderer
 /// reads only this value, so the formats cannot disagree on a count.
-package struct Report: Sendable, Codable, Equatable {
+package struct Report: Sendable, Encodable, Equatable {
     /// The list's name as shown in the title, e.g. `KVM`.
     package var listName: String
     /// What was selected: the revisions as git abbreviates them, and the dates of the first and
@@ -21,7 +21,7 @@ package struct Report: Sendable, Codable, Equatable {
     package var entries: [PatchEntry]
     /// Every message of the range, each in exactly one bucket.
     package var accounting: Accounting
-    /// The look back before the range (`--history`); nil without it, and then absent from JSON.
+    /// The look back before the range (`--history`); nil without it (JSON: `null`).
     package var history: HistorySection?
 
     // MARK: Series sections (issue 10)
@@ -53,16 +53,27 @@ package struct Report: Sendable, Codable, Equatable {
     package var reviewCompanies: [ReviewCompanyRow] = []
     /// The domains of patch-mail authors that no company map names, most patch mails first.
     package var unmapped: [UnmappedDomainRow] = []
-    /// The archive's web address the links start with (see ``MessageLinks``); nil when none
-    /// was found, and then absent from JSON.
+    /// The archive's web address the links start with (see ``MessageLinks``): `--archive-url`,
+    /// git config `lore-digest.archiveUrl`, the range's `List-Archive:`, else lore's address for
+    /// the List-Id; `null` in JSON when none was found.
     package var archiveURL: String?
 
+    // MARK: Charts (issue 12)
+
+    /// Patch mails per UTC day (by the archive's commit time), every day from the first to the
+    /// last of the range (or of its `--since`/`--until` window), days without one as zero.
+    package var patchMailsPerDay: [DayCount] = []
+
+    /// The JSON document's version, semantic versioning over `docs/report.schema.json`: a new
+    /// key is a minor version; a key removed or renamed, or a value of another type, a major one.
     /// 2.1.0 added `companies`, `review_companies`, `unmapped`, contributors' `addresses`,
-    /// `patch_mails` and `company`, and made `domains` and `contributors` complete.
-    /// 2.2.0 added the links: `url` beside each `message_id` (`cover_url`, `previous_url`,
-    /// `series_url` beside theirs), `patch_list[].message_id`, and `archive_url` (the address
-    /// they start with, from `--archive-url`, git config, `List-Archive:` or the List-Id).
-    package static let currentSchemaVersion = "2.2.0"
+    /// `patch_mails` and `company`, and made `domains` and `contributors` complete. 3.0.0 writes
+    /// the selection's times as ISO 8601 UTC strings (they were seconds), every key of an absent
+    /// value as `null` (they were left out), and adds `patch_mails_per_day`. 3.1.0 adds the links:
+    /// `url` beside each `message_id` (`cover_url`, `previous_url`, `series_url` beside theirs),
+    /// `patch_list[].message_id`, and `archive_url` filled from `--archive-url`, git config,
+    /// `List-Archive:` or the List-Id.
+    package static let currentSchemaVersion = "3.1.0"
 
     package init(
         listName: String, selection: Selection, top: Int, domains: [DomainRow],
@@ -82,12 +93,13 @@ package struct Report: Sendable, Codable, Equatable {
 }
 
 /// The range a report covers.
-package struct Selection: Sendable, Codable, Equatable {
+package struct Selection: Sendable, Encodable, Equatable {
     /// The `--from` revision as git abbreviates it; nil when the range starts at the first message.
     package var fromLabel: String?
     /// The `--to` revision (or the newest commit) as git abbreviates it.
     package var toLabel: String
-    /// Commit time of the first and last message of the range, seconds since 1970 (UTC).
+    /// Commit time of the first and last message of the range, seconds since 1970 (UTC; JSON:
+    /// ISO 8601 UTC strings).
     package var firstCommitTime: Int64?
     package var lastCommitTime: Int64?
     /// `--since` / `--until` as git read them, seconds since 1970 (UTC); nil when not given.
@@ -206,7 +218,7 @@ package struct PatchListLine: Sendable, Codable, Equatable {
 }
 
 /// One "New:" entry.
-package struct PatchEntry: Sendable, Codable, Equatable {
+package struct PatchEntry: Sendable, Encodable, Equatable {
     /// The subject without its bracketed tags.
     package var title: String
     /// The whole subject.

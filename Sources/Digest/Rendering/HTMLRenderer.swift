@@ -15,54 +15,48 @@ package struct HTMLRenderer: ReportSectionRenderer {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
             <title>\(title)</title>
             <style>
-            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
-            table { border-collapse: collapse; margin-bottom: 1.5rem; }
-            th, td { padding: 0.2rem 0.8rem; border-bottom: 1px solid #ddd; text-align: left; }
-            td.count { text-align: right; font-variant-numeric: tabular-nums; }
-            ul.patches li.series { list-style: none; margin-left: 1.5rem; }
-            article { border-top: 1px solid #ccc; padding-top: 0.5rem; margin-top: 1rem; }
-            pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; white-space: pre-wrap; }
-            .subject { font-family: monospace; color: #444; }
-            footer { margin-top: 2rem; color: #555; }
-            </style>
+            \(Self.styleSheet)</style>
             </head>
             <body>
             <h1>\(title)</h1>
 
-            """
+            """ + HTMLCharts.section(ReportCharts(report, top: min(report.top, 10)))
     }
 
     package func domainTable(_ rows: [DomainRow], top: Int) -> String {
         var out = "<h2>\(Wording.domainsHeading(top: top))</h2>\n"
-        out += "<table class=\"domains\">\n" + Self.tableHead([Wording.countColumn, Wording.domainColumn])
+        out +=
+            "<div class=\"table-wrap\"><table class=\"domains\">\n"
+            + Self.tableHead([Wording.countColumn, Wording.domainColumn])
         for row in rows {
             out += "<tr><td class=\"count\">\(row.count)</td><td>\(Self.safe(row.domain))</td></tr>\n"
         }
-        return out + "</table>\n"
+        return out + "</table></div>\n"
     }
 
     package func companyTable(_ rows: [CompanyRow], top: Int) -> String {
         var out = "<h2>\(Wording.companiesHeading(top: top))</h2>\n"
-        out += "<table class=\"companies\">\n"
+        out += "<div class=\"table-wrap\"><table class=\"companies\">\n"
         out += Self.tableHead([Wording.countColumn, Wording.companyColumn, Wording.authorsColumn])
         for row in rows {
             out += "<tr><td class=\"count\">\(row.patchMails)</td><td>\(Self.safe(row.name))</td>"
             out += "<td class=\"count\">\(row.authors)</td></tr>\n"
         }
-        return out + "</table>\n"
+        return out + "</table></div>\n"
     }
 
     package func contributorTable(_ rows: [ContributorRow], top: Int) -> String {
         var out = "<h2>\(Wording.contributorsHeading(top: top))</h2>\n"
-        out += "<table class=\"contributors\">\n"
+        out += "<div class=\"table-wrap\"><table class=\"contributors\">\n"
         out += Self.tableHead([Wording.countColumn, Wording.nameColumn, Wording.emailColumn])
         for row in rows {
             out += "<tr><td class=\"count\">\(row.count)</td><td>\(Self.safe(row.name))</td>"
             out += "<td>\(Self.safe(row.email))</td></tr>\n"
         }
-        return out + "</table>\n"
+        return out + "</table></div>\n"
     }
 
     package func patchList(_ lines: [PatchListLine]) -> String {
@@ -136,13 +130,13 @@ package struct HTMLRenderer: ReportSectionRenderer {
         var out = "<section class=\"review-companies\">\n<h2>\(Wording.reviewCompaniesHeading)</h2>\n"
         out += "<h3>\(Wording.topReviewCompaniesHeading(top: top))</h3>\n"
         if rows.isEmpty { return out + Self.list([]) + "</section>\n" }
-        out += "<table class=\"review-companies\">\n"
+        out += "<div class=\"table-wrap\"><table class=\"review-companies\">\n"
         out += Self.tableHead([Wording.companyColumn, Wording.trailersColumn, Wording.repliesColumn])
         for row in rows {
             out += "<tr><td>\(Self.safe(row.name))</td><td class=\"count\">\(row.trailers)</td>"
             out += "<td class=\"count\">\(row.replies)</td></tr>\n"
         }
-        return out + "</table>\n</section>\n"
+        return out + "</table></div>\n</section>\n"
     }
 
     package func earlierSeriesActivity(_ entries: [EarlierSeriesEntry]) -> String {
