@@ -67,6 +67,19 @@ import Testing
         #expect(MessageLinks.firstURL(ofListArchive: value) == "https://lore.kernel.org/kvm/")
     }
 
+    @Test(
+        "A Mailman archive cannot be addressed by Message-ID: the List-Id's lore address is used",
+        arguments: [
+            "<https://lists.cs.columbia.edu/pipermail/kvmarm>",
+            "<https://lists.example.org/mailman/private/kvm/>",
+            "<https://lists.example.org/archives/list/kvm@lists.example.org/>",
+        ])
+    func aMailmanListArchiveGivesWayToLore(header: String) {
+        let links = MessageLinks.choose(
+            option: nil, setting: nil, listArchive: header, listID: "kvmarm.lists.cs.columbia.edu")
+        #expect(links?.base == "https://lore.kernel.org/kvmarm/")
+    }
+
     @Test func everyMessageOfTheReportGetsItsURL() throws {
         var report = ReportFixture.make()
         report.patchList[0].messageID = "cover@x"

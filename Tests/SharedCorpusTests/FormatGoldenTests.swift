@@ -91,4 +91,30 @@ struct FormatGoldenTests {
         let days = svgs.first { $0["id"] as? String == "chart-days" }
         #expect((days?["desc"] as? String)?.contains("over 30 days, 2022-12-08 to 2023-01-06") == true)
     }
+
+    /// Every other format of the same kvmarm range, read back by a real reader: the Markdown by
+    /// markdown-it-py (tables and links made, no stray backslash before ordinary text), the e-mail
+    /// by Python's `email` package (two parts, no defect), the text with every section.
+    @Test(
+        .enabled(if: FormatReaders.markdownSkipReason == nil, Comment(rawValue: FormatReaders.markdownSkipReason ?? ""))
+    )
+    func theKvmarmRangeReadsInEveryFormat() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let report = try await Self.kvmarmReport(in: directory)
+        let text = TextRenderer().render(report)
+        #expect(text.contains("Accounting:") && text.contains("\n===== Series =====\n"))
+        let html = try FormatReaders.renderMarkdown(MarkdownRenderer().render(report))
+        #expect(html.components(separatedBy: "<table>").count - 1 >= 4)
+        #expect(html.contains("<a href=\"https://lore.kernel.org/"))
+        #expect(!html.contains("\\."))
+        let renderer = EmailRenderer(
+            from: try #require(EmailAddress.list("KVMARM digest <digest@example.org>")?.first),
+            to: try #require(EmailAddress.list("team@example.org")), date: Date(timeIntervalSince1970: 1_700_000_000))
+        let mail = try FormatReaders.readMail(renderer.render(report))
+        #expect(mail["type"] as? String == "multipart/alternative")
+        #expect((mail["parts"] as? [[String: Any]])?.map { $0["type"] as? String } == ["text/plain", "text/html"])
+        #expect((mail["defects"] as? [Any])?.isEmpty == true)
+        #expect((mail["subject"] as? String)?.hasSuffix("mailing list update 2022-12-08..2023-01-06") == true)
+    }
 }

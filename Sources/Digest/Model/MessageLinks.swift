@@ -45,10 +45,20 @@ package struct MessageLinks: Sendable, Equatable {
             let afterOpen = rest.index(after: open)
             guard let close = rest[afterOpen...].firstIndex(of: ">") else { return nil }
             let candidate = rest[afterOpen..<close].trimmingSpaces
-            if let checked = checkedURL(String(candidate)) { return checked }
+            if let checked = checkedURL(String(candidate)), !isMailmanArchive(checked) { return checked }
             rest = rest[rest.index(after: close)...]
         }
         return nil
+    }
+
+    /// A Mailman archive (pipermail, HyperKitty) serves pages by date and number, not by
+    /// Message-ID: a link built on it would lead nowhere. kvmarm's mails name
+    /// `https://lists.cs.columbia.edu/pipermail/kvmarm`, whose messages lore also serves.
+    static func isMailmanArchive(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        return ["/pipermail/", "/mailman/", "/hyperkitty/", "/archives/list/"].contains {
+            lowered.contains($0) || lowered.hasSuffix(String($0.dropLast()))
+        }
     }
 
     /// The URL when it is `http://` or `https://` followed by a host, and holds only printable
