@@ -9,6 +9,9 @@ package struct Accounting: Sendable, Codable, Equatable {
     package var unparseable = 0
     /// Commits of the range that delete a message (no `m` in their tree): not messages.
     package var deleted = 0
+    /// With several archives: copies of a message already counted from another list (the same
+    /// Message-ID), folded into it; nil (and absent from JSON) for one archive.
+    package var crossPostedDuplicates: Int?
     /// The unparseable messages, for `--verbose`: commit id and reason.
     package var unparseableCommits: [UnparseableMessage] = []
 

@@ -56,6 +56,9 @@ package struct Report: Sendable, Codable, Equatable {
     /// `lore-digest.archiveUrl` from git config: the archive's web address (for links); nil
     /// when not set, and then absent from JSON.
     package var archiveURL: String?
+    /// With several archives (issue 14): their list names, in the order given; nil (and absent
+    /// from JSON) for one archive.
+    package var lists: [String]?
 
     /// 2.1.0 added `companies`, `review_companies`, `unmapped`, contributors' `addresses`,
     /// `patch_mails` and `company`, and made `domains` and `contributors` complete.
@@ -184,4 +187,6 @@ package struct PatchEntry: Sendable, Codable, Equatable {
     package var text: String
     package var commit: String
     package var messageID: String?
+    /// With several archives: the lists this mail reached; nil for one archive.
+    package var lists: [String]?
 }

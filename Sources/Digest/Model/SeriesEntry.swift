@@ -49,6 +49,9 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
     package var startedBefore: Bool
     /// What fits no field: a duplicate position, a raised total.
     package var notes: [String]
+    /// With several archives: the lists its cover letter and patches reached; nil (and absent
+    /// from JSON) for one archive.
+    package var lists: [String]?
 
     package init(
         id: String, title: String, version: Int?, minorVersion: Int? = nil, isRFC: Bool = false,
@@ -111,6 +114,7 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
         case supersededBy = "superseded_by"
         case startedBefore = "started_before"
         case notes
+        case lists
     }
 
     /// Every key, `null` when absent (the synthesized encoder would leave nil keys out).
@@ -142,5 +146,6 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
         try c.encode(supersededBy, forKey: .supersededBy)
         try c.encode(startedBefore, forKey: .startedBefore)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(lists, forKey: .lists)
     }
 }

@@ -51,6 +51,9 @@ package struct MarkdownRenderer: ReportSectionRenderer {
             out += "\n### \(Wording.newEntryLabel) \(Self.inline(entry.title))\n\n"
             out += "`\(Self.codeSpan(entry.subject))`  \n"
             out += "\(Wording.authorLabel) \(Self.inline(entry.authorName)) \\<\(Self.inline(entry.authorEmail))\\>\n\n"
+            if let lists = entry.lists, lists.count > 1 {
+                out += Wording.listsLine(lists, escape: Self.inline) + "\n\n"
+            }
             let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(entry.text) + 1))
             out += "\(fence)text\n\(entry.text.terminalSafe)\n\(fence)\n"
         }
