@@ -25,7 +25,8 @@ struct SyncCommand: AsyncParsableCommand {
             Example:
               lore-digest sync https://lore.kernel.org/kvm ~/lore/kvm
               lore-digest report ~/lore/kvm
-              lore-digest sync https://lore.kernel.org/kvm https://lore.kernel.org/kvmarm ~/lore
+              lore-digest sync https://lore.kernel.org/kvm \\
+                  https://lore.kernel.org/kvmarm ~/lore
               lore-digest report ~/lore/kvm ~/lore/kvmarm --since '1 week ago'
             """
     )
@@ -34,8 +35,8 @@ struct SyncCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "The inbox URL (e.g. https://lore.kernel.org/kvm), or several, then the mirror directory (created "
                 + "when missing); with several URLs, the directory that holds one mirror per inbox.",
-            valueName: "url... dir"))
-    var operands: [String] = []
+            valueName: "url-and-dir"))
+    var operands: [String]
 
     /// The inbox URLs: every operand but the last.
     var urls: [String] { Array(operands.dropLast()) }
