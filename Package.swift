@@ -104,7 +104,9 @@ let package = Package(
         .testTarget(name: "MessageStreamTests", dependencies: ["MessageStream"], swiftSettings: strictSettings),
         .testTarget(
             name: "DigestTests",
-            dependencies: ["Digest", "HistoryIndex", "PatchModel", "MailParser", "InboxReader", "TestSupport"],
+            dependencies: [
+                "Digest", "HistoryIndex", "PatchModel", "MailParser", "InboxReader", "MessageStream", "TestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -8,11 +8,12 @@ import InboxReader
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the mailing list update of a range of an archive (the default command).",
+        abstract: "Print the mailing list update of a range of one archive or several (the default command).",
         discussion: """
             Examples:
               lore-digest report ~/lore/kvm --from 83929009f --to ccd18b971
               lore-digest report ~/lore/kvm --since 2025-10-01 --until 2025-10-08
+              lore-digest report ~/lore/kvm ~/lore/kvmarm --since '1 week ago'
               lore-digest report results.mbox
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
               lore-digest report ~/lore/kvm --format html --output week.html
@@ -37,9 +38,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(
         help: ArgumentHelp(
             "A public-inbox archive: a v2 inbox directory, one epoch's bare git repository, or a v1 inbox; "
-                + "or an mbox file or Maildir (e.g. from 'lei q -o'). Omitted: the embedded sample archive.",
+                + "or an mbox file or Maildir (e.g. from 'lei q -o'). Several: one report of all their lists, "
+                + "a cross-posted mail counted once. Omitted: the embedded sample archive.",
             valueName: "archive"))
-    var archive: String?
+    var archives: [String] = []
 
     @OptionGroup var range: RangeOptions
 
@@ -86,10 +88,12 @@ struct ReportCommand: AsyncParsableCommand {
                     + "give one such as https://lore.kernel.org/kvm/")
         }
         try history.validate(range: range)
+        try SeveralArchives.validate(count: archives.count, range: range, history: history)
     }
 
     func run() async throws {
-        let inbox = try await SampleArchive.openArchive(archive)
+        if archives.count > 1 { return try await runSeveral() }
+        let inbox = try await SampleArchive.openArchive(archives.first)
         // git config first (global, then the archive's own), the options over it.
         let settings = try await GitConfig.settings(for: inbox)
         if let setting = settings.archiveURL, MessageLinks(base: setting.value) == nil {
@@ -115,7 +119,7 @@ struct ReportCommand: AsyncParsableCommand {
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
         var text = try format.render(report, email: emailRenderer, color: colors)
         // The embedded sample says so first, and what to run next (on stderr for the other formats).
-        if archive == nil {
+        if archives.isEmpty {
             if format == .text {
                 text = SampleArchive.introduction + "\n" + text
             } else {
@@ -125,6 +129,30 @@ struct ReportCommand: AsyncParsableCommand {
         try OutputWriter(path: output).write(text)
         // Only now that the report was written whole (stdout written, or the file renamed into place).
         try source.finish()
+        writeNotes(report)
+    }
+
+    /// The report of several archives merged: git config and the maps from the first one, but
+    /// not its list name (the title names every list, unless --list names it).
+    private func runSeveral() async throws {
+        let inboxes = try await SeveralArchives.open(archives)
+        let settings = try await GitConfig.settings(for: inboxes[0])
+        let emailRenderer =
+            format == .email ? try await email.renderer(environment: ProcessInfo.processInfo.environment) : nil
+        let options = ReportOptions(
+            listName: listName, top: top ?? settings.top ?? 15,
+            identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value)
+        let (merged, selection) = try await SeveralArchives.read(
+            inboxes, range: range.revisionRange, pipeline: ReportBuilder().pipeline)
+        let report = ReportBuilder().build(merged: merged, selection: selection, options: options)
+        let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
+        let text = try format.render(report, email: emailRenderer, color: colors)
+        try OutputWriter(path: output).write(text)
+        writeNotes(report)
+    }
+
+    /// What the user should know once the report was written, on standard error.
+    private func writeNotes(_ report: Report) {
         if report.selection.commitCount == 0 {
             FileHandle.standardError.write(Data("Note: nothing matched; the report has 0 messages.\n".utf8))
         }

@@ -186,7 +186,7 @@ import Testing
         let report = Self.report(Self.janesWeek(), top: 1)
         let json = try JSONRenderer().render(report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? String == "3.1.0")
+        #expect(object["schema_version"] as? String == "3.2.0")
         let companies = try #require(object["companies"] as? [[String: Any]])
         #expect(companies.map { $0["name"] as? String } == ["Corp", "Beta"])
         #expect(companies.first?["patch_mails"] as? Int == 3 && companies.first?["authors"] as? Int == 1)

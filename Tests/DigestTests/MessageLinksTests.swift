@@ -102,7 +102,7 @@ import Testing
         #expect(report.series[0].trailers[0].url == "https://lore.kernel.org/widget/r@x/")
         let json = try JSONRenderer().render(report)
         #expect(json.contains("\"url\" : \"https://lore.kernel.org/widget/p%2F1@x/\""))
-        #expect(json.contains("\"schema_version\" : \"3.1.0\""))
+        #expect(json.contains("\"schema_version\" : \"3.2.0\""))
         // The text stays as it was.
         #expect(!TextRenderer().render(report).contains("https://"))
         #expect(HTMLRenderer().render(report).contains("<a href=\"https://lore.kernel.org/widget/cover@x/\">"))

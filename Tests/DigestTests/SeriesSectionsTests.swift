@@ -45,7 +45,7 @@ import Testing
     @Test func theAggregatorFillsEverySection() throws {
         let report = F.report(Self.week())
         #expect(report.seriesScope == .rangeOnly)
-        #expect(report.schemaVersion == "3.1.0")
+        #expect(report.schemaVersion == "3.2.0")
         let frob = try #require(report.series.first { $0.title == "widget: frob" })
         #expect(frob.id == "c0@x" && frob.coverMessageID == "c0@x")
         #expect(frob.completeness == "2/2" && frob.received == [1, 2] && frob.missing.isEmpty)
@@ -138,7 +138,7 @@ import Testing
     @Test func theJSONHasEveryKeyWithNullsAndNoAngleBrackets() throws {
         let json = try JSONRenderer().render(F.report(Self.week()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? String == "3.1.0")
+        #expect(object["schema_version"] as? String == "3.2.0")
         for key in ["series", "reviewers", "waiting", "earlier_series_activity", "pull_requests", "bots"] {
             #expect(object[key] != nil, "\(key)")
         }

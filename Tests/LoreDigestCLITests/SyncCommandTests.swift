@@ -51,6 +51,47 @@ struct SyncCommandTests {
         #expect(report.exitCode == 0, "\(report.standardError)")
         #expect(report.standardOutput.contains("Accounting: 250 messages"))
     }
+
+    /// Two inboxes (and one that cannot be reached) into one directory: a mirror each, named
+    /// after its URL, one summary line each; the failure is reported and fails the command.
+    @Test func syncOfSeveralInboxesMirrorsEachInItsOwnFolder() throws {
+        let work = try TemporaryDirectory("lore-digest-sync-several")
+        var servedFolders: [String] = []
+        defer {
+            for served in servedFolders { _ = try? Self.server("stop '\(served)'", work: work) }
+            work.remove()
+        }
+        var urls: [String] = []
+        for (name, count) in [("kvm-ppc", 30), ("kvmarm", 40)] {
+            let served = work.url.appendingPathComponent("served-\(name)").path
+            try FileManager.default.createDirectory(atPath: served, withIntermediateDirectories: true)
+            servedFolders.append(served)
+            let started = try Self.server("start '\(served)' '\(Self.corpus)' \(count) \(name)", work: work)
+            urls.append(
+                String(try #require(started.split(separator: "\n").first { $0.hasPrefix("url=") }).dropFirst(4)))
+        }
+        let mirrors = work.url.appendingPathComponent("mirrors").path
+        let cache = work.url.appendingPathComponent("cache").path
+        let result = try CommandRunner.loreDigest(
+            ["sync", urls[0], "http://127.0.0.1:1/gone", urls[1], mirrors], cacheHome: cache)
+        #expect(result.exitCode == 1)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines.first?.hasSuffix("into \(mirrors)/kvm-ppc: 1 cloned, 0 fetched, 30 new messages") == true)
+        #expect(
+            lines.dropFirst(2).first?.hasSuffix("into \(mirrors)/kvmarm: 1 cloned, 0 fetched, 40 new messages") == true)
+        #expect(result.standardError.contains("lore-digest: sync of http://127.0.0.1:1/gone failed: "))
+        #expect(
+            result.standardError.hasSuffix(
+                "Error: 1 of 3 inboxes failed to sync (http://127.0.0.1:1/gone); the others are up to date\n"))
+        #expect(!FileManager.default.fileExists(atPath: mirrors + "/gone/git"))
+
+        let report = try CommandRunner.loreDigest(
+            ["report", mirrors + "/kvm-ppc", mirrors + "/kvmarm"], cacheHome: cache)
+        #expect(report.exitCode == 0, "\(report.standardError)")
+        // The same 30 first mails reached both: folded into the 40 of the second.
+        #expect(report.standardOutput.contains(", 30 cross-posted duplicates folded\n"))
+    }
 }
 
 /// The sync command's usage errors: no server needed.
@@ -61,6 +102,22 @@ struct SyncCommandTests {
         ])
         #expect(result.exitCode == 64)
         #expect(result.standardError.contains("--no-index and --index exclude each other"))
+    }
+
+    @Test func severalInboxesNeedDistinctFoldersAndNoIndexFile() throws {
+        let same = try CommandRunner.loreDigest(["sync", "http://a.example/kvm", "http://b.example/kvm", "/tmp/unused"])
+        #expect(same.exitCode == 64)
+        #expect(
+            same.standardError.hasPrefix(
+                "Error: 'http://a.example/kvm' and 'http://b.example/kvm' would both be mirrored in 'kvm'; give each once"
+            ))
+        let index = try CommandRunner.loreDigest([
+            "sync", "http://a.example/kvm", "http://a.example/kvmarm", "/tmp/unused", "--index", "x",
+        ])
+        #expect(index.exitCode == 64)
+        #expect(index.standardError.hasPrefix("Error: --index names one index file; with several inboxes"))
+        let alone = try CommandRunner.loreDigest(["sync", "http://a.example/kvm"])
+        #expect(alone.exitCode == 64)
     }
 }
 

@@ -30,6 +30,8 @@ package struct ReportAggregator: Sendable {
     /// those addresses, so that questions to the history (which keeps addresses as sent) ask for
     /// each of them.
     private var addressesAsSent: [String: Set<String>] = [:]
+    /// With several archives: the lists each patch mail reached, by Message-ID.
+    private(set) var listsByMessageID: [String: [String]] = [:]
 
     /// - Parameter identity: the maps applied to every person before counting; by default no
     ///   mailmap and the shipped company map.
@@ -45,6 +47,12 @@ package struct ReportAggregator: Sendable {
     /// Adds one message, the next in archive order, received by the archive at `receivedAt`
     /// (its commit time, seconds since 1970).
     package mutating func add(_ facts: MessageFacts, receivedAt: Int64) {
+        add(facts, receivedAt: receivedAt, lists: [])
+    }
+
+    /// Adds one message of several archives merged, which reached `lists` (see ``MergedArchives``).
+    package mutating func add(_ facts: MessageFacts, receivedAt: Int64, lists: [String]) {
+        if !lists.isEmpty, facts.kind.isPatchMail, let id = facts.messageID { listsByMessageID[id] = lists }
         let sentFrom = facts.author?.address ?? ""
         let facts = mappingPeople(in: facts)
         if let listID = facts.listID {

@@ -114,6 +114,29 @@ package struct ReportBuilder: Sendable {
         return found
     }
 
+    /// The report of several archives' ranges merged (``MergedArchives``), titled with their
+    /// list names joined by ` + ` unless `options.listName` names it. No history index: the
+    /// series sections see these ranges only, and `options.history` is not read.
+    package func build(merged: MergedArchives, selection: Selection, options: ReportOptions) -> Report {
+        var aggregator = ReportAggregator(identity: options.identity.resolver)
+        for message in merged.messages {
+            switch message.parsed {
+            case .deleted: aggregator.addDeletion()
+            case .message(let commit, let facts):
+                aggregator.add(facts, receivedAt: commit.commitTime, lists: message.lists)
+            }
+        }
+        var report = aggregator.report(
+            listName: options.listName ?? merged.listNames.joined(separator: " + "), selection: selection,
+            top: options.top)
+        // Links: the option, else lore's `all` inbox, which serves a message whatever list it reached.
+        report.link(
+            options.archiveURL.flatMap(MessageLinks.init(base:)) ?? MessageLinks(base: "https://lore.kernel.org/all/"))
+        report.showLists(merged.listNames, lists: aggregator.listsByMessageID)
+        report.accounting.crossPostedDuplicates = merged.foldedDuplicates
+        return report
+    }
+
     /// `kvm.vger.kernel.org` → `KVM`: the List-Id's first label, upper-cased.
     package static func listName(fromListID listID: String) -> String {
         let label = listID.split(separator: ".", maxSplits: 1).first.map(String.init) ?? listID

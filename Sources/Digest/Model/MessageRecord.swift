@@ -12,6 +12,8 @@ package import PatchModel
 /// sanitised); JSON escaping makes any byte safe.
 package struct MessageRecord: Sendable, Encodable {
     package var facts: MessageFacts
+    /// With several archives: the lists the mail reached (`lists`); nil, and no key, for one.
+    package var lists: [String]?
 
     package init(_ facts: MessageFacts) {
         self.facts = facts
@@ -42,6 +44,7 @@ package struct MessageRecord: Sendable, Encodable {
         case bot
         case applied
         case pullRequest = "pull_request"
+        case lists
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -70,6 +73,7 @@ package struct MessageRecord: Sendable, Encodable {
         try container.encode(facts.botName, forKey: .bot)
         try container.encode(facts.appliedNotice.map(Applied.init), forKey: .applied)
         try container.encode(facts.pullRequest.map(Pull.init), forKey: .pullRequest)
+        try container.encodeIfPresent(lists, forKey: .lists)
     }
 
     /// A person: `{"email": …, "name": …}`.

@@ -8,7 +8,7 @@ extension Report {
     private enum CodingKeys: String, CodingKey {
         case listName, selection, top, domains, contributors, patchList, entries, accounting, history
         case schemaVersion, seriesScope, series, reviewers, waiting, earlierSeriesActivity, pullRequests, bots
-        case companies, reviewCompanies, unmapped, archiveURL, patchMailsPerDay
+        case companies, reviewCompanies, unmapped, archiveURL, patchMailsPerDay, lists
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -35,6 +35,7 @@ extension Report {
         try c.encode(unmapped, forKey: .unmapped)
         try c.encode(archiveURL, forKey: .archiveURL)
         try c.encode(patchMailsPerDay, forKey: .patchMailsPerDay)
+        try c.encode(lists, forKey: .lists)
     }
 }
 

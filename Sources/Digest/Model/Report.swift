@@ -57,6 +57,9 @@ package struct Report: Sendable, Encodable, Equatable {
     /// git config `lore-digest.archiveUrl`, the range's `List-Archive:`, else lore's address for
     /// the List-Id; `null` in JSON when none was found.
     package var archiveURL: String?
+    /// With several archives (issue 14): their list names, in the order given; nil (and absent
+    /// from JSON) for one archive.
+    package var lists: [String]?
 
     // MARK: Charts (issue 12)
 
@@ -72,8 +75,9 @@ package struct Report: Sendable, Encodable, Equatable {
     /// value as `null` (they were left out), and adds `patch_mails_per_day`. 3.1.0 adds the links:
     /// `url` beside each `message_id` (`cover_url`, `previous_url`, `series_url` beside theirs),
     /// `patch_list[].message_id`, and `archive_url` filled from `--archive-url`, git config,
-    /// `List-Archive:` or the List-Id.
-    package static let currentSchemaVersion = "3.1.0"
+    /// `List-Archive:` or the List-Id. 3.2.0 adds several archives in one report: `lists` (top
+    /// level, each series, each entry) and `accounting.cross_posted_duplicates`, `null` for one.
+    package static let currentSchemaVersion = "3.2.0"
 
     package init(
         listName: String, selection: Selection, top: Int, domains: [DomainRow],
@@ -231,6 +235,8 @@ package struct PatchEntry: Sendable, Encodable, Equatable {
     package var messageID: String?
     /// The mail on the archive's web view; nil without an archive address or a Message-ID.
     package var url: String?
+    /// With several archives: the lists this mail reached; nil for one archive.
+    package var lists: [String]?
 
     package init(
         title: String, subject: String, authorName: String, authorEmail: String, text: String, commit: String,
@@ -251,7 +257,7 @@ package struct PatchEntry: Sendable, Encodable, Equatable {
         case authorEmail = "author_email"
         case text, commit
         case messageID = "message_id"
-        case url
+        case url, lists
     }
 
     /// Every key, `null` when absent.
@@ -265,5 +271,6 @@ package struct PatchEntry: Sendable, Encodable, Equatable {
         try c.encode(commit, forKey: .commit)
         try c.encode(messageID, forKey: .messageID)
         try c.encode(url, forKey: .url)
+        try c.encode(lists, forKey: .lists)
     }
 }

@@ -53,6 +53,9 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
     /// archive address (or the series no cover).
     package var url: String?
     package var coverURL: String?
+    /// With several archives: the lists its cover letter and patches reached; nil (and absent
+    /// from JSON) for one archive.
+    package var lists: [String]?
 
     package init(
         id: String, title: String, version: Int?, minorVersion: Int? = nil, isRFC: Bool = false,
@@ -114,7 +117,7 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
         case applied
         case supersededBy = "superseded_by"
         case startedBefore = "started_before"
-        case notes, url
+        case notes, url, lists
         case coverURL = "cover_url"
     }
 
@@ -149,5 +152,6 @@ package struct SeriesEntry: Sendable, Codable, Equatable {
         try c.encode(notes, forKey: .notes)
         try c.encode(url, forKey: .url)
         try c.encode(coverURL, forKey: .coverURL)
+        try c.encode(lists, forKey: .lists)
     }
 }

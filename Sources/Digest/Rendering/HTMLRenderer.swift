@@ -75,6 +75,9 @@ package struct HTMLRenderer: ReportSectionRenderer {
             out += "<p class=\"subject\">\(Self.safe(entry.subject))</p>\n"
             out +=
                 "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
+            if let lists = entry.lists, lists.count > 1 {
+                out += "<p>\(Wording.listsLine(lists, escape: Self.safe))</p>\n"
+            }
             out += "<pre>\(Self.safe(entry.text))</pre>\n</article>\n"
         }
         return out

@@ -51,6 +51,9 @@ package struct MarkdownRenderer: ReportSectionRenderer {
             out += "\n### \(Wording.newEntryLabel) \(Self.link(Self.inline(entry.title), entry.url))\n\n"
             out += "\(MarkdownEscaping.codeSpan(entry.subject))  \n"
             out += "\(Wording.authorLabel) \(Self.person(entry.authorName, entry.authorEmail))\n\n"
+            if let lists = entry.lists, lists.count > 1 {
+                out += Wording.listsLine(lists, escape: Self.inline) + "\n\n"
+            }
             out += MarkdownEscaping.fencedBlock(entry.text)
         }
         return out

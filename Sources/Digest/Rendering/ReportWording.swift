@@ -216,6 +216,7 @@ enum ReportWording {
     /// trailers by type, applied, robot reports and notes. Mail text goes through `escape`.
     static func seriesFacts(_ entry: SeriesEntry, escape: (String) -> String, link: Link = noLink) -> [String] {
         var lines = ["\(authorLabel) \(person(entry.author, escape: escape))"]
+        if let lists = entry.lists { lines.append(listsLine(lists, escape: escape)) }
         lines.append("Patches: \(entry.completeness)")
         if let summary = entry.versionSummary {
             lines.append("Version: \(summary)")
@@ -409,10 +410,19 @@ enum ReportWording {
 
     // MARK: Accounting
 
-    /// `Accounting: 400 messages (217 patch mails, 160 replies, 20 other, 3 unparseable), 2 deleted`
+    /// `Accounting: 400 messages (217 patch mails, 160 replies, 20 other, 3 unparseable), 2 deleted`,
+    /// and with several archives `, 5 cross-posted duplicates folded`.
     static func accountingSentence(_ accounting: Accounting) -> String {
         "Accounting: \(accounting.messages) messages (\(accounting.patchMails) patch mails, "
             + "\(accounting.replies) replies, \(accounting.other) other, "
             + "\(accounting.unparseable) unparseable), \(accounting.deleted) deleted"
+            + (accounting.crossPostedDuplicates.map {
+                ", \($0) cross-posted \($0 == 1 ? "duplicate" : "duplicates") folded"
+            } ?? "")
+    }
+
+    /// `Lists: KVM, KVMARM`: the lists a series or a cross-posted entry reached (several archives).
+    static func listsLine(_ lists: [String], escape: (String) -> String) -> String {
+        "Lists: " + lists.map(escape).joined(separator: ", ")
     }
 }

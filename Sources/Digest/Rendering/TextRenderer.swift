@@ -57,7 +57,11 @@ package struct TextRenderer: ReportSectionRenderer {
             out += "\(color.label(Wording.newEntryLabel))  \(entry.title.terminalSafe)\n"
             out += "\(entry.subject.terminalSafe)\n"
             out +=
-                "\(color.label(Wording.authorLabel)) \(entry.authorName.terminalSafe) <\(entry.authorEmail.terminalSafe)>\n\n"
+                "\(color.label(Wording.authorLabel)) \(entry.authorName.terminalSafe) <\(entry.authorEmail.terminalSafe)>\n"
+            if let lists = entry.lists, lists.count > 1 {
+                out += Wording.listsLine(lists, escape: \.terminalSafe) + "\n"
+            }
+            out += "\n"
             if !entry.text.isEmpty { out += entry.text.terminalSafe + "\n" }
             out += "\n" + String(repeating: "-", count: 70) + "\n\n"
         }

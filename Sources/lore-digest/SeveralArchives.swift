@@ -1,0 +1,55 @@
+import ArgumentParser
+import Digest
+import InboxReader
+import MessageStream
+
+/// The rules of a command given several archives (issue 14): one range over all of them, chosen
+/// by time only, and no history index (each archive's index knows that archive alone, so the
+/// messages of every range are parsed and the series sections see these ranges only).
+enum SeveralArchives {
+    /// Refuses what names one archive's history: `--from`/`--to` (a commit of one archive) and,
+    /// for `report`, `--index`, `--history` and `--since-last-run` (one archive's index).
+    static func validate(count: Int, range: RangeOptions, history: HistoryOptions? = nil) throws {
+        guard count > 1 else { return }
+        if range.from != nil || range.to != nil {
+            throw ValidationError(
+                "--from and --to name a commit of one archive; with several archives, choose the range with --since and --until."
+            )
+        }
+        guard let history else { return }
+        if history.sinceLastRun {
+            throw ValidationError(
+                "--since-last-run keeps its bookmark in one archive's index; with several archives, give the window with --since and --until."
+            )
+        }
+        if history.history || history.indexPath != nil {
+            let option = history.history ? "--history" : "--index"
+            throw ValidationError(
+                "\(option) reads one archive's history index; with several archives, leave it out (the ranges are parsed whole)."
+            )
+        }
+    }
+
+    /// Opens each archive (or mbox file, or Maildir), in the order given.
+    static func open(_ paths: [String]) async throws -> [Inbox] {
+        var inboxes: [Inbox] = []
+        for path in paths { inboxes.append(try await Inbox.openOrImport(path)) }
+        return inboxes
+    }
+
+    /// Resolves `range` in each archive and reads their messages merged; with the selection that
+    /// describes them together.
+    static func read(
+        _ inboxes: [Inbox], range: RevisionRange, pipeline: MessagePipeline
+    ) async throws -> (merged: MergedArchives, selection: Selection) {
+        var archives: [MergedArchives.Archive] = []
+        var selections: [Selection] = []
+        for inbox in inboxes {
+            let resolved = try await inbox.resolve(range)
+            archives.append(MergedArchives.Archive(inbox: inbox, commits: resolved.commits))
+            selections.append(Selection(resolved, range: range))
+        }
+        let merged = try await MergedArchives.read(archives, pipeline: pipeline)
+        return (merged, Selection(merging: selections))
+    }
+}
