@@ -72,31 +72,17 @@ package struct SeriesAnalyzer {
     /// The root of a patch mail's series: walks up while each patch mail continues the one above
     /// (or is a partial re-roll of it). Memoised; a cycle ends the walk where it closes.
     mutating func seriesRoot(of id: String) -> String {
-        var path: [String] = []
-        var seen: Set<String> = []
-        var current = id
-        var result: String
-        while true {
-            if let memo = seriesRootMemo[current] {
-                result = memo
-                break
-            }
-            if !seen.insert(current).inserted {
-                result = current
-                break
-            }
-            path.append(current)
+        // The memo is moved out for the walk, which calls back into the graph.
+        var memo = seriesRootMemo
+        seriesRootMemo = [:]
+        defer { seriesRootMemo = memo }
+        return ChainWalk.top(from: id, memo: &memo) { current in
             guard let message = graph.message(current), let aboveID = graph.patchMailAbove(current),
                 let above = graph.message(aboveID),
                 SeriesMembership.continues(message, above: above) || SeriesMembership.rerolls(message, above: above)
-            else {
-                result = current
-                break
-            }
-            current = aboveID
+            else { return nil }
+            return aboveID
         }
-        for node in path { seriesRootMemo[node] = result }
-        return result
     }
 
     /// The patch mail a partial re-roll answered; nil for any other mail.

@@ -86,28 +86,11 @@ package struct ThreadGraph {
     /// The root of the message's thread: the ancestor without a known parent (or, in a cycle, the
     /// message where the walk closed the loop).
     package mutating func root(of id: String) -> String {
-        var path: [String] = []
-        var seen: Set<String> = []
-        var current = id
-        var result: String
-        while true {
-            if let memo = rootMemo[current] {
-                result = memo
-                break
-            }
-            if !seen.insert(current).inserted {
-                result = current
-                break
-            }
-            path.append(current)
-            guard let up = parent(of: current) else {
-                result = current
-                break
-            }
-            current = up
-        }
-        for node in path { rootMemo[node] = result }
-        return result
+        // The memo is moved out for the walk, which calls back into this graph.
+        var memo = rootMemo
+        rootMemo = [:]
+        defer { rootMemo = memo }
+        return ChainWalk.top(from: id, memo: &memo) { parent(of: $0) }
     }
 
     /// The nearest patch or cover mail at or above the message; nil when none is known.
