@@ -11,8 +11,9 @@ enum FeedParser {
         (try? CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), [python, "-c", "import feedparser"]))?
             .exitCode == 0
     }
-    static var isAvailable: Bool { python != nil }
-    static let skipReason: Comment = "needs python3 with feedparser (apt-get install python3-feedparser)"
+    /// nil when the test can run (see ``ExternalTool``); else why it skips.
+    static let skipReason = ExternalTool.skipReason(
+        isMissing: python == nil, "needs python3 with feedparser (apt-get install python3-feedparser)")
 
     /// The parsed feed as JSON: bozo flag, version, and the entries' title, link, id, summary, content.
     static func parse(_ path: String) throws -> [String: Any] {

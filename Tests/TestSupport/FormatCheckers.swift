@@ -21,9 +21,12 @@ package enum FormatCheckers {
 
     package static let jsonschemaPython = python(with: "jsonschema")
     package static let htmlParserPython = python(with: "html.parser")
-    package static let jsonschemaSkipReason =
-        "needs python3 with jsonschema (apt-get install python3-jsonschema; .ci/run installs it)"
-    package static let htmlParserSkipReason = "needs python3 (its html.parser reads the HTML report)"
+    /// nil when the tests can run (see ``ExternalTool``); else why they skip.
+    package static let jsonschemaSkipReason = ExternalTool.skipReason(
+        isMissing: jsonschemaPython == nil,
+        "needs python3 with jsonschema (apt-get install python3-jsonschema; .ci/run installs it)")
+    package static let htmlParserSkipReason = ExternalTool.skipReason(
+        isMissing: htmlParserPython == nil, "needs python3 (its html.parser reads the HTML report)")
 
     /// What `scripts/check-html.py` found in the page: scripts, active elements, event handlers,
     /// URLs, the SVGs with their text alternatives, the figures, the visible text.

@@ -11,14 +11,20 @@ package enum FormatReaders {
     /// nil when markdown-it-py can be imported; else why the test skips.
     package static let markdownSkipReason: String? = {
         let result = try? CommandRunner.run(python, ["-c", "import markdown_it"])
-        return result?.exitCode == 0
-            ? nil : "needs Python's markdown-it-py (Debian python3-markdown-it; .ci/run installs it)"
+        return ExternalTool.skipReason(
+            isMissing: result?.exitCode != 0,
+            "needs Python's markdown-it-py (Debian python3-markdown-it; .ci/run installs it)")
     }()
+
+    /// nil when Debian's python3 is there (Python's `email` reads the messages); else why the test skips.
+    package static let pythonSkipReason: String? = ExternalTool.skipReason(
+        isMissing: !FileManager.default.isExecutableFile(atPath: python.path), "needs /usr/bin/python3")
 
     /// nil when mblaze's `mshow` is installed; else why the test skips.
     package static let mshowSkipReason: String? = {
         let result = try? CommandRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "command -v mshow"])
-        return result?.exitCode == 0 ? nil : "needs mblaze's mshow (Debian mblaze; .ci/run installs it)"
+        return ExternalTool.skipReason(
+            isMissing: result?.exitCode != 0, "needs mblaze's mshow (Debian mblaze; .ci/run installs it)")
     }()
 
     /// `markdown` rendered to HTML by markdown-it-py as GitHub would (CommonMark, tables,

@@ -3,8 +3,7 @@ internal import Foundation
 /// Whether the tests against a real `public-inbox-httpd` can run here.
 ///
 /// They skip, saying why, on a developer machine without the corpora or without public-inbox.
-/// Under CI (`CI` set) a missing public-inbox is not a reason to skip: `.ci/run` installs it, so
-/// its absence is a broken CI set-up, and the tests run and fail saying so.
+/// Under CI a missing public-inbox is not a reason to skip (``ExternalTool``).
 package enum PublicInboxAvailability {
     /// Why the live-server tests cannot run, or nil when they can; `corpora` are bundle names
     /// under `../shared/corpora` (e.g. `kvm-ppc-0`).
@@ -14,8 +13,8 @@ package enum PublicInboxAvailability {
             return "needs ../shared/corpora/" + missing.map { "\($0).bundle" }.joined(separator: " and ")
                 + " beside the repository"
         }
-        if ProcessInfo.processInfo.environment["CI"] != nil || isInstalled { return nil }
-        return "needs public-inbox-httpd (apt-get install public-inbox; .ci/run installs it)"
+        return ExternalTool.skipReason(
+            isMissing: !isInstalled, "needs public-inbox-httpd (apt-get install public-inbox; .ci/run installs it)")
     }
 
     /// `public-inbox-httpd` is on PATH.
