@@ -61,8 +61,7 @@ package final class RunStateLock: Sendable {
                 "cannot create the lock file '\(path)' of the state '\(state)': \(reason.lowercased()); check that the index's folder is writable"
             )
         }
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            if errno == EINTR { continue }
+        if !ExclusiveLock.take(descriptor) {
             let holder = readPid(descriptor)
             close(descriptor)
             let who = holder.map { " (pid \($0))" } ?? ""

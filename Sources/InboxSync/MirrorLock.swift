@@ -17,7 +17,7 @@ final class MirrorLock {
         guard descriptor >= 0 else {
             throw SyncError(.fileSystem, "cannot open '\(gitFolder)' to lock it; check the path and permissions")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard ExclusiveLock.take(descriptor) else {
             close(descriptor)
             throw SyncError(
                 .busy, "another sync into '\(directory)' is running; wait for it to finish, then sync again")

@@ -36,16 +36,7 @@ struct SiteDirectory {
                 .cannotWrite,
                 "cannot write into the site folder '\(path)': \(Self.describe(errno)); check its permissions")
         }
-        // A lock that frees itself within a second is no other run: a process forked by this
-        // one (or, in the tests, by another test) holds a copy of the descriptor until it
-        // executes its program. Another publish holds it for the whole run.
-        var attempts = 0
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            attempts += 1
-            if errno == EINTR || (errno == EWOULDBLOCK && attempts < 20) {
-                usleep(50_000)
-                continue
-            }
+        guard ExclusiveLock.take(descriptor) else {
             Glibc.close(descriptor)
             throw PublishError(
                 .siteInUse, "another 'lore-digest publish' is writing into '\(path)'; wait for it to finish")
