@@ -34,11 +34,14 @@ let package = Package(
             resources: [.copy("Resources/companies.map")],
             swiftSettings: strictSettings
         ),
+        // libgit2 from the system (Debian: libgit2-dev), to read archives' packs in-process.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         // Layer 3: public-inbox archives on git.
         .target(
             name: "InboxReader",
             dependencies: [
                 "MailParser",
+                "CGit2",
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strictSettings

@@ -1,18 +1,35 @@
+import Dispatch
 import Synchronization
 
 /// A bounded single-producer, single-consumer queue of batches.
 ///
-/// `send` suspends while `capacity` batches wait unread, so a producer can run ahead of the
-/// consumer by at most that many batches. `cancel()` (from the consumer side) wakes a waiting
-/// producer and makes every later `send` return false.
+/// `send` suspends (and `sendWaiting`, for a producer on its own thread, blocks) while
+/// `capacity` batches wait unread, so a producer can run ahead of the consumer by at most that
+/// many batches. `cancel()` (from the consumer side) wakes a waiting producer and makes every
+/// later send return false.
 final class BatchChannel: Sendable {
+    /// How a waiting producer is woken: its task resumed, or its thread signalled.
+    private enum Producer {
+        case task(CheckedContinuation<Bool, Never>)
+        case thread(DispatchSemaphore)
+
+        /// Wakes it; `accepted` false: the consumer went away. A thread reads that from the
+        /// state when it wakes, so only a task is told.
+        func wake(accepted: Bool) {
+            switch self {
+            case .task(let continuation): continuation.resume(returning: accepted)
+            case .thread(let semaphore): semaphore.signal()
+            }
+        }
+    }
+
     private struct State: ~Copyable {
         var queue: [[RawMail]] = []
         var head = 0
         var end: Result<Void, InboxError>?
         var cancelled = false
         var consumer: CheckedContinuation<Result<[RawMail]?, InboxError>, Never>?
-        var producer: CheckedContinuation<Bool, Never>?
+        var producer: Producer?
 
         var count: Int { queue.count - head }
 
@@ -64,13 +81,46 @@ final class BatchChannel: Sendable {
                 let ready: Bool? = state.withLock { state in
                     if state.cancelled { return false }
                     if state.count < capacity { return true }
-                    state.producer = continuation
+                    state.producer = .task(continuation)
                     return nil
                 }
                 if let ready { continuation.resume(returning: ready) }
             }
             guard accepted else { return false }
             return await send(batch)
+        }
+    }
+
+    /// As `send`, for a producer running on its own thread (not a task): blocks that thread
+    /// while the channel is full. False: the consumer went away; stop.
+    func sendWaiting(_ batch: [RawMail]) -> Bool {
+        enum Action {
+            case done(Bool)
+            case resume(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>)
+            case wait
+        }
+        let semaphore = DispatchSemaphore(value: 0)
+        while true {
+            let action: Action = state.withLock { state in
+                if state.cancelled { return .done(false) }
+                if let consumer = state.consumer {
+                    state.consumer = nil
+                    return .resume(consumer)
+                }
+                if state.count < capacity {
+                    state.queue.append(batch)
+                    return .done(true)
+                }
+                state.producer = .thread(semaphore)
+                return .wait
+            }
+            switch action {
+            case .done(let result): return result
+            case .resume(let consumer):
+                consumer.resume(returning: .success(batch))
+                return true
+            case .wait: semaphore.wait()
+            }
         }
     }
 
@@ -87,7 +137,7 @@ final class BatchChannel: Sendable {
     /// The next batch; nil at the end.
     func receive() async throws(InboxError) -> [RawMail]? {
         enum Action {
-            case value(Result<[RawMail]?, InboxError>, CheckedContinuation<Bool, Never>?)
+            case value(Result<[RawMail]?, InboxError>, Producer?)
             case wait
         }
         let first: Action = state.withLock { state in
@@ -102,11 +152,11 @@ final class BatchChannel: Sendable {
         let result: Result<[RawMail]?, InboxError>
         switch first {
         case .value(let value, let producer):
-            producer?.resume(returning: true)
+            producer?.wake(accepted: true)
             result = value
         case .wait:
             result = await withCheckedContinuation { continuation in
-                let immediate: (Result<[RawMail]?, InboxError>, CheckedContinuation<Bool, Never>?)? =
+                let immediate: (Result<[RawMail]?, InboxError>, Producer?)? =
                     state.withLock { state in
                         if state.count > 0 {
                             let producer = state.producer
@@ -118,7 +168,7 @@ final class BatchChannel: Sendable {
                         return nil
                     }
                 if let (value, producer) = immediate {
-                    producer?.resume(returning: true)
+                    producer?.wake(accepted: true)
                     continuation.resume(returning: value)
                 }
             }
@@ -128,13 +178,13 @@ final class BatchChannel: Sendable {
 
     /// The consumer is gone: wake and stop the producer.
     func cancel() {
-        let producer = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+        let producer = state.withLock { state -> Producer? in
             state.cancelled = true
             state.queue = []
             state.head = 0
             defer { state.producer = nil }
             return state.producer
         }
-        producer?.resume(returning: false)
+        producer?.wake(accepted: false)
     }
 }

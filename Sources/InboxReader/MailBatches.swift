@@ -2,8 +2,9 @@ import Synchronization
 
 /// The messages of a list of commits, as batches in archive order, read lazily.
 ///
-/// Reading starts when iteration starts. Large inputs are read by two `git cat-file --batch`
-/// workers at once (cat-file is single-threaded; two halve the time on a 2-core machine). The
+/// Reading starts when iteration starts. Large inputs are read by two workers at once (each
+/// inflates on one core; two halve the time on a 2-core machine): threads reading the packs
+/// in-process, or `git cat-file --batch` processes (see `BlobReader`). The
 /// batches are dealt to the workers in turn (batch 0, 2, 4, … to the first, 1, 3, 5, … to the
 /// second) rather than as two contiguous halves: with contiguous halves the second worker could
 /// only run ahead by the read-ahead window and then sit idle, or the whole second half would
@@ -19,11 +20,16 @@ package struct MailBatches: AsyncSequence, Sendable {
     let gitDirectories: [Int: String]
     let workerCount: Int
     let readAhead: Int
+    /// The reader asked for; nil: `BlobReader.choose`'s default.
+    let reader: BlobReader?
 
     /// How many batches the sequence will yield.
     package var batchCount: Int { batches.count }
 
-    init(commits: [CommitRef], batchSize: Int, gitDirectories: [Int: String], workers: Int?, readAhead: Int) {
+    init(
+        commits: [CommitRef], batchSize: Int, gitDirectories: [Int: String], workers: Int?, readAhead: Int,
+        reader: BlobReader?
+    ) {
         let size = Swift.max(1, batchSize)
         var batches: [[CommitRef]] = []
         batches.reserveCapacity(commits.count / size + 1)
@@ -39,6 +45,7 @@ package struct MailBatches: AsyncSequence, Sendable {
         let defaultWorkers = commits.count >= 512 && batches.count >= 2 ? 2 : 1
         self.workerCount = Swift.max(1, Swift.min(workers ?? defaultWorkers, Swift.max(1, batches.count)))
         self.readAhead = Swift.max(1, readAhead)
+        self.reader = reader
     }
 
     package func makeAsyncIterator() -> Iterator {
@@ -60,7 +67,7 @@ package struct MailBatches: AsyncSequence, Sendable {
         }
     }
 
-    /// Owns the workers; dropping it cancels them.
+    /// Owns the workers; dropping it cancels them (a reading thread stops at its next batch).
     final class IteratorState: Sendable {
         private let channels: [BatchChannel]
         private let tasks: [Task<Void, Never>]
@@ -72,11 +79,25 @@ package struct MailBatches: AsyncSequence, Sendable {
             let channels = (0..<workers).map { _ in BatchChannel(capacity: sequence.readAhead) }
             self.channels = channels
             self.total = sequence.batches.count
-            self.tasks = (0..<workers).map { worker in
-                let mine = stride(from: worker, to: sequence.batches.count, by: workers).map { sequence.batches[$0] }
-                let reader = CatFileBatch(
-                    batches: mine, gitDirectories: sequence.gitDirectories, channel: channels[worker])
-                return Task { await reader.run() }
+            let stripes = (0..<workers).map { worker in
+                stride(from: worker, to: sequence.batches.count, by: workers).map { sequence.batches[$0] }
+            }
+            let epochs = Set(sequence.batches.lazy.flatMap { $0 }.map(\.epoch))
+            let directories = epochs.sorted().compactMap { sequence.gitDirectories[$0] }
+            switch BlobReader.choose(for: directories, requested: sequence.reader) {
+            case .libgit2:
+                for worker in 0..<workers {
+                    PackBatchReader(
+                        batches: stripes[worker], gitDirectories: sequence.gitDirectories, channel: channels[worker]
+                    ).start()
+                }
+                self.tasks = []
+            case .catFile:
+                self.tasks = (0..<workers).map { worker in
+                    let reader = CatFileBatch(
+                        batches: stripes[worker], gitDirectories: sequence.gitDirectories, channel: channels[worker])
+                    return Task { await reader.run() }
+                }
             }
         }
 
@@ -117,13 +138,16 @@ extension Inbox {
         blobs(for: commits, batchSize: batchSize, workers: nil, readAhead: 2)
     }
 
-    /// As `blobs(for:batchSize:)`, with the number of cat-file workers (nil: 2 for 512 commits or
-    /// more, else 1) and the finished batches each worker may hold ahead of the consumer.
-    package func blobs(for commits: [CommitRef], batchSize: Int, workers: Int?, readAhead: Int) -> MailBatches {
+    /// As `blobs(for:batchSize:)`, with the number of reading workers (nil: 2 for 512 commits or
+    /// more, else 1), the finished batches each worker may hold ahead of the consumer, and the
+    /// reader (nil: `BlobReader`'s choice; tests name each to compare them).
+    package func blobs(
+        for commits: [CommitRef], batchSize: Int, workers: Int?, readAhead: Int, reader: BlobReader? = nil
+    ) -> MailBatches {
         var directories: [Int: String] = [:]
         for epoch in epochs { directories[epoch.number] = epoch.gitDirectory }
         return MailBatches(
             commits: commits, batchSize: batchSize, gitDirectories: directories, workers: workers,
-            readAhead: readAhead)
+            readAhead: readAhead, reader: reader)
     }
 }

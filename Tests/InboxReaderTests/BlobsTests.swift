@@ -4,7 +4,8 @@ import Testing
 @testable import InboxReader
 
 @Suite struct BlobsTests {
-    @Test func messagesComeInArchiveOrderAndDeletionsHaveNoBytes() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func messagesComeInArchiveOrderAndDeletionsHaveNoBytes(reader: BlobReader) async throws {
         let temporary = try TemporaryDirectory()
         let entries: [ArchiveEntry] = [
             .mail(TestMail.bytes(0)), .mail(TestMail.bytes(1)), .deletion(TestMail.bytes(1)),
@@ -14,7 +15,7 @@ import Testing
         let inbox = try Inbox.open(temporary.path + "/e.git")
         let commits = try await inbox.resolve(RevisionRange()).commits
         var mails: [RawMail] = []
-        for try await batch in inbox.blobs(for: commits, batchSize: 3) {
+        for try await batch in inbox.blobs(for: commits, batchSize: 3, workers: nil, readAhead: 2, reader: reader) {
             #expect(batch.count <= 3)
             mails += batch
         }
@@ -22,18 +23,22 @@ import Testing
         #expect(mails.map(\.bytes) == [TestMail.bytes(0), TestMail.bytes(1), nil, TestMail.bytes(3)])
     }
 
-    @Test func messagesAcrossEpochs() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func messagesAcrossEpochs(reader: BlobReader) async throws {
         let archive = try await TwoEpochInbox()
         var mails: [RawMail] = []
-        for try await batch in archive.inbox.blobs(for: archive.commits, batchSize: 4, workers: 2, readAhead: 1) {
+        let sequence = archive.inbox.blobs(
+            for: archive.commits, batchSize: 4, workers: 2, readAhead: 1, reader: reader)
+        for try await batch in sequence {
             mails += batch
         }
         #expect(mails.map(\.commit) == archive.commits)
         #expect(mails.map(\.bytes) == (0..<10).map { TestMail.bytes($0) })
     }
 
-    @Test(arguments: [(1, 1), (2, 2), (2, 4), (nil, 2)] as [(Int?, Int)])
-    func thousandMailsReadInOrder(workers: Int?, readAhead: Int) async throws {
+    @Test(arguments: [(1, 1), (2, 2), (2, 4), (nil, 2)] as [(Int?, Int)], BlobReader.allCases)
+    func thousandMailsReadInOrder(configuration: (workers: Int?, readAhead: Int), reader: BlobReader) async throws {
+        let (workers, readAhead) = configuration
         let temporary = try TemporaryDirectory()
         let expected = (0..<1000).map { TestMail.bytes($0) }
         try await ArchiveWriter.writeEpoch(mails: expected, to: temporary.path + "/big.git")
@@ -42,7 +47,7 @@ import Testing
         #expect(commits.count == 1000)
         var mails: [RawMail] = []
         var batchCount = 0
-        let sequence = inbox.blobs(for: commits, batchSize: 64, workers: workers, readAhead: readAhead)
+        let sequence = inbox.blobs(for: commits, batchSize: 64, workers: workers, readAhead: readAhead, reader: reader)
         for try await batch in sequence {
             #expect(batch.count == (batchCount < 15 ? 64 : 1000 - 15 * 64))
             batchCount += 1
@@ -53,6 +58,74 @@ import Testing
         #expect(mails.map(\.bytes) == expected)
     }
 
+    @Test func aRepositoryLibgit2CannotOpenIsReadWithCatFile() async throws {
+        let temporary = try TemporaryDirectory()
+        let git = temporary.path + "/e.git"
+        let expected = (0..<5).map { TestMail.bytes($0) }
+        try await ArchiveWriter.writeEpoch(mails: expected, to: git)
+        // An extension git reads past (it only stops gc): any extension leaves the repository to
+        // git (libgit2 1.5 would read a SHA-256 repository as SHA-1).
+        for (key, value) in [("core.repositoryformatversion", "1"), ("extensions.preciousObjects", "true")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "--git-dir=\(git)", "config", key, value]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        #expect(PackRepository(gitDirectory: git) == nil)
+        if BlobReader.fromEnvironment == nil { #expect(BlobReader.choose(for: [git], requested: nil) == .catFile) }
+        let inbox = try Inbox.open(git)
+        let commits = try await inbox.resolve(RevisionRange()).commits
+        var mails: [RawMail] = []
+        for try await batch in inbox.blobs(for: commits, batchSize: 2) { mails += batch }
+        #expect(mails.map(\.bytes) == expected)
+    }
+
+    @Test func aSHA256RepositoryIsReadWithCatFile() async throws {
+        let temporary = try TemporaryDirectory()
+        let git = temporary.path + "/sha256.git"
+        let mail = "From: A <a@example.com>\nSubject: [PATCH] x\nMessage-ID: <1@example.com>\n\nbody\n"
+        let script = """
+            set -e
+            git init -q --bare --object-format=sha256 "$1"
+            blob=$(printf '%s' "$2" | git --git-dir="$1" hash-object -w --stdin)
+            tree=$(printf '100644 blob %s\\tm\\n' "$blob" | git --git-dir="$1" mktree)
+            commit=$(GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@example.com GIT_COMMITTER_NAME=a \\
+                GIT_COMMITTER_EMAIL=a@example.com git --git-dir="$1" commit-tree -m x "$tree")
+            git --git-dir="$1" update-ref refs/heads/master "$commit"
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, "sh", git, mail]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(PackRepository(gitDirectory: git) == nil)
+        let inbox = try Inbox.open(git)
+        let commits = try await inbox.resolve(RevisionRange()).commits
+        #expect(commits.map(\.oid.utf8.count) == [64])
+        var mails: [RawMail] = []
+        for try await batch in inbox.blobs(for: commits, batchSize: 2) { mails += batch }
+        #expect(mails.map(\.bytes) == [Array(mail.utf8)])
+    }
+
+    @Test func bothReadersGiveTheSameMail() async throws {
+        let archive = try await TwoEpochInbox()
+        var read: [BlobReader: [RawMail]] = [:]
+        for reader in BlobReader.allCases {
+            var mails: [RawMail] = []
+            let sequence = archive.inbox.blobs(
+                for: archive.commits, batchSize: 3, workers: 2, readAhead: 1, reader: reader)
+            for try await batch in sequence { mails += batch }
+            read[reader] = mails
+        }
+        #expect(read[.libgit2] == read[.catFile])
+        if BlobReader.fromEnvironment == nil {
+            #expect(BlobReader.choose(for: archive.inbox.epochs.map(\.gitDirectory), requested: nil) == .libgit2)
+        }
+    }
+
     @Test func emptyCommitListYieldsNothing() async throws {
         let archive = try await TwoEpochInbox()
         var count = 0
@@ -60,25 +133,30 @@ import Testing
         #expect(count == 0)
     }
 
-    @Test func stoppingEarlyEndsTheWorkers() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func stoppingEarlyEndsTheWorkers(reader: BlobReader) async throws {
         let temporary = try TemporaryDirectory()
         try await ArchiveWriter.writeEpoch(mails: (0..<600).map { TestMail.bytes($0) }, to: temporary.path + "/e.git")
         let inbox = try Inbox.open(temporary.path + "/e.git")
         let commits = try await inbox.resolve(RevisionRange()).commits
         var seen = 0
-        for try await batch in inbox.blobs(for: commits, batchSize: 8, workers: 2, readAhead: 1) {
+        for try await batch in inbox.blobs(for: commits, batchSize: 8, workers: 2, readAhead: 1, reader: reader) {
             seen += batch.count
             if seen >= 16 { break }
         }
         #expect(seen == 16)
     }
 
-    @Test func anUnreadableCommitIsADamagedArchiveNotADeletion() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func anUnreadableCommitIsADamagedArchiveNotADeletion(reader: BlobReader) async throws {
         let archive = try await TwoEpochInbox()
         let bogus = CommitRef(epoch: 0, oid: String(repeating: "0", count: 40), commitTime: 0)
-        // cat-file says "missing"; the deletion check finds no tree: the archive is damaged.
+        // cat-file says "missing" and the deletion check finds no tree; libgit2 finds no commit:
+        // either way the archive is damaged.
         await #expect {
-            for try await _ in archive.inbox.blobs(for: [bogus], batchSize: 10) {}
+            for try await _ in archive.inbox.blobs(
+                for: [bogus], batchSize: 10, workers: nil, readAhead: 2, reader: reader)
+            {}
         } throws: { error in
             (error as? InboxError)?.code == .damagedArchive
         }

@@ -42,27 +42,30 @@ import Testing
         #expect(process.terminationStatus == 0, "\(script): \(message)")
     }
 
-    private static func readAll(_ inbox: String) async throws -> [RawMail] {
+    private static func readAll(_ inbox: String, reader: BlobReader) async throws -> [RawMail] {
         let opened = try Inbox.open(inbox)
         let range = try await opened.resolve(RevisionRange(from: nil, to: nil))
         var mails: [RawMail] = []
-        for try await batch in opened.blobs(for: range.commits, batchSize: 2) { mails += batch }
+        let sequence = opened.blobs(for: range.commits, batchSize: 2, workers: nil, readAhead: 2, reader: reader)
+        for try await batch in sequence { mails += batch }
         return mails
     }
 
-    @Test func aRealDeletionIsStillADeletion() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func aRealDeletionIsStillADeletion(reader: BlobReader) async throws {
         let directory = try TemporaryDirectory()
         let (inbox, _) = try await Self.looseInbox(in: directory)
-        let mails = try await Self.readAll(inbox)
+        let mails = try await Self.readAll(inbox, reader: reader)
         #expect(mails.map { $0.bytes == nil } == [false, false, true, false, false])
     }
 
-    @Test func aLostMessageBlobIsAnError() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func aLostMessageBlobIsAnError(reader: BlobReader) async throws {
         let directory = try TemporaryDirectory()
         let (inbox, git) = try await Self.looseInbox(in: directory)
         try Self.removeObject("HEAD~1:m", in: git)
         await #expect {
-            _ = try await Self.readAll(inbox)
+            _ = try await Self.readAll(inbox, reader: reader)
         } throws: { error in
             let error = try #require(error as? InboxError)
             return error.code == .damagedArchive && error.message.contains("is missing from the repository")
@@ -70,18 +73,20 @@ import Testing
         }
     }
 
-    @Test func aLostTreeIsAnError() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func aLostTreeIsAnError(reader: BlobReader) async throws {
         let directory = try TemporaryDirectory()
         let (inbox, git) = try await Self.looseInbox(in: directory)
         try Self.removeObject("HEAD~3^{tree}", in: git)
         await #expect {
-            _ = try await Self.readAll(inbox)
+            _ = try await Self.readAll(inbox, reader: reader)
         } throws: { error in
             (error as? InboxError)?.code == .damagedArchive
         }
     }
 
-    @Test func aTruncatedPackIsDamagedNotEmpty() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func aTruncatedPackIsDamagedNotEmpty(reader: BlobReader) async throws {
         let directory = try TemporaryDirectory()
         let inbox = directory.path + "/list"
         try await writeV2Inbox(at: inbox, epochs: [0: (1...50).map { .mail(TestMail.bytes($0)) }])
@@ -89,7 +94,7 @@ import Testing
             "cd '\(inbox)/git/0.git/objects/pack' && for p in *.pack; do chmod u+w \"$p\"; truncate -s 200 \"$p\"; done"
         )
         await #expect {
-            _ = try await Self.readAll(inbox)
+            _ = try await Self.readAll(inbox, reader: reader)
         } throws: { error in
             let error = try #require(error as? InboxError)
             return error.code == .damagedArchive && error.message.contains("cannot read the history")

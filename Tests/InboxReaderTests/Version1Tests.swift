@@ -44,7 +44,8 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    @Test func version1MessagesAreReadFromTheirFanOutPaths() async throws {
+    @Test(arguments: BlobReader.allCases)
+    func version1MessagesAreReadFromTheirFanOutPaths(reader: BlobReader) async throws {
         let temporary = try TemporaryDirectory()
         let mails = try Self.writeVersion1(at: temporary.path + "/old.git")
         let inbox = try Inbox.open(temporary.path + "/old.git")
@@ -54,7 +55,8 @@ import Testing
         #expect(commits[0].messagePath == "0a/1111111111111111111111111111111111111")
         #expect(commits[3].messagePath == nil)
         var read: [[UInt8]?] = []
-        for try await batch in inbox.blobs(for: commits, batchSize: 2) { read += batch.map(\.bytes) }
+        let sequence = inbox.blobs(for: commits, batchSize: 2, workers: nil, readAhead: 2, reader: reader)
+        for try await batch in sequence { read += batch.map(\.bytes) }
         #expect(read == mails.map { Optional($0) } + [nil])
     }
 
