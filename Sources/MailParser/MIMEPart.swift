@@ -47,17 +47,13 @@ package struct MIMEPart: Sendable {
     /// A missing or US-ASCII charset with 8-bit bytes is read as UTF-8 when valid, else as
     /// ISO-8859-1 (with a problem): that is what such mails almost always are.
     package func decodedText(in bytes: [UInt8]) -> (text: String, problems: [String]) {
-        let decoded = transferEncoding.decode(bytes[body])
-        let charset = Charset(contentType.charset ?? "us-ascii")
         var result: (text: String, problems: [String])
-        if charset.kind == .ascii {
-            let utf8 = Charset.decodeUTF8(decoded)
-            result =
-                utf8.valid
-                ? (utf8.string, [])
-                : (Charset.decodeLatin1(decoded), ["8-bit bytes in a US-ASCII body decoded as ISO-8859-1"])
-        } else {
-            result = charset.decode(decoded)
+        switch transferEncoding {
+        case .quotedPrintable, .base64:
+            result = charsetDecoded(transferEncoding.decode(bytes[body]))
+        case .sevenBit, .eightBit, .binary, .other:
+            // These pass the bytes through: read them where they are, without a copy.
+            result = charsetDecoded(bytes[body])
         }
         result.text = MIMEPart.normalizingLineEnds(result.text)
         if contentType.type == "text", contentType.parameters["format"]?.lowercased() == "flowed" {
@@ -65,6 +61,16 @@ package struct MIMEPart: Sendable {
             result.text = FlowedText.unwrap(result.text, deleteSpace: deleteSpace)
         }
         return result
+    }
+
+    /// The transfer-decoded bytes in the part's charset (see `decodedText(in:)`).
+    private func charsetDecoded(_ decoded: some Collection<UInt8>) -> (text: String, problems: [String]) {
+        let charset = Charset(contentType.charset ?? "us-ascii")
+        guard charset.kind == .ascii else { return charset.decode(decoded) }
+        let utf8 = Charset.decodeUTF8(decoded)
+        return utf8.valid
+            ? (utf8.string, [])
+            : (Charset.decodeLatin1(decoded), ["8-bit bytes in a US-ASCII body decoded as ISO-8859-1"])
     }
 
     /// CRLF and a bare CR become LF.

@@ -54,6 +54,7 @@ package struct PullRequest: Sendable, Hashable, Codable {
     /// diffstat summary after the opening is taken.
     /// - Complexity: O(*n*) over the body.
     package init?(body: Substring) {
+        guard Self.mayHoldRequest(body) else { return nil }
         var found = false
         var expectsRepository = false
         for line in TextLines(body) {
@@ -93,6 +94,23 @@ package struct PullRequest: Sendable, Hashable, Codable {
             }
         }
         guard found else { return nil }
+    }
+
+    /// Whether a line opens one of request-pull's two paragraphs (white space before it allowed,
+    /// any case: a superset of what `init?(body:)` accepts): a pass over the lines' first bytes,
+    /// so that the many replies without a request never become a `Substring` per line.
+    private static func mayHoldRequest(_ body: Substring) -> Bool {
+        body.withBodyLineBytes { lines in
+            var found = false
+            lines.visit { line in
+                let first = lines.skippingBlanks(line)
+                found =
+                    lines.hasPrefixIgnoringCase("the following changes since commit ", in: line, at: first)
+                    || lines.hasPrefixIgnoringCase("are available in the git repository at", in: line, at: first)
+                return !found
+            }
+            return found
+        }
     }
 
     private static func commitID(after prefix: String, in text: Substring) -> String? {

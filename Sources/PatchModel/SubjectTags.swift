@@ -57,6 +57,18 @@ package struct SubjectTags: Sendable, Hashable {
     }
 
     package init(subject: String) {
+        self.init(subject: subject, wordReading: .bytesWhenASCII)
+    }
+
+    /// How the words of a tag are read: the same rules either way (a test holds them to it).
+    enum WordReading {
+        /// On upper-cased bytes when the tag is ASCII (nearly every tag); on `Character`s otherwise.
+        case bytesWhenASCII
+        /// Always on `Character`s: the reference the byte path must agree with.
+        case characters
+    }
+
+    init(subject: String, wordReading: WordReading) {
         isReply = false
         tags = []
         title = ""
@@ -87,7 +99,11 @@ package struct SubjectTags: Sendable, Hashable {
 
         var dottedVersion: (major: Int, minor: Int)?
         for (index, tag) in tags.enumerated() {
-            readWords(of: tag, dottedVersion: &dottedVersion)
+            if wordReading == .bytesWhenASCII, tag.utf8.allSatisfy({ $0 < 0x80 }) {
+                readASCIIWords(of: tag, dottedVersion: &dottedVersion)
+            } else {
+                readWords(of: tag, dottedVersion: &dottedVersion)
+            }
             if index == 0 { isBotReport = Self.isBotTag(tag) }
         }
         if version == nil, let dottedVersion {

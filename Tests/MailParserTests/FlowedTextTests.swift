@@ -12,6 +12,13 @@ import Testing
         ("> flowed \nunquoted\n", false, "> flowed \nunquoted\n"),
         ("body\n-- \nsig\n", false, "body\n-- \nsig\n"),
         ("no newline at end", false, "no newline at end"),
+        ("", false, ""),
+        ("\n", false, "\n"),
+        ("a \n\nb \n", false, "a \nb \n"),
+        ("flows at the end ", true, "flows at the end"),
+        (">> deep \n>> more\n> shallow\n", false, ">> deep more\n> shallow\n"),
+        (">> deep \n> shallow \n\n", false, ">> deep \n> shallow \n\n"),
+        ("sig \n-- \nname\n", false, "sig -- \nname\n"),
     ])
     func unwrapsFlowedLines(input: String, deleteSpace: Bool, expected: String) {
         #expect(FlowedText.unwrap(input, deleteSpace: deleteSpace) == expected)

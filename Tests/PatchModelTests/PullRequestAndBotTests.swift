@@ -1,3 +1,4 @@
+import Foundation
 import MailParser
 import PatchModel
 import Testing
@@ -48,6 +49,25 @@ import Testing
             .joined(separator: "\n")
         #expect(PullRequest(body: quoted[...]) == nil)
         #expect(PullRequest(body: "Just a mail.\n"[...]) == nil)
+    }
+
+    /// The quick pass that spares most replies the line-by-line read must let every opening
+    /// through: indented, with CRLF line ends, or in another case, either paragraph alone.
+    @Test func openingsPassTheQuickPass() throws {
+        let crlf = Self.requestPull.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try #require(PullRequest(body: crlf[...])).headCommit == "de535c0234dd2dbd9c790790f2ca1c4ec8a52d2b")
+        let indented = "Hi,\n\t  The following changes since commit 88603b6dc419445847923fcb7fe5080067a30f98:\n"
+        #expect(try #require(PullRequest(body: indented[...])).baseCommit == "88603b6dc419445847923fcb7fe5080067a30f98")
+        let repositoryOnly =
+            "Please pull.\n\nARE AVAILABLE IN THE GIT REPOSITORY AT:\n\n  git://example.org/x.git main\n"
+        let pull = try #require(PullRequest(body: repositoryOnly[...]))
+        #expect(pull.repository == "git://example.org/x.git")
+        #expect(pull.ref == "main")
+        // Lower case passes the quick pass, but the line-by-line read wants git's exact opening.
+        #expect(
+            PullRequest(body: "the following changes since commit 88603b6dc419445847923fcb7fe5080067a30f98:\n"[...])
+                == nil)
+        #expect(PullRequest(body: "The following changes since commit\n"[...]) == nil)
     }
 
     static func facts(subject: String, body: String) -> MessageFacts {

@@ -101,11 +101,10 @@ struct ResponseCollector {
             reviewers[key] = Reviewer(name: name, email: email, trailers: 0, replies: 0)
         }
         guard !name.isEmpty else { return key }
-        var uses = nameUses[key, default: [:]]
-        let order = uses.count
-        uses[name, default: (0, order)].count += 1
-        nameUses[key] = uses
-        let best = uses.min { a, b in
+        // Counted in place: a copy taken out and written back made every reply copy the table.
+        let order = nameUses[key]?.count ?? 0
+        nameUses[key, default: [:]][name, default: (0, order)].count += 1
+        let best = nameUses[key]?.min { a, b in
             a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
         }
         if let best, reviewers[key]?.name != best.key { reviewers[key]?.name = best.key }

@@ -34,6 +34,9 @@ package struct ThreadGraph {
         }
         self.inSet = inSet
         self.lookup = lookup
+        // Nearly every message of the set gets a parent and an anchor: sized once, not regrown.
+        parentMemo.reserveCapacity(messages.count)
+        anchorMemo.reserveCapacity(messages.count)
     }
 
     /// True when the message is one of the set (not found through the look-up).
