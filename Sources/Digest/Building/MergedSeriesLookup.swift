@@ -1,4 +1,4 @@
-internal import PatchModel
+package import PatchModel
 
 /// The history of several archives as the series rules ask it (`SeriesLookup`): each question
 /// goes to every archive's look-up (its history index) and their answers are merged. A message
@@ -8,23 +8,28 @@ internal import PatchModel
 ///
 /// A thread is the union of each archive's walk from the root: a reply that reached only one list
 /// is found when its parent is in that list's archive too, which a reply to all keeps true.
-struct MergedSeriesLookup: SeriesLookup {
+package struct MergedSeriesLookup: SeriesLookup {
     /// One look-up per archive, in the order given.
-    var lookups: [any SeriesLookup]
+    package var lookups: [any SeriesLookup]
 
-    func message(id: String) -> ThreadMessage? {
+    package init(lookups: [any SeriesLookup]) {
+        self.lookups = lookups
+    }
+
+    package func message(id: String) -> ThreadMessage? {
         Self.firstReceived(lookups.compactMap { $0.message(id: id) }).first
     }
 
-    func messages(inThreadOf rootID: String) -> [ThreadMessage] {
+    package func messages(inThreadOf rootID: String) -> [ThreadMessage] {
         Self.firstReceived(lookups.flatMap { $0.messages(inThreadOf: rootID) })
     }
 
-    func earlierVersions(changeID: String) -> [ThreadMessage] {
+    package func earlierVersions(changeID: String) -> [ThreadMessage] {
         Self.firstReceived(lookups.flatMap { $0.earlierVersions(changeID: changeID) })
     }
 
-    func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage] {
+    package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage]
+    {
         Self.firstReceived(
             lookups.flatMap {
                 $0.earlierVersions(title: title, authorEmail: authorEmail, before: before, notBefore: notBefore)
