@@ -99,11 +99,8 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var sources: [SitePublisher.Source] = []
-        for archive in archives {
-            let inbox = try await Inbox.openOrImport(archive)
-            sources.append(
-                SitePublisher.Source(inbox: inbox, indexPath: indexPath ?? IndexLocation.defaultPath(for: inbox)))
+        let sources = try await SeveralArchives.open(archives).map { inbox in
+            SitePublisher.Source(inbox: inbox, indexPath: indexPath ?? IndexLocation.defaultPath(for: inbox))
         }
         let publisher = SitePublisher(
             options: SitePublisher.Options(listName: listName, top: top, since: since, siteURL: siteURL))

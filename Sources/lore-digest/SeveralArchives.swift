@@ -1,5 +1,6 @@
 import ArgumentParser
 import Digest
+import HistoryIndex
 import InboxReader
 import MessageStream
 
@@ -30,9 +31,23 @@ enum SeveralArchives {
     }
 
     /// Opens each archive (or mbox file, or Maildir), in the order given.
+    /// - Throws: `CommandFailure` when two paths name the same archive (each archive's index and
+    ///   bookmark would be read twice, and its `--since-last-run` lock taken twice).
     static func open(_ paths: [String]) async throws -> [Inbox] {
         var inboxes: [Inbox] = []
-        for path in paths { inboxes.append(try await Inbox.openOrImport(path)) }
+        var seen: [String: String] = [:]
+        for path in paths {
+            let inbox = try await Inbox.openOrImport(path)
+            // The default index path is the archive's resolved, standardized path made a name.
+            let identity = IndexLocation.defaultPath(for: inbox)
+            if let other = seen[identity] {
+                throw CommandFailure(
+                    "'\(OneLineValue.escaped(other))' and '\(OneLineValue.escaped(path))' are the same archive; give each archive once"
+                )
+            }
+            seen[identity] = path
+            inboxes.append(inbox)
+        }
         return inboxes
     }
 

@@ -131,6 +131,12 @@ import Testing
         let history = try CommandRunner.loreDigest(["report", kvm, kvmarm, "--history"])
         #expect(history.exitCode == 64)
         #expect(history.standardError.hasPrefix("Error: --history reads one archive's history index;"))
+        // The same archive twice would read its bookmark twice (and take its lock twice).
+        let twice = try CommandRunner.loreDigest(
+            ["report", kvm, kvmarm, kvm + "/.", "--since-last-run", "--state", "w"], cacheHome: directory.path)
+        #expect(twice.exitCode == 1)
+        #expect(twice.standardOutput.isEmpty)
+        #expect(twice.standardError == "Error: '\(kvm)' and '\(kvm)/.' are the same archive; give each archive once\n")
     }
 
     /// KVM got a patch two days before the range; KVMARM, in the range, a review of it (the
