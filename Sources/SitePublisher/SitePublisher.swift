@@ -2,6 +2,7 @@ internal import Digest
 internal import Foundation
 internal import HistoryIndex
 package import InboxReader
+internal import PatchModel
 
 /// `publish`: a static site of weekly digests of an archive, kept up to date incrementally.
 ///
@@ -55,18 +56,45 @@ package struct SitePublisher: Sendable {
         self.options = options
     }
 
+    /// One archive of the site and its history index.
+    package struct Source: Sendable {
+        package var inbox: Inbox
+        package var indexPath: String
+
+        package init(inbox: Inbox, indexPath: String) {
+            self.inbox = inbox
+            self.indexPath = indexPath
+        }
+    }
+
     /// Publishes `inbox` into the folder `directory` (created when missing), reading and
     /// updating the history index at `indexPath` first.
     /// - Throws: ``PublishError`` (the folder, a write, another run), `InboxError`, `IndexError`.
     package func publish(inbox: Inbox, indexPath: String, into directory: String) async throws -> Outcome {
+        try await publish([Source(inbox: inbox, indexPath: indexPath)], into: directory)
+    }
+
+    /// Publishes the weeks of several archives' mail merged (issue 14; one archive: as
+    /// ``publish(inbox:indexPath:into:)``): each week's report is `report A B … --since MONDAY
+    /// --until SUNDAY` with every archive's index, a cross-posted mail counted once, titled with
+    /// the lists (`KVM + KVMARM`). Each archive's index is read and updated first.
+    /// - Throws: ``PublishError`` (the folder, a write, another run), `InboxError`, `IndexError`.
+    package func publish(_ sources: [Source], into directory: String) async throws -> Outcome {
+        precondition(!sources.isEmpty, "a site needs an archive")
         let started = Date()
         let site = try SiteDirectory(path: directory)
         defer { site.close() }
-        let index = try MessageIndex.open(at: indexPath, create: true)
-        _ = try await index.update(from: inbox)
-        let weeks = try await weeksOfWindow(inbox)
+        var archives: [(inbox: Inbox, index: MessageIndex)] = []
+        for source in sources {
+            let index = try MessageIndex.open(at: source.indexPath, create: true)
+            _ = try await index.update(from: source.inbox)
+            archives.append((source.inbox, index))
+        }
+        let weeks = try await weeksOfWindow(archives.map(\.inbox))
 
-        let settings = "list=\(options.listName ?? "")\ntop=\(options.top)\nsite=\(options.siteURL ?? "")"
+        var settings = "list=\(options.listName ?? "")\ntop=\(options.top)\nsite=\(options.siteURL ?? "")"
+        // Another set of archives is another site: every week is written again.
+        if archives.count > 1 { settings += "\narchives=" + archives.map(\.inbox.path).joined(separator: "\n") }
         let previous = SiteManifest.load(from: directory)
         let reusable =
             previous.flatMap { $0.layout == SiteManifest.currentLayout && $0.settings == settings ? $0 : nil }
@@ -74,7 +102,8 @@ package struct SitePublisher: Sendable {
 
         var summaries: [WeekSummary] = []
         var written: [ISOWeek] = []
-        for (week, commits) in weeks {
+        for (week, perArchive) in weeks {
+            let commits = perArchive.flatMap { $0 }
             let fingerprint = StableIdentifier.fingerprint(commits.map(\.oid))
             if let old = known[week], old.fingerprint == fingerprint, old.commitCount == commits.count,
                 site.exists("\(week.label).html"), site.exists("\(week.label).md")
@@ -82,7 +111,12 @@ package struct SitePublisher: Sendable {
                 summaries.append(old)
                 continue
             }
-            let report = try await report(of: week, commits: commits, inbox: inbox, index: index)
+            let report =
+                if archives.count == 1 {
+                    try await report(of: week, commits: commits, inbox: archives[0].inbox, index: archives[0].index)
+                } else {
+                    try await report(of: week, commits: perArchive, archives: archives)
+                }
             try site.write("\(week.label).html", Array(WeekPage.html(report, week: week).utf8))
             try site.write("\(week.label).md", Array(WeekPage.markdown(report).utf8))
             summaries.append(Self.summary(of: report, week: week, commits: commits, fingerprint: fingerprint))
@@ -104,7 +138,9 @@ package struct SitePublisher: Sendable {
             !written.isEmpty || !removed.isEmpty || manifest != previous || !site.exists("index.html")
             || !site.exists("feed.atom")
         if wroteIndex {
-            let listName = options.listName ?? newestFirst.first?.listName ?? inbox.displayName.uppercased()
+            let listName =
+                options.listName ?? newestFirst.first?.listName
+                ?? archives.map { $0.inbox.displayName.uppercased() }.joined(separator: " + ")
             let siteTitle = "\(listName) mailing list updates"
             try site.write("index.html", Array(SiteIndexPage(siteTitle: siteTitle, weeks: newestFirst).render().utf8))
             let feed = AtomFeed(
@@ -119,18 +155,23 @@ package struct SitePublisher: Sendable {
             seconds: Date().timeIntervalSince(started))
     }
 
-    /// The commits of the window, split by ISO week, oldest week first; a week without mail is
-    /// not published.
-    private func weeksOfWindow(_ inbox: Inbox) async throws -> [(week: ISOWeek, commits: [CommitRef])] {
-        var range = RevisionRange()
-        if let since = options.since {
-            // Whole weeks: from the Monday of the week that holds the date.
-            let seconds = try await inbox.resolveDate(since, bound: .since)
-            range.since = "@\(ISOWeek(containing: seconds).start)"
+    /// The commits of the window in each archive (in the order given), split by ISO week, oldest
+    /// week first; a week without mail in any archive is not published.
+    private func weeksOfWindow(_ inboxes: [Inbox]) async throws -> [(week: ISOWeek, commits: [[CommitRef]])] {
+        var byWeek: [ISOWeek: [[CommitRef]]] = [:]
+        for (position, inbox) in inboxes.enumerated() {
+            var range = RevisionRange()
+            if let since = options.since {
+                // Whole weeks: from the Monday of the week that holds the date.
+                let seconds = try await inbox.resolveDate(since, bound: .since)
+                range.since = "@\(ISOWeek(containing: seconds).start)"
+            }
+            for commit in try await inbox.resolve(range).commits {
+                byWeek[ISOWeek(containing: commit.commitTime), default: Array(repeating: [], count: inboxes.count)][
+                    position
+                ].append(commit)
+            }
         }
-        let resolved = try await inbox.resolve(range)
-        var byWeek: [ISOWeek: [CommitRef]] = [:]
-        for commit in resolved.commits { byWeek[ISOWeek(containing: commit.commitTime), default: []].append(commit) }
         return byWeek.keys.sorted().map { week in (week, byWeek[week] ?? []) }
     }
 
@@ -138,8 +179,35 @@ package struct SitePublisher: Sendable {
     private func report(of week: ISOWeek, commits: [CommitRef], inbox: Inbox, index: MessageIndex) async throws
         -> Report
     {
-        // Labels are the first 12 hex digits (unambiguous in practice), not git's shortest
-        // unique abbreviation: that would cost two git runs per week.
+        try await ReportBuilder().build(
+            inbox: inbox, commits: commits, selection: Self.selection(of: week, commits: commits),
+            options: ReportOptions(listName: options.listName, top: options.top), index: index,
+            seriesLookup: IndexSeriesLookup(index: index))
+    }
+
+    /// The week's report of several archives merged, as `report A B … --since MONDAY --until
+    /// SUNDAY` would print it: `commits` holds each archive's commits of the week.
+    private func report(of week: ISOWeek, commits: [[CommitRef]], archives: [(inbox: Inbox, index: MessageIndex)])
+        async throws -> Report
+    {
+        let builder = ReportBuilder()
+        let merged = try await MergedArchives.read(
+            zip(archives, commits).map { archive, commits in
+                MergedArchives.Archive(inbox: archive.inbox, commits: commits, index: archive.index)
+            },
+            pipeline: builder.pipeline)
+        let lookups: [any SeriesLookup] = archives.map { IndexSeriesLookup(index: $0.index) }
+        // The archives that received mail that week (one at least) describe its range.
+        let selections = commits.filter { !$0.isEmpty }.map { Self.selection(of: week, commits: $0) }
+        return builder.build(
+            merged: merged, selection: Selection(merging: selections),
+            options: ReportOptions(listName: options.listName, top: options.top),
+            seriesLookup: MergedSeriesLookup(lookups: lookups))
+    }
+
+    /// What a week's report says of its range. Labels are the first 12 hex digits (unambiguous in
+    /// practice), not git's shortest unique abbreviation: that would cost two git runs per week.
+    private static func selection(of week: ISOWeek, commits: [CommitRef]) -> Selection {
         var selection = Selection(
             fromLabel: nil, toLabel: String(commits.last?.oid.prefix(12) ?? ""),
             firstCommitTime: commits.first?.commitTime, lastCommitTime: commits.last?.commitTime)
@@ -148,10 +216,7 @@ package struct SitePublisher: Sendable {
         selection.firstLabel = commits.first.map { String($0.oid.prefix(12)) }
         selection.lastLabel = commits.last.map { String($0.oid.prefix(12)) }
         selection.commitCount = commits.count
-        return try await ReportBuilder().build(
-            inbox: inbox, commits: commits, selection: selection,
-            options: ReportOptions(listName: options.listName, top: options.top), index: index,
-            seriesLookup: IndexSeriesLookup(index: index))
+        return selection
     }
 
     static func summary(of report: Report, week: ISOWeek, commits: [CommitRef], fingerprint: String) -> WeekSummary {

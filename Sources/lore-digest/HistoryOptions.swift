@@ -6,7 +6,7 @@ struct HistoryOptions: ParsableArguments {
     @Option(
         name: .customLong("index"),
         help: ArgumentHelp(
-            "The history index to read (and update, or create) first; default: the archive's index in the cache directory, when 'lore-digest index' built one.",
+            "The history index to read (and update, or create) first; default: the archive's index in the cache directory, when 'lore-digest index' built one (with several archives: each one's, and --index is refused).",
             valueName: "path"))
     var indexPath: String?
 
@@ -16,7 +16,7 @@ struct HistoryOptions: ParsableArguments {
     @Flag(
         name: .customLong("since-last-run"),
         help:
-            "Report what arrived after the last successful run with the --state name (the first run: --since, else the last 7 days)."
+            "Report what arrived after the last successful run with the --state name (the first run: --since, else the last 7 days); with several archives, each after its own bookmark."
     )
     var sinceLastRun = false
 

@@ -3,7 +3,7 @@ import Foundation
 import HistoryIndex
 import InboxReader
 
-/// `lore-digest index`: builds or updates the history index of an archive.
+/// `lore-digest index`: builds or updates the history index of an archive, or of several.
 struct IndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
@@ -14,26 +14,61 @@ struct IndexCommand: AsyncParsableCommand {
             index lives in $XDG_CACHE_HOME/lore-digest/index/ (else ~/.cache/lore-digest/index/) \
             unless --index names a file. 'report' then reads it instead of parsing the range again.
 
-            Example:
+            Several archives: each one's own index (in the cache directory) is updated in turn, \
+            with one summary line each; an archive that fails is reported and the others are \
+            still indexed (exit status 1 then).
+
+            Examples:
               lore-digest index ~/lore/kvm
+              lore-digest index ~/lore/kvm ~/lore/kvmarm
             """
     )
 
-    @Argument(help: ArgumentHelp("A public-inbox archive; omitted: the embedded sample.", valueName: "archive"))
-    var archive: String?
+    @Argument(
+        help: ArgumentHelp(
+            "A public-inbox archive; several: each one's own index; omitted: the embedded sample.",
+            valueName: "archive"))
+    var archives: [String] = []
 
     @Option(
         name: .customLong("index"),
-        help: ArgumentHelp("The index file (default: in the cache directory).", valueName: "path"))
+        help: ArgumentHelp("The index file (default: in the cache directory; one archive only).", valueName: "path"))
     var indexPath: String?
 
     func validate() throws {
         if let indexPath, indexPath.isEmpty { throw ValidationError("--index needs a file path, not an empty string.") }
+        if archives.count > 1 && indexPath != nil {
+            throw ValidationError(
+                "--index names one index file; with several archives each keeps its own in the cache directory (leave --index out)."
+            )
+        }
     }
 
     func run() async throws {
-        let inbox = try await SampleArchive.openArchive(archive)
-        let path = indexPath ?? IndexLocation.defaultPath(for: inbox)
+        guard archives.count > 1 else {
+            let inbox = try await SampleArchive.openArchive(archives.first)
+            return try await Self.index(inbox, at: indexPath ?? IndexLocation.defaultPath(for: inbox))
+        }
+        var failed: [String] = []
+        for archive in archives {
+            do {
+                let inbox = try await Inbox.openOrImport(archive)
+                try await Self.index(inbox, at: IndexLocation.defaultPath(for: inbox))
+            } catch {
+                failed.append(archive)
+                FileHandle.standardError.write(
+                    Data("lore-digest: index of \(OneLineValue.escaped(archive)) failed: \(error)\n".utf8))
+            }
+        }
+        if !failed.isEmpty {
+            let names = failed.map(OneLineValue.escaped).joined(separator: ", ")
+            throw CommandFailure(
+                "\(failed.count) of \(archives.count) archives failed to index (\(names)); the others are up to date")
+        }
+    }
+
+    /// Builds or updates the index of `inbox` at `path`, printing its summary line.
+    private static func index(_ inbox: Inbox, at path: String) async throws {
         let index = try MessageIndex.open(at: path, create: true)
         // A damaged index fails here with the line a report gives when it meets the damage,
         // rather than being updated and called fine.
@@ -41,9 +76,10 @@ struct IndexCommand: AsyncParsableCommand {
         let update = try await index.update(from: inbox)
         for epoch in update.rewrittenEpochs {
             try StandardOutput.write(
-                "Epoch \(epoch) was rewritten since the last update: its messages were indexed again.\n")
+                "Epoch \(epoch) of \(update.archiveName) was rewritten since the last update: its messages were indexed again.\n"
+            )
         }
-        try StandardOutput.write(Self.summary(update, path: path) + "\n")
+        try StandardOutput.write(summary(update, path: path) + "\n")
     }
 
     /// `Indexed 21366 messages (21366 new) of kvmarm in 4.2 s into PATH`.

@@ -4,7 +4,7 @@ import HistoryIndex
 import InboxReader
 import SitePublisher
 
-/// `lore-digest publish ARCHIVE DIR`: a static site of weekly digests with an Atom feed.
+/// `lore-digest publish ARCHIVE... DIR`: a static site of weekly digests with an Atom feed.
 struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
@@ -17,19 +17,30 @@ struct PublishCommand: AsyncParsableCommand {
             file is replaced whole (a temporary file, then a rename), so the folder can be served \
             while it is updated.
 
+            Several archives, then the folder: one site of their lists merged, each week's \
+            update as 'report A B ... --since MONDAY --until SUNDAY' gives it (a cross-posted \
+            mail counted once, the title naming the lists), each archive with its own index.
+
             Examples:
               lore-digest publish ~/lore/kvm ~/public_html/kvm
               lore-digest publish ~/lore/kvm site --since 2025-01-01 --list KVM
               lore-digest publish ~/lore/kvm site --site-url https://example.org/kvm/
+              lore-digest publish ~/lore/kvm ~/lore/kvmarm ~/public_html/arm
             """
     )
 
     @Argument(
-        help: ArgumentHelp("A public-inbox archive, an mbox file or a Maildir.", valueName: "archive"))
-    var archive: String
+        help: ArgumentHelp(
+            "A public-inbox archive, an mbox file or a Maildir, or several, then the site's folder (created "
+                + "when missing).",
+            valueName: "archive-and-dir"))
+    var operands: [String]
 
-    @Argument(help: ArgumentHelp("The site's folder (created when missing).", valueName: "dir"))
-    var directory: String
+    /// The archives: every operand but the last.
+    var archives: [String] { Array(operands.dropLast()) }
+
+    /// The site's folder: the last operand.
+    var directory: String { operands.last ?? "" }
 
     @Option(
         name: .customLong("since"),
@@ -40,8 +51,9 @@ struct PublishCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("index"),
-        help: ArgumentHelp("The history index to read and update (default: in the cache directory).", valueName: "path")
-    )
+        help: ArgumentHelp(
+            "The history index to read and update (default: in the cache directory; one archive only).",
+            valueName: "path"))
     var indexPath: String?
 
     @Option(name: .customLong("list"), help: "The list's name in the titles (default: from List-Id, e.g. KVM).")
@@ -58,6 +70,14 @@ struct PublishCommand: AsyncParsableCommand {
     var siteURL: String?
 
     func validate() throws {
+        if operands.count < 2 {
+            throw ValidationError("publish needs an archive and the site's folder: publish ARCHIVE... DIR.")
+        }
+        if archives.count > 1 && indexPath != nil {
+            throw ValidationError(
+                "--index names one index file; with several archives each reads its own in the cache directory (leave --index out)."
+            )
+        }
         if top < 1 { throw ValidationError("--top must be at least 1, not \(top).") }
         if directory.isEmpty { throw ValidationError("the site folder needs a path, not an empty string.") }
         if let indexPath, indexPath.isEmpty { throw ValidationError("--index needs a file path, not an empty string.") }
@@ -70,14 +90,21 @@ struct PublishCommand: AsyncParsableCommand {
         if let siteURL, !(siteURL.hasPrefix("https://") || siteURL.hasPrefix("http://")) {
             throw ValidationError("--site-url '\(siteURL)' is not an http(s) URL; e.g. https://example.org/kvm/.")
         }
+        // A forgotten folder would make the last archive the site's folder.
+        if (try? Inbox.open(directory)) != nil {
+            throw ValidationError(
+                "'\(OneLineValue.escaped(directory))' is a public-inbox archive, not a site folder; give the site's folder last: publish ARCHIVE... DIR."
+            )
+        }
     }
 
     func run() async throws {
-        let inbox = try await Inbox.openOrImport(archive)
+        let sources = try await SeveralArchives.open(archives).map { inbox in
+            SitePublisher.Source(inbox: inbox, indexPath: indexPath ?? IndexLocation.defaultPath(for: inbox))
+        }
         let publisher = SitePublisher(
             options: SitePublisher.Options(listName: listName, top: top, since: since, siteURL: siteURL))
-        let outcome = try await publisher.publish(
-            inbox: inbox, indexPath: indexPath ?? IndexLocation.defaultPath(for: inbox), into: directory)
+        let outcome = try await publisher.publish(sources, into: directory)
         try StandardOutput.write(Self.summary(outcome, directory: directory) + "\n")
     }
 

@@ -14,6 +14,7 @@ struct ReportCommand: AsyncParsableCommand {
               lore-digest report ~/lore/kvm --from 83929009f --to ccd18b971
               lore-digest report ~/lore/kvm --since 2025-10-01 --until 2025-10-08
               lore-digest report ~/lore/kvm ~/lore/kvmarm --since '1 week ago'
+              lore-digest report ~/lore/kvm ~/lore/kvmarm --since-last-run --state weekly
               lore-digest report results.mbox
               lore-digest report ~/lore/kvm/git/3.git --list KVM --top 10
               lore-digest report ~/lore/kvm --format html --output week.html
@@ -39,7 +40,8 @@ struct ReportCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "A public-inbox archive: a v2 inbox directory, one epoch's bare git repository, or a v1 inbox; "
                 + "or an mbox file or Maildir (e.g. from 'lei q -o'). Several: one report of all their lists, "
-                + "a cross-posted mail counted once. Omitted: the embedded sample archive.",
+                + "a cross-posted mail counted once, each archive with its own index and bookmark. "
+                + "Omitted: the embedded sample archive.",
             valueName: "archive"))
     var archives: [String] = []
 
@@ -133,7 +135,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// The report of several archives merged: git config and the maps from the first one, but
-    /// not its list name (the title names every list, unless --list names it).
+    /// not its list name (the title names every list, unless --list names it). Each archive's
+    /// own index and --since-last-run bookmark, as one archive's report reads them.
     private func runSeveral() async throws {
         let inboxes = try await SeveralArchives.open(archives)
         let settings = try await GitConfig.settings(for: inboxes[0])
@@ -142,12 +145,21 @@ struct ReportCommand: AsyncParsableCommand {
         let options = ReportOptions(
             listName: listName, top: top ?? settings.top ?? 15,
             identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value)
-        let (merged, selection) = try await SeveralArchives.read(
-            inboxes, range: range.revisionRange, pipeline: ReportBuilder().pipeline)
-        let report = ReportBuilder().build(merged: merged, selection: selection, options: options)
+        // One run of a --since-last-run state at a time, archive by archive, held to the end.
+        let stateLocks = try history.state.map { state in
+            try inboxes.map { inbox in
+                try RunStateLock.acquire(indexPath: IndexLocation.defaultPath(for: inbox), state: state)
+            }
+        }
+        defer { withExtendedLifetime(stateLocks) {} }
+        let source = try await MergedReportHistory.prepare(
+            history.choices, inboxes: inboxes, range: range.revisionRange)
+        let report = try await source.build(options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
         let text = try format.render(report, email: emailRenderer, color: colors)
         try OutputWriter(path: output).write(text)
+        // Only now that the report was written whole: every archive's bookmark advances.
+        try source.finish()
         writeNotes(report)
     }
 

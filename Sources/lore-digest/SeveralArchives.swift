@@ -1,14 +1,15 @@
 import ArgumentParser
 import Digest
+import HistoryIndex
 import InboxReader
 import MessageStream
 
 /// The rules of a command given several archives (issue 14): one range over all of them, chosen
-/// by time only, and no history index (each archive's index knows that archive alone, so the
-/// messages of every range are parsed and the series sections see these ranges only).
+/// by time (or, for `report --since-last-run`, by each archive's own bookmark), and each
+/// archive's own history index, in its default place.
 enum SeveralArchives {
-    /// Refuses what names one archive's history: `--from`/`--to` (a commit of one archive) and,
-    /// for `report`, `--index`, `--history` and `--since-last-run` (one archive's index).
+    /// Refuses what names one archive: `--from`/`--to` (a commit of one archive) and, for
+    /// `report`, `--index` (one index file) and `--history` (its look back reads one index).
     static func validate(count: Int, range: RangeOptions, history: HistoryOptions? = nil) throws {
         guard count > 1 else { return }
         if range.from != nil || range.to != nil {
@@ -17,23 +18,36 @@ enum SeveralArchives {
             )
         }
         guard let history else { return }
-        if history.sinceLastRun {
+        if history.indexPath != nil {
             throw ValidationError(
-                "--since-last-run keeps its bookmark in one archive's index; with several archives, give the window with --since and --until."
+                "--index names one index file; with several archives each reads its own in the cache directory (leave --index out)."
             )
         }
-        if history.history || history.indexPath != nil {
-            let option = history.history ? "--history" : "--index"
+        if history.history {
             throw ValidationError(
-                "\(option) reads one archive's history index; with several archives, leave it out (the ranges are parsed whole)."
+                "--history reads one archive's history index; with several archives, leave it out (or report each archive alone)."
             )
         }
     }
 
     /// Opens each archive (or mbox file, or Maildir), in the order given.
+    /// - Throws: `CommandFailure` when two paths name the same archive (each archive's index and
+    ///   bookmark would be read twice, and its `--since-last-run` lock taken twice).
     static func open(_ paths: [String]) async throws -> [Inbox] {
         var inboxes: [Inbox] = []
-        for path in paths { inboxes.append(try await Inbox.openOrImport(path)) }
+        var seen: [String: String] = [:]
+        for path in paths {
+            let inbox = try await Inbox.openOrImport(path)
+            // The default index path is the archive's resolved, standardized path made a name.
+            let identity = IndexLocation.defaultPath(for: inbox)
+            if let other = seen[identity] {
+                throw CommandFailure(
+                    "'\(OneLineValue.escaped(other))' and '\(OneLineValue.escaped(path))' are the same archive; give each archive once"
+                )
+            }
+            seen[identity] = path
+            inboxes.append(inbox)
+        }
         return inboxes
     }
 

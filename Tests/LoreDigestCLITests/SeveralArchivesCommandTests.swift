@@ -45,14 +45,6 @@ import Testing
                 )
             }
         }
-        let sinceLastRun = try CommandRunner.loreDigest([
-            "report", kvm, kvmarm, "--since-last-run", "--state", "weekly",
-        ])
-        #expect(sinceLastRun.exitCode == 64)
-        #expect(
-            sinceLastRun.standardError.hasPrefix(
-                "Error: --since-last-run keeps its bookmark in one archive's index; with several archives, give the window with --since and --until"
-            ))
     }
 
     @Test func theReportNamesTheListsAndCountsTheCrossPostOnce() async throws {

@@ -1,3 +1,4 @@
+package import HistoryIndex
 package import InboxReader
 package import MessageStream
 internal import PatchModel
@@ -11,10 +12,15 @@ package struct MergedArchives: Sendable {
     package struct Archive: Sendable {
         package var inbox: Inbox
         package var commits: [CommitRef]
+        /// The archive's history index, up to date: the facts are read from it and only the mails
+        /// of the report's "New:" entries are parsed again (as a report of one archive does);
+        /// nil: every mail of the range is parsed.
+        package var index: MessageIndex?
 
-        package init(inbox: Inbox, commits: [CommitRef]) {
+        package init(inbox: Inbox, commits: [CommitRef], index: MessageIndex? = nil) {
             self.inbox = inbox
             self.commits = commits
+            self.index = index
         }
     }
 
@@ -32,7 +38,8 @@ package struct MergedArchives: Sendable {
     /// Copies of a message already read from an earlier list (same Message-ID), left out.
     package var foldedDuplicates: Int
 
-    /// Parses each archive's range (one after the other, each on every core) and merges them.
+    /// Parses each archive's range (one after the other, each on every core), or reads its facts
+    /// from the archive's index when given, and merges them.
     /// A Message-ID seen twice in the same archive stays twice, as in a report of that archive.
     /// - Throws: ``InboxError`` when an archive cannot be read.
     package static func read(_ archives: [Archive], pipeline: MessagePipeline) async throws -> MergedArchives {
@@ -43,12 +50,20 @@ package struct MergedArchives: Sendable {
             parsed.reserveCapacity(archive.commits.count)
             var listIDs = UsageCount()
             var seen = 0
-            try await pipeline.run(inbox: archive.inbox, commits: archive.commits) { message in
+            func keep(_ message: ParsedMessage) {
                 if case .message(_, let facts) = message, let listID = facts.listID {
                     seen += 1
                     listIDs.add(listID.lowercased(), at: seen)
                 }
                 parsed.append(message)
+            }
+            if let index = archive.index {
+                let messages = try await index.messages(
+                    for: archive.commits, inbox: archive.inbox, pipeline: pipeline,
+                    needsBody: ReportAggregator.needsEntryText)
+                for message in messages { keep(message) }
+            } else {
+                try await pipeline.run(inbox: archive.inbox, commits: archive.commits) { message in keep(message) }
             }
             perArchive.append(parsed)
             listNames.append(

@@ -115,9 +115,13 @@ package struct ReportBuilder: Sendable {
     }
 
     /// The report of several archives' ranges merged (``MergedArchives``), titled with their
-    /// list names joined by ` + ` unless `options.listName` names it. No history index: the
-    /// series sections see these ranges only, and `options.history` is not read.
-    package func build(merged: MergedArchives, selection: Selection, options: ReportOptions) -> Report {
+    /// list names joined by ` + ` unless `options.listName` names it. `seriesLookup` answers for
+    /// the archives' history (``MergedSeriesLookup`` over their indexes; none: the series
+    /// sections see these ranges only). `options.history` is not read.
+    package func build(
+        merged: MergedArchives, selection: Selection, options: ReportOptions,
+        seriesLookup: any SeriesLookup = NoSeriesLookup()
+    ) -> Report {
         var aggregator = ReportAggregator(identity: options.identity.resolver)
         for message in merged.messages {
             switch message.parsed {
@@ -128,7 +132,7 @@ package struct ReportBuilder: Sendable {
         }
         var report = aggregator.report(
             listName: options.listName ?? merged.listNames.joined(separator: " + "), selection: selection,
-            top: options.top)
+            top: options.top, seriesLookup: seriesLookup)
         // Links: the option, else lore's `all` inbox, which serves a message whatever list it reached.
         report.link(
             options.archiveURL.flatMap(MessageLinks.init(base:)) ?? MessageLinks(base: "https://lore.kernel.org/all/"))
