@@ -114,7 +114,7 @@ struct ReportCommand: AsyncParsableCommand {
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(
             listName: listName ?? settings.list?.value, top: top ?? settings.top ?? 15, history: history.history,
-            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value)
+            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value, links: format.showsLinks)
         let report = try await source.build(inbox: inbox, options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
         var text = try format.render(report, email: emailRenderer, color: colors)
@@ -141,7 +141,8 @@ struct ReportCommand: AsyncParsableCommand {
             format == .email ? try await email.renderer(environment: ProcessInfo.processInfo.environment) : nil
         let options = ReportOptions(
             listName: listName, top: top ?? settings.top ?? 15,
-            identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value)
+            identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value,
+            links: format.showsLinks)
         let (merged, selection) = try await SeveralArchives.read(
             inboxes, range: range.revisionRange, pipeline: ReportBuilder().pipeline)
         let report = ReportBuilder().build(merged: merged, selection: selection, options: options)
