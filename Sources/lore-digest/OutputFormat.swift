@@ -9,6 +9,9 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case json
     case email
 
+    /// Whether the format shows each message's web address (the classic text shows none).
+    var showsLinks: Bool { self != .text }
+
     /// `email` needs its renderer (with the addresses); the other formats ignore it.
     func render(_ report: Report, email: EmailRenderer?, color: TextColor = .plain) throws -> String {
         switch self {

@@ -116,7 +116,7 @@ struct ReportCommand: AsyncParsableCommand {
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(
             listName: listName ?? settings.list?.value, top: top ?? settings.top ?? 15, history: history.history,
-            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value)
+            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value, links: format.showsLinks)
         let report = try await source.build(inbox: inbox, options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
         var text = try format.render(report, email: emailRenderer, color: colors)
@@ -144,7 +144,8 @@ struct ReportCommand: AsyncParsableCommand {
             format == .email ? try await email.renderer(environment: ProcessInfo.processInfo.environment) : nil
         let options = ReportOptions(
             listName: listName, top: top ?? settings.top ?? 15,
-            identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value)
+            identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value,
+            links: format.showsLinks)
         // One run of a --since-last-run state at a time, archive by archive, held to the end.
         let stateLocks = try history.state.map { state in
             try inboxes.map { inbox in

@@ -17,16 +17,20 @@ package struct ReportOptions: Sendable {
     /// `--archive-url`, else `lore-digest.archiveUrl`: the archive's web address for the links
     /// (else the range's `List-Archive:`, else lore's address of the List-Id; see ``MessageLinks``).
     package var archiveURL: String?
+    /// Whether each message gets its web address (`url`). The text format prints none, and the
+    /// addresses of every message of a whole archive cost a measurable part of its report.
+    package var links: Bool
 
     package init(
         listName: String? = nil, top: Int = 15, history: Bool = false, identity: IdentityMaps = IdentityMaps(),
-        archiveURL: String? = nil
+        archiveURL: String? = nil, links: Bool = true
     ) {
         self.listName = listName
         self.top = top
         self.history = history
         self.identity = identity
         self.archiveURL = archiveURL
+        self.links = links
     }
 }
 
@@ -82,13 +86,15 @@ package struct ReportBuilder: Sendable {
             ?? inbox.displayName.uppercased()
         var report = aggregator.report(
             listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
-        let listArchive =
-            options.archiveURL.flatMap(MessageLinks.init(base:)) == nil
-            ? try await Self.listArchive(inbox: inbox, commits: commits) : nil
-        report.link(
-            MessageLinks.choose(
-                option: options.archiveURL, setting: nil, listArchive: listArchive,
-                listID: aggregator.mostCommonListID))
+        if options.links {
+            let listArchive =
+                options.archiveURL.flatMap(MessageLinks.init(base:)) == nil
+                ? try await Self.listArchive(inbox: inbox, commits: commits) : nil
+            report.link(
+                MessageLinks.choose(
+                    option: options.archiveURL, setting: nil, listArchive: listArchive,
+                    listID: aggregator.mostCommonListID))
+        }
         if options.history {
             guard let index else {
                 throw IndexError(
@@ -134,8 +140,11 @@ package struct ReportBuilder: Sendable {
             listName: options.listName ?? merged.listNames.joined(separator: " + "), selection: selection,
             top: options.top, seriesLookup: seriesLookup)
         // Links: the option, else lore's `all` inbox, which serves a message whatever list it reached.
-        report.link(
-            options.archiveURL.flatMap(MessageLinks.init(base:)) ?? MessageLinks(base: "https://lore.kernel.org/all/"))
+        if options.links {
+            report.link(
+                options.archiveURL.flatMap(MessageLinks.init(base:))
+                    ?? MessageLinks(base: "https://lore.kernel.org/all/"))
+        }
         report.showLists(merged.listNames, lists: aggregator.listsByMessageID)
         report.accounting.crossPostedDuplicates = merged.foldedDuplicates
         return report

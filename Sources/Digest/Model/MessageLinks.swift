@@ -80,11 +80,12 @@ package struct MessageLinks: Sendable, Equatable {
     /// `%XX` (upper-case hex), so `/` is `%2F`, `%` is `%25` and a space `%20`.
     package static func escape(messageID: String) -> String {
         var id = Substring(messageID).trimmingSpaces
-        if id.hasPrefix("<") && id.hasSuffix(">") && id.count >= 2 { id = id.dropFirst().dropLast() }
+        if id.utf8.count >= 2 && id.hasPrefix("<") && id.hasSuffix(">") { id = id.dropFirst().dropLast() }
+        if id.utf8.allSatisfy({ keptBytes[Int($0)] }) { return String(id) }
         var out: [UInt8] = []
-        out.reserveCapacity(id.utf8.count)
+        out.reserveCapacity(id.utf8.count + 8)
         for byte in id.utf8 {
-            if isKept(byte) {
+            if keptBytes[Int(byte)] {
                 out.append(byte)
             } else {
                 out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
@@ -93,12 +94,15 @@ package struct MessageLinks: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func isKept(_ byte: UInt8) -> Bool {
+    /// For each byte value, whether a path segment keeps it as it is (every Message-ID of a
+    /// report is escaped, so this is a table, not a search of the list per byte).
+    private static let keptBytes: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default: "-._~!$&'()*+,;=:@".utf8.contains(byte)
+            return true
+        default: return "-._~!$&'()*+,;=:@".utf8.contains(byte)
         }
     }
 
