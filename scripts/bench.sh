@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # bench.sh [CORPORA_DIR]: lore-digest's speed as ratios to the cost of reading the same blobs
 # with git itself (the floor: rev-list | cat-file --batch), measured in the same run.
+# bench.sh --scale [N...]: the scale table of issue 14 on synthetic archives of N messages
+# (default 100000 300000 1000000; see scale_table at the end).
 #
 # Prints one row per case: messages, MB of mail, wall seconds, CPU seconds (user + sys, children
 # included), peak RSS, messages/s, the floor's wall and CPU seconds and the ratio of wall time to
@@ -18,6 +20,13 @@
 set -euo pipefail
 export LC_ALL=C
 here=$(cd "$(dirname "$0")/.." && pwd)
+scale_sizes=()
+if [ "${1:-}" = --scale ]; then
+	shift
+	scale_sizes=("$@")
+	[ "${#scale_sizes[@]}" -gt 0 ] || scale_sizes=(100000 300000 1000000)
+	set --
+fi
 corpora=${1:-$here/../shared/corpora}
 work=${BENCH_WORK:-${TMPDIR:-/tmp}/lore-digest-bench}
 runs=${BENCH_RUNS:-3}
@@ -70,7 +79,6 @@ megabytes() {
 		awk '$1 ~ /^[0-9]+$/ { s += $1 } END { printf "%.1f", s / 1048576 }'
 }
 
-printf '%-28s %8s %7s %7s %7s %7s %9s %7s %7s %6s\n' case messages MB wall_s cpu_s rss_MB msgs/s floor_s fcpu_s ratio
 row() {
 	local name=$1 messages=$2 mb=$3 ours=$4 base=$5 wall cpu rss fwall fcpu
 	read -r wall cpu rss <<<"$ours"
@@ -198,5 +206,73 @@ case_kvmarm_whole_series_warm_index() {
 		"$bin" report "$inbox" --index "$db" --format json
 }
 
+# ---- Scale (issue 14): bench.sh --scale [N...] ----
+# For each N, a synthetic archive of N messages (scripts/make-large-archive.sh, built once into
+# BENCH_SCALE_DIR/N, default $work/scale/N: minutes and gigabytes at 1M) and a copy of it sharing
+# its objects (git clone --shared) whose newest epoch is 1,000 commits behind. On the copy, one
+# run each: the first index build (of N - 1,000 messages); then, the ref restored, the
+# incremental index of the 1,000 new mails; the one-week report of the archive's last week with
+# the warm index; and the whole-archive report without the index. Wall and CPU seconds (git's
+# included), lore-digest's own peak memory (scripts/own_peak.py: VmHWM of its process, not its
+# children's), microseconds per message, the report's size and the index's size per message.
+# Targets: time per message at 1M within 1.2x that at 100k; own peak of the index build < 150 MB
+# and of the report < 100 MB + the report's size; the week < 0.2 s; +1,000 mails < 0.5 s.
+scale_row() {
+	local n=$1 shadow=$2 db=$3 report=$4 index_line=$5 incremental_line=$6 week_line=$7 report_line=$8
+	local epochs
+	epochs=$(find "$shadow/git" -maxdepth 1 -name '*.git' | wc -l)
+	read -r iw ic ip <<<"$index_line"
+	read -r nw _ _ <<<"$incremental_line"
+	read -r ww _ _ <<<"$week_line"
+	read -r rw rc rp <<<"$report_line"
+	awk -v n="$n" -v e="$epochs" -v iw="$iw" -v ic="$ic" -v ip="$ip" -v nw="$nw" -v ww="$ww" -v rw="$rw" -v rc="$rc" -v rp="$rp" \
+		-v rs="$(stat -c %s "$report")" -v ds="$(stat -c %s "$db")" 'BEGIN {
+		printf "%9d %6d | %7.1f %7.1f %6.0f %7.1f | %6.1f %6.0f %5.1f | %7.2f %7.2f | %7.1f %6.1f %6.0f %5.0f\n",
+			n, e, rw, rc, rp / 1024, rs / 1048576, iw, ic, ip / 1024, nw, ww, rw * 1e6 / n, iw * 1e6 / n, ds / 1048576, ds / n }'
+}
+
+scale_case() {
+	local n=$1 base=${BENCH_SCALE_DIR:-$work/scale} inbox shadow db report newest epoch_count line
+	inbox=$base/$n
+	if [ ! -d "$inbox/git/0.git" ]; then
+		echo "bench.sh: building the synthetic archive of $n messages at $inbox (minutes)..." >&2
+		mkdir -p "$base"
+		"$here/scripts/make-large-archive.sh" "$n" "$inbox" >&2
+	fi
+	shadow=$work/scale-copy/$n
+	rm -rf "$shadow"
+	mkdir -p "$shadow/git"
+	epoch_count=$(find "$inbox/git" -maxdepth 1 -name '*.git' | wc -l)
+	newest=$((epoch_count - 1))
+	for ((e = 0; e < newest; e++)); do ln -s "$inbox/git/$e.git" "$shadow/git/$e.git"; done
+	git clone -q --bare --shared "$inbox/git/$newest.git" "$shadow/git/$newest.git"
+	local head
+	head=$(git --git-dir="$shadow/git/$newest.git" rev-parse HEAD)
+	git --git-dir="$shadow/git/$newest.git" update-ref HEAD "$head~1000"
+	db=$work/scale-copy/$n.sqlite
+	rm -f "$db" "$db-wal" "$db-shm"
+	"$here/scripts/own_peak.py" "$work/scale-index" "$bin" index "$shadow" --index "$db"
+	git --git-dir="$shadow/git/$newest.git" update-ref HEAD "$head"
+	"$here/scripts/own_peak.py" "$work/scale-incremental" "$bin" index "$shadow" --index "$db"
+	local last
+	last=$(git --git-dir="$shadow/git/$newest.git" log -1 --format=%ct HEAD)
+	"$here/scripts/own_peak.py" "$work/scale-week" "$bin" report "$shadow" --index "$db" \
+		--since "@$((last - 7 * 86400))" --until "@$last"
+	report=$work/scale-copy/$n-report.txt
+	"$here/scripts/own_peak.py" "$work/scale-report" "$bin" report "$shadow" --no-index --output "$report"
+	scale_row "$n" "$shadow" "$db" "$report" "$(cat "$work/scale-index")" "$(cat "$work/scale-incremental")" \
+		"$(cat "$work/scale-week")" "$(cat "$work/scale-report")"
+}
+
+if [ "${#scale_sizes[@]}" -gt 0 ]; then
+	printf '%9s %6s | %7s %7s %6s %7s | %6s %6s %5s | %7s %7s | %7s %6s %6s %5s\n' \
+		"" "" "report" "" "" "" "index" "" "" "+1000" "week" "us/msg" "" "index" ""
+	printf '%9s %6s | %7s %7s %6s %7s | %6s %6s %5s | %7s %7s | %7s %6s %6s %5s\n' \
+		messages epochs wall_s cpu_s peakMB sizeMB wall_s cpu_s pkMB wall_s wall_s report index MB B/msg
+	for n in "${scale_sizes[@]}"; do scale_case "$n"; done
+	exit 0
+fi
+
+printf '%-28s %8s %7s %7s %7s %7s %9s %7s %7s %6s\n' case messages MB wall_s cpu_s rss_MB msgs/s floor_s fcpu_s ratio
 cases=${BENCH_CASES:-case_kvmarm_whole case_kvmppc_whole case_kvmarm_fractions case_kvmarm_week case_kvmarm_index_build case_kvmarm_index_incremental case_kvmarm_week_warm_index case_kvmarm_whole_series_warm_index}
 for case_function in $cases; do "$case_function"; done
