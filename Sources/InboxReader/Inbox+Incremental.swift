@@ -38,6 +38,28 @@ extension Inbox {
         }
         return try await Self.list(epoch, revisions, isV1: try await isVersion1(epoch))
     }
+
+    /// Whether a merge commit is among the commits of `epoch` after `after` (exclusive; nil:
+    /// from its first commit) up to `head`, with one `git rev-list --min-parents=2 --max-count=1`
+    /// (it walks only those commits). A history without merges is one chain, whose
+    /// `rev-list --reverse` order is the order its commits were added in, whatever their times.
+    /// - Throws: `InboxError` `.invalidRevision`, `.gitNotRunnable`, `.gitFailed`.
+    package func hasMerge(in epoch: Epoch, after: String?, through head: String) async throws(InboxError) -> Bool {
+        try Self.validate(head)
+        var arguments = ["rev-list", "--min-parents=2", "--max-count=1", "--end-of-options", head]
+        if let after {
+            try Self.validate(after)
+            arguments.append("^" + after)
+        }
+        let output = try await GitCommand.run(gitDirectory: epoch.gitDirectory, arguments)
+        guard output.succeeded else {
+            throw InboxError(
+                .gitFailed,
+                "git rev-list failed in \(epoch.gitDirectory): \(GitCommand.firstLine(output.standardError)); check that the repository is intact ('git -C \(epoch.gitDirectory) fsck')"
+            )
+        }
+        return !output.lines.isEmpty
+    }
 }
 
 extension Inbox {
