@@ -6,12 +6,27 @@ extension Inbox {
     /// resolve but that has refs is damaged, not empty (see `checkNotDamaged`).
     /// - Throws: `InboxError` `.damagedArchive`, `.gitNotRunnable`, `.gitFailed`.
     package func heads() async throws(InboxError) -> [(epoch: Epoch, head: String?)] {
-        var heads: [(epoch: Epoch, head: String?)] = []
-        for epoch in epochs {
-            let head = try await Self.commit("HEAD", in: epoch)
-            if head == nil { try await Self.checkNotDamaged(epoch) }
-            heads.append((epoch, head))
+        // One `rev-parse` per epoch, all at once: a window answered from the index waits on
+        // little else, and LKML has dozens of epochs.
+        let epochs = self.epochs
+        let found = await withTaskGroup(of: (Int, Result<String?, InboxError>).self) { group in
+            for (position, epoch) in epochs.enumerated() {
+                group.addTask {
+                    do throws(InboxError) {
+                        let head = try await Self.commit("HEAD", in: epoch)
+                        if head == nil { try await Self.checkNotDamaged(epoch) }
+                        return (position, .success(head))
+                    } catch {
+                        return (position, .failure(error))
+                    }
+                }
+            }
+            var results: [(Int, Result<String?, InboxError>)] = []
+            for await item in group { results.append(item) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        var heads: [(epoch: Epoch, head: String?)] = []
+        for (epoch, result) in zip(epochs, found) { heads.append((epoch, try result.get())) }
         return heads
     }
 
