@@ -16,6 +16,9 @@ enum IndexSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -113,5 +116,14 @@ enum IndexSchema {
         CREATE INDEX messages_by_in_reply_to ON messages (in_reply_to) WHERE in_reply_to IS NOT NULL;
         CREATE INDEX messages_by_change_id ON messages (change_id) WHERE change_id IS NOT NULL;
         CREATE INDEX messages_by_sender_title ON messages (sender_email COLLATE NOCASE, title);
+        """
+
+    /// Version 3: whether an epoch's indexed history is one chain without merge commits
+    /// (`is_linear` 1), holds a merge (0), or was not looked at yet (NULL: an index of v2, looked
+    /// at by the next update). The ordinals of a chain are `git rev-list --reverse`'s order, so
+    /// a time window can be answered from the index instead of listing the epoch
+    /// (`MessageIndex+Timeline.swift`); any other value leaves the window to git.
+    static let v3 = """
+        ALTER TABLE epochs ADD COLUMN is_linear INTEGER;
         """
 }

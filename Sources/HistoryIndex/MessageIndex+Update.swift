@@ -66,18 +66,31 @@ extension MessageIndex {
                 try registerEpoch(epoch)
                 newEpochs.append(epoch.number)
             }
+            // Whether the history is still one chain: only what was added is walked, unless the
+            // answer is not known yet (a new or rewritten epoch, an index of schema v2).
+            var mergeSearch: (after: String?, known: Bool?) = (nil, nil)
             switch try await EpochChange.since(stored?.lastCommit, in: epoch, head: head, of: inbox) {
             case .unchanged:
-                continue
+                guard stored?.isLinear == nil else { continue }
             case .appended(let after, let listed):
                 nextOrdinal[epoch.number] = if after != nil, let stored { stored.lastOrdinal + 1 } else { 0 }
                 commits += listed
+                if after != nil, let isLinear = stored?.isLinear { mergeSearch = (after, isLinear ? nil : false) }
             case .rewritten(let listed):
                 try forgetEpoch(epoch.number)
                 rewrittenEpochs.append(epoch.number)
                 nextOrdinal[epoch.number] = 0
                 commits += listed
             }
+            let isLinear: Bool
+            if let known = mergeSearch.known {
+                isLinear = known
+            } else {
+                isLinear = try await !inbox.hasMerge(in: epoch, after: mergeSearch.after, through: head)
+            }
+            // Written before the rows: it holds for HEAD's history, so for every commit of it
+            // that a killed run may leave as the last indexed one.
+            try setLinear(isLinear, epoch: epoch.number)
         }
 
         var buffer: [PendingRow] = []
@@ -95,7 +108,7 @@ extension MessageIndex {
         }
         if !buffer.isEmpty { try writer.enqueue(buffer) }
         try writer.finish()
-        let total = try messageCount()
+        let total = try indexedCount()
         return IndexUpdate(
             archiveName: inbox.displayName, added: commits.count, total: total, newEpochs: newEpochs,
             rewrittenEpochs: rewrittenEpochs, readAgain: readAgain, seconds: (clock.now - start).seconds)
@@ -221,15 +234,33 @@ extension MessageIndex {
         var gitDirectory: String
         var lastCommit: String?
         var lastOrdinal: Int
+        /// Whether the indexed history is one chain; nil when not known yet (schema v3).
+        var isLinear: Bool?
     }
 
     func knownEpochs() throws(IndexError) -> [Int: StoredEpoch] {
         try read { db in
             var epochs: [Int: StoredEpoch] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT epoch, git_dir, last_commit, last_ordinal FROM epochs") {
-                epochs[row[0]] = StoredEpoch(gitDirectory: row[1], lastCommit: row[2], lastOrdinal: row[3])
+            for row in try Row.fetchAll(
+                db, sql: "SELECT epoch, git_dir, last_commit, last_ordinal, is_linear FROM epochs")
+            {
+                epochs[row[0]] = StoredEpoch(
+                    gitDirectory: row[1], lastCommit: row[2], lastOrdinal: row[3], isLinear: row[4])
             }
             return epochs
+        }
+    }
+
+    /// How many commits the index holds, from the epochs' last ordinals: each epoch's rows are
+    /// its ordinals 0...last (see ``insert(_:into:)`` and ``forgetEpoch(_:)``), and a `count(*)`
+    /// would read a whole index of the messages table at every update.
+    func indexedCount() throws(IndexError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT coalesce(sum(last_ordinal + 1), 0) FROM epochs") ?? 0 }
+    }
+
+    private func setLinear(_ isLinear: Bool, epoch: Int) throws(IndexError) {
+        try write { db in
+            try db.execute(sql: "UPDATE epochs SET is_linear = ? WHERE epoch = ?", arguments: [isLinear, epoch])
         }
     }
 
@@ -247,7 +278,8 @@ extension MessageIndex {
         try write { db in
             try db.execute(sql: "DELETE FROM messages WHERE epoch = ?", arguments: [number])
             try db.execute(
-                sql: "UPDATE epochs SET last_commit = NULL, last_ordinal = -1 WHERE epoch = ?", arguments: [number])
+                sql: "UPDATE epochs SET last_commit = NULL, last_ordinal = -1, is_linear = NULL WHERE epoch = ?",
+                arguments: [number])
         }
     }
 }

@@ -11,12 +11,18 @@ extension Inbox {
     /// `since`/`until` then keep the commits received in that window (see `resolveDate`); a window
     /// that selects nothing is not an error: the result has no commits.
     ///
+    /// With a time window and neither `from` nor `to`, an epoch that `timeline` holds whole (an
+    /// up-to-date history index) is answered from it instead of being listed: the same commits in
+    /// the same order (see ``CommitTimeline``); the other epochs are listed as above.
+    ///
     /// - Throws: `InboxError` `.invalidRevision` (empty, or starts with `-`: refused before git
     ///   sees it), `.unknownRevision`, `.emptyRange` (TO is FROM, an ancestor of it, unrelated to
     ///   it, or in an earlier epoch), `.invalidDate` (a date git cannot read, or since after
     ///   until), `.optionNotApplicable` (`from`/`to` on an imported mbox or Maildir),
     ///   `.emptyArchive`, `.gitNotRunnable`, `.gitFailed`.
-    package func resolve(_ range: RevisionRange) async throws(InboxError) -> ResolvedRange {
+    package func resolve(
+        _ range: RevisionRange, timeline: (any CommitTimeline)? = nil
+    ) async throws(InboxError) -> ResolvedRange {
         if let importedFrom, range.from != nil || range.to != nil {
             throw InboxError(
                 .optionNotApplicable,
@@ -59,10 +65,24 @@ extension Inbox {
             if let from, epoch.number == from.epoch.number { revisions.append("^" + from.oid) }
             listings.append((epoch, revisions))
         }
+        // A window of the whole archive: what the timeline holds needs no listing. Its answer is
+        // already within the window, which the filter below keeps as it is.
+        var answered: [Int: [CommitRef]] = [:]
+        if let timeline, range.hasTimeWindow, range.from == nil, range.to == nil, !isV1 {
+            for (index, job) in listings.enumerated() {
+                answered[index] = timeline.commits(
+                    of: job.epoch, head: job.revisions[0], since: window.since, until: window.until)
+            }
+        }
         let jobs = listings
+        let known = answered
         let perEpoch = await withTaskGroup(of: (Int, Result<[CommitRef], InboxError>).self) { group in
             for index in jobs.indices {
                 let job = jobs[index]
+                if let commits = known[index] {
+                    group.addTask { (index, .success(commits)) }
+                    continue
+                }
                 group.addTask { (index, await Self.listResult(job.epoch, job.revisions, isV1: isV1)) }
             }
             var results: [(Int, Result<[CommitRef], InboxError>)] = []

@@ -48,7 +48,8 @@ package struct ReportHistory {
     ) async throws -> ReportHistory {
         let index = try await openIndex(options, inbox: inbox, note: note)
         guard options.sinceLastRun, let name = options.state, let index else {
-            let resolved = try await inbox.resolve(range)
+            // The index was just brought up to date: it answers a time window without git.
+            let resolved = try await inbox.resolve(range, timeline: index)
             return ReportHistory(
                 index: index, commits: resolved.commits, selection: Selection(resolved, range: range), note: note)
         }
