@@ -53,13 +53,14 @@ struct IndexCommand: AsyncParsableCommand {
     func run() async throws {
         guard archives.count > 1 else {
             let inbox = try await SampleArchive.openArchive(archives.first)
-            return try await Self.index(inbox, at: indexPath ?? IndexLocation.defaultPath(for: inbox))
+            return try await Self.index(
+                inbox, at: indexPath ?? IndexLocation.defaultPath(for: inbox), checkEveryPage: check)
         }
         var failed: [String] = []
         for archive in archives {
             do {
                 let inbox = try await Inbox.openOrImport(archive)
-                try await Self.index(inbox, at: IndexLocation.defaultPath(for: inbox))
+                try await Self.index(inbox, at: IndexLocation.defaultPath(for: inbox), checkEveryPage: check)
             } catch {
                 failed.append(archive)
                 FileHandle.standardError.write(
@@ -73,13 +74,14 @@ struct IndexCommand: AsyncParsableCommand {
         }
     }
 
-    /// Builds or updates the index of `inbox` at `path`, printing its summary line.
-    private static func index(_ inbox: Inbox, at path: String) async throws {
+    /// Builds or updates the index of `inbox` at `path`, printing its summary line; with
+    /// `checkEveryPage` (`--check`), every page of the index is checked first.
+    private static func index(_ inbox: Inbox, at path: String, checkEveryPage: Bool) async throws {
         let index = try MessageIndex.open(at: path, create: true)
         // A damaged index fails here with the line a report gives when it meets the damage,
         // rather than being updated and called fine: its bookkeeping always (milliseconds),
         // every page with --check (seconds at a million messages).
-        if check { try index.checkIntegrity() } else { try index.checkBookkeeping() }
+        if checkEveryPage { try index.checkIntegrity() } else { try index.checkBookkeeping() }
         let update = try await index.update(from: inbox)
         for epoch in update.rewrittenEpochs {
             try StandardOutput.write(
