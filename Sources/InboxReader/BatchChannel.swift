@@ -52,28 +52,37 @@ final class BatchChannel: Sendable {
         self.capacity = max(1, capacity)
     }
 
+    /// What a send does next, decided under the lock.
+    private enum SendStep {
+        case done(Bool)
+        case handOver(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>)
+        case wait
+    }
+
+    /// Under the lock: stop (cancelled), hand the batch to a waiting consumer, queue it, or
+    /// (the channel is full) register `waiter`, when given, to be woken by the next receive.
+    private static func step(
+        _ batch: [RawMail], in state: inout State, capacity: Int, registering waiter: Producer?
+    ) -> SendStep {
+        if state.cancelled { return .done(false) }
+        if let consumer = state.consumer {
+            state.consumer = nil
+            return .handOver(consumer)
+        }
+        if state.count < capacity {
+            state.queue.append(batch)
+            return .done(true)
+        }
+        if let waiter { state.producer = waiter }
+        return .wait
+    }
+
     /// Adds a batch, waiting while the channel is full. False: the consumer went away; stop.
     func send(_ batch: [RawMail]) async -> Bool {
-        enum Action {
-            case done(Bool)
-            case resume(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>)
-            case wait
-        }
-        let action: Action = state.withLock { state in
-            if state.cancelled { return .done(false) }
-            if let consumer = state.consumer {
-                state.consumer = nil
-                return .resume(consumer)
-            }
-            if state.count < capacity {
-                state.queue.append(batch)
-                return .done(true)
-            }
-            return .wait
-        }
-        switch action {
+        let step = state.withLock { Self.step(batch, in: &$0, capacity: capacity, registering: nil) }
+        switch step {
         case .done(let result): return result
-        case .resume(let consumer):
+        case .handOver(let consumer):
             consumer.resume(returning: .success(batch))
             return true
         case .wait:
@@ -94,29 +103,14 @@ final class BatchChannel: Sendable {
     /// As `send`, for a producer running on its own thread (not a task): blocks that thread
     /// while the channel is full. False: the consumer went away; stop.
     func sendWaiting(_ batch: [RawMail]) -> Bool {
-        enum Action {
-            case done(Bool)
-            case resume(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>)
-            case wait
-        }
         let semaphore = DispatchSemaphore(value: 0)
         while true {
-            let action: Action = state.withLock { state in
-                if state.cancelled { return .done(false) }
-                if let consumer = state.consumer {
-                    state.consumer = nil
-                    return .resume(consumer)
-                }
-                if state.count < capacity {
-                    state.queue.append(batch)
-                    return .done(true)
-                }
-                state.producer = .thread(semaphore)
-                return .wait
+            let step = state.withLock {
+                Self.step(batch, in: &$0, capacity: capacity, registering: .thread(semaphore))
             }
-            switch action {
+            switch step {
             case .done(let result): return result
-            case .resume(let consumer):
+            case .handOver(let consumer):
                 consumer.resume(returning: .success(batch))
                 return true
             case .wait: semaphore.wait()

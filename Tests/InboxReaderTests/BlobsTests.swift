@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import InboxReader
@@ -199,6 +200,28 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         channel.cancel()
         #expect(await producer.value == [true, false, false])
+    }
+
+    @Test func aThreadProducerBlocksWhileFullAndIsWokenByReceiveAndByCancel() async throws {
+        let channel = BatchChannel(capacity: 1)
+        let results = Mutex<[Bool]>([])
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            for _ in 0..<4 {
+                let accepted = channel.sendWaiting([])
+                results.withLock { $0.append(accepted) }
+            }
+            done.signal()
+        }
+        thread.start()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(results.withLock { $0 } == [true])  // the second send waits: the channel is full
+        #expect(try await channel.receive() == [])
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(results.withLock { $0 } == [true, true])  // woken by the receive, then full again
+        channel.cancel()
+        done.wait()
+        #expect(results.withLock { $0 } == [true, true, false, false])
     }
 
     @Test func errorReachesTheConsumerAfterTheQueuedBatches() async throws {
