@@ -33,13 +33,6 @@ package enum BotIdentity {
 
     /// The robot of one address and display name.
     static func botName(address: String, name: String) -> String? {
-        // Nearly every sender is a person at a domain no robot uses: for an ASCII address (whose
-        // lower case is byte for byte) that answers nil without lower-casing anything.
-        mayBeRobotDomain(address) ? robotByRules(address: address, name: name) : nil
-    }
-
-    /// The rules themselves, for any address.
-    package static func robotByRules(address: String, name: String) -> String? {
         let address = address.lowercased()
         guard let at = address.lastIndex(of: "@") else { return nil }
         let local = address[..<at]
@@ -68,30 +61,6 @@ package enum BotIdentity {
             return "Linaro TCWG CI"
         default:
             return nil
-        }
-    }
-
-    /// The domains of the rules below, and those whose subdomains count too.
-    private static let robotDomains: [[UInt8]] = [
-        "intel.com", "syzkaller.appspotmail.com", "googlegroups.com", "kernel.org", "kernelci.org", "patchew.org",
-        "huawei.com", "linaro.org",
-    ].map { Array($0.utf8) }
-    private static let robotDomainSuffixes: [[UInt8]] = [".intel.com", ".kernelci.org"].map { Array($0.utf8) }
-
-    /// False only when `address` is ASCII and its domain (after the last `@`, without regard to
-    /// case) is none of the robots' domains: such an address names no robot. True otherwise,
-    /// non-ASCII addresses included (the full rules decide).
-    package static func mayBeRobotDomain(_ address: String) -> Bool {
-        let bytes = address.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
-        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
-        let domain = bytes[bytes.index(after: at)...]
-        func equalsIgnoringCase(_ slice: Substring.UTF8View, _ literal: [UInt8]) -> Bool {
-            slice.count == literal.count && zip(slice, literal).allSatisfy { ASCII.lowercased($0) == $1 }
-        }
-        if robotDomains.contains(where: { equalsIgnoringCase(domain, $0) }) { return true }
-        return robotDomainSuffixes.contains { suffix in
-            domain.count > suffix.count && equalsIgnoringCase(domain.suffix(suffix.count), suffix)
         }
     }
 }

@@ -126,28 +126,6 @@ import Testing
                 sender: Mailbox(name: name, address: address), firstTag: nil, hasMergeCommitHeader: false) == bot)
     }
 
-    /// The quick domain test never turns away an address the rules would name a robot: checked
-    /// on every rule's address in other cases, look-alike domains and non-ASCII addresses.
-    @Test func quickDomainTestAgreesWithTheRules() {
-        let addresses = [
-            "lkp@intel.com", "LKP@Intel.COM", "oliver.sang@INTEL.com", "x@lab.intel.com", "x@notintel.com",
-            "x@intel.com.example.org", "x@intel.co", "syzbot+1@syzkaller.appspotmail.com",
-            "SYZBOT@googlegroups.com", "patchwork-bot+netdevbpf@Kernel.org", "pr-tracker-bot@kernel.org",
-            "bot@KernelCI.org", "bot@staging.kernelci.org", "bot@kernelci.org.evil", "no-reply@patchew.org",
-            "hulkci@huawei.com", "lkft@linaro.org", "ci_notify@linaro.org", "a@b@intel.com", "intel.com",
-            "", "@", "x@", "maz@kernel.org", "björn@intel.com", "x@İntel.com", "lkp@ıntel.com",
-            "LKP@INTEL.COM\u{301}",
-        ]
-        let names = ["", "kernel test robot", "KBUILD Test Robot", "Marc Zyngier"]
-        for address in addresses {
-            for name in names where !BotIdentity.mayBeRobotDomain(address) {
-                #expect(BotIdentity.robotByRules(address: address, name: name) == nil, "\(address) \(name)")
-            }
-        }
-        #expect(!BotIdentity.mayBeRobotDomain("maz@kernel.org.uk"), "the quick test turns people away")
-        #expect(BotIdentity.mayBeRobotDomain("x@İntel.com"), "non-ASCII goes to the rules")
-    }
-
     @Test func botByForm() {
         let person = Mailbox(name: "A", address: "a@example.org")
         #expect(BotIdentity.botName(sender: person, firstTag: "syzbot", hasMergeCommitHeader: false) == "syzbot")
