@@ -5,20 +5,21 @@ extension SeriesAnalyzer {
     /// - Complexity: O(*n* + *t*) for *n* messages and *t* trailers, plus look-ups for ancestors
     ///   outside the set.
     mutating func collectResponses(into collector: inout ResponseCollector) {
-        for message in ordered where message.isAnswerKind {
-            guard let parent = graph.parent(of: message.messageID), let anchor = graph.patchMailAnchor(of: parent)
-            else {
+        // The set's messages are the graph's first nodes, in this order.
+        for (node, message) in ordered.enumerated() where message.isAnswerKind {
+            guard let parent = graph.parent(of: node), let anchorNode = graph.patchMailAnchor(of: parent) else {
                 continue
             }
+            let anchorMessage = graph.message(at: anchorNode)
             let root: String
             let position: Int
-            if let placed = placement[anchor] {
+            if let placed = placement[anchorMessage.messageID] {
                 root = placed.root
                 position = placed.position
             } else {
-                guard let anchorMessage = graph.message(anchor) else { continue }
                 position = anchorMessage.position
-                root = canonical(seriesRoot(of: anchor))
+                let rootNode = seriesRoot(of: anchorNode)
+                root = canonical(graph.message(at: rootNode).messageID)
             }
             // Mutated in place through its index: a copy of the series held across the call would
             // make every reply copy the series' response lists.
@@ -26,7 +27,8 @@ extension SeriesAnalyzer {
                 let author = series.values[index].author.email.lowercased()
                 let total = series.values[index].total
                 series.values[index].responses.record(
-                    message, position: position, seriesAuthor: author, total: total, target: "s\u{0}\(root)",
+                    message, position: position, seriesAuthor: author, total: total,
+                    target: ResponseTarget(root: root, isEarlier: false),
                     collector: &collector)
                 continue
             }
@@ -41,7 +43,7 @@ extension SeriesAnalyzer {
             var earlier = collector.earlier.removeValue(forKey: root)
             earlier?.responses.record(
                 message, position: position, seriesAuthor: rootMessage.authorKey, total: rootMessage.total ?? 1,
-                target: "e\u{0}\(root)", collector: &collector)
+                target: ResponseTarget(root: root, isEarlier: true), collector: &collector)
             collector.earlier[root] = earlier
         }
     }
@@ -77,13 +79,26 @@ extension SeriesAnalyzer {
     }
 }
 
+/// A series of the set or an earlier one, by its root's Message-ID: what a reply counts for.
+struct ResponseTarget: Hashable {
+    var root: String
+    var isEarlier: Bool
+}
+
+/// A trailer counted once per target: its type, address (lower case) and position.
+struct TrailerKey: Hashable {
+    var type: ReviewTrailerType
+    var email: String
+    var position: Int
+}
+
 /// What the reading of replies keeps besides the series themselves.
 struct ResponseCollector {
     var earlier: [String: EarlierSeriesActivity] = [:]
     /// Per target: the (type, address, position) of trailers already counted.
-    var trailerKeys: [String: Set<String>] = [:]
+    var trailerKeys: [ResponseTarget: Set<TrailerKey>] = [:]
     /// Per target: the addresses of repliers already listed.
-    var replierKeys: [String: Set<String>] = [:]
+    var replierKeys: [ResponseTarget: Set<String>] = [:]
     /// By lower-case address.
     var reviewers: [String: Reviewer] = [:]
     /// Each count added to `reviewers`, with its mail's date, in archive order.
@@ -121,7 +136,7 @@ extension SeriesResponses {
     /// not the series' author. A notice that lists no patches, sent in reply to one patch of a
     /// larger series, applies that patch.
     mutating func record(
-        _ message: ThreadMessage, position: Int, seriesAuthor: String, total: Int, target: String,
+        _ message: ThreadMessage, position: Int, seriesAuthor: String, total: Int, target: ResponseTarget,
         collector: inout ResponseCollector
     ) {
         let isBot = message.botName != nil
@@ -143,7 +158,7 @@ extension SeriesResponses {
                     ReviewCredit(email: message.authorEmail, receivedAt: message.receivedAt, isTrailer: false))
             }
             for trailer in message.trailers {
-                let key = "\(trailer.type.rawValue)\u{0}\(trailer.email.lowercased())\u{0}\(position)"
+                let key = TrailerKey(type: trailer.type, email: trailer.email.lowercased(), position: position)
                 guard collector.trailerKeys[target, default: []].insert(key).inserted else { continue }
                 trailers.append(
                     SeriesTrailer(

@@ -27,7 +27,8 @@ package struct SeriesAnalyzer {
     let ordered: [ThreadMessage]
     /// Messages from the history received after the set's last message are not used.
     let ceiling: Int64
-    var seriesRootMemo: [String: String] = [:]
+    /// By graph node: the root node of its series (`ChainWalk.unknown` where not walked yet).
+    var seriesRootMemo: [ThreadGraph.Node] = []
     /// Drafts by the root of their reply chain.
     var drafts: [String: SeriesDraft] = [:]
     /// Unthreaded drafts merged into another: merged root → kept root.
@@ -48,11 +49,12 @@ package struct SeriesAnalyzer {
     }
 
     init(messages: [ThreadMessage], lookup: any SeriesLookup) {
-        var seen: Set<String> = []
-        ordered = messages.sorted(by: ThreadMessage.archiveOrder).filter { seen.insert($0.messageID).inserted }
+        // The graph keeps the first message of each Message-ID; its set is `ordered`, node by node.
+        graph = ThreadGraph(
+            messages: messages.sorted(by: ThreadMessage.archiveOrder), lookup: { lookup.message(id: $0) })
+        ordered = graph.setMessages
         ceiling = ordered.last?.receivedAt ?? .min
         self.lookup = lookup
-        graph = ThreadGraph(messages: ordered, lookup: { lookup.message(id: $0) })
     }
 
     mutating func run() -> SeriesReport {
@@ -70,36 +72,50 @@ package struct SeriesAnalyzer {
     func canonical(_ root: String) -> String { mergedInto[root] ?? root }
 
     /// The root of a patch mail's series: walks up while each patch mail continues the one above
-    /// (or is a partial re-roll of it). Memoised; a cycle ends the walk where it closes.
+    /// (or is a partial re-roll of it). Memoised; a cycle ends the walk where it closes. An
+    /// unknown Message-ID is its own root.
     mutating func seriesRoot(of id: String) -> String {
+        guard let node = graph.node(id) else { return id }
+        // The walk first: `graph.message(at: seriesRoot(…))` would copy the graph before the walk
+        // changes it, and every change would then copy its arrays.
+        let root = seriesRoot(of: node)
+        return graph.message(at: root).messageID
+    }
+
+    /// The root node of a patch mail's series (see ``seriesRoot(of:)-(String)``).
+    mutating func seriesRoot(of node: ThreadGraph.Node) -> ThreadGraph.Node {
         // The memo is moved out for the walk, which calls back into the graph.
         var memo = seriesRootMemo
-        seriesRootMemo = [:]
+        seriesRootMemo = []
         defer { seriesRootMemo = memo }
-        return ChainWalk.top(from: id, memo: &memo) { current in
-            guard let message = graph.message(current), let aboveID = graph.patchMailAbove(current),
-                let above = graph.message(aboveID),
-                SeriesMembership.continues(message, above: above) || SeriesMembership.rerolls(message, above: above)
+        return ChainWalk.top(from: node, memo: &memo) { current in
+            guard let above = graph.patchMailAbove(current) else { return nil }
+            let message = graph.message(at: current)
+            let aboveMessage = graph.message(at: above)
+            guard
+                SeriesMembership.continues(message, above: aboveMessage)
+                    || SeriesMembership.rerolls(message, above: aboveMessage)
             else { return nil }
-            return aboveID
+            return above
         }
     }
 
     /// The patch mail a partial re-roll answered; nil for any other mail.
     mutating func rerollTarget(of message: ThreadMessage) -> String? {
-        guard message.minorVersion != nil, let aboveID = graph.patchMailAbove(message.messageID),
-            let above = graph.message(aboveID), SeriesMembership.rerolls(message, above: above)
+        guard message.minorVersion != nil, let node = graph.node(message.messageID),
+            let above = graph.patchMailAbove(node), SeriesMembership.rerolls(message, above: graph.message(at: above))
         else { return nil }
-        return aboveID
+        return graph.message(at: above).messageID
     }
 
     /// Rule 2, threads first: every patch mail of the set joins the series of its reply chain.
     mutating func groupByThread() {
-        for message in ordered where message.isPatchMail {
-            let root = seriesRoot(of: message.messageID)
-            guard let rootMessage = graph.message(root) else { continue }
+        // The set's messages are the graph's first nodes, in this order.
+        for (node, message) in ordered.enumerated() where message.isPatchMail {
+            let rootNode = seriesRoot(of: node)
+            let root = graph.message(at: rootNode)
             let reroll = rerollTarget(of: message)
-            drafts[root, default: SeriesDraft(root: rootMessage)].add(message, rerollOf: reroll)
+            drafts[root.messageID, default: SeriesDraft(root: root)].add(message, rerollOf: reroll)
         }
     }
 
@@ -172,6 +188,7 @@ package struct SeriesAnalyzer {
     /// Rule 3: each draft laid out by position, with completeness.
     mutating func layOut() {
         let graph = self.graph
+        placement.reserveCapacity(drafts.values.reduce(0) { $0 + $1.members.count + $1.rerolls.count })
         for (root, draft) in drafts {
             let (laidOut, positions) = draft.layOut(isInSet: { graph.contains($0) })
             series[root] = laidOut

@@ -82,6 +82,31 @@ import Testing
         #expect(graph.patchMailAnchor(of: "b") == nil)
     }
 
+    @Test func cycleLongerThanTheShortPathCheckEndsTheWalk() {
+        // m0 → m1 → … → m99 → m0: past the walk's first 32 steps a set finds the repeat.
+        let mails = (0..<100).map { F.reply("m\($0)", to: "m\(($0 + 99) % 100)") }
+        var graph = ThreadGraph(messages: mails, lookup: { _ in nil })
+        let root = graph.root(of: "m50")
+        #expect(mails.contains { $0.messageID == root })
+        #expect((0..<100).allSatisfy { graph.root(of: "m\($0)") == root }, "one answer for the whole ring")
+    }
+
+    @Test func nodesNameTheSetInOrderThenWhatTheLookupFound() {
+        let before = F.cover("old0", total: 1, at: -86_400)
+        let mails = [F.reply("r", to: "old0"), F.reply("r", to: nil), F.reply("s", to: "r")]
+        var graph = ThreadGraph(messages: mails, lookup: { $0 == "old0" ? before : nil })
+        #expect(graph.setMessages.map(\.messageID) == ["r", "s"], "the first of two messages with one ID is kept")
+        #expect(graph.node("r") == 0 && graph.node("s") == 1)
+        #expect(graph.node("missing") == nil && graph.nodeCount == 3, "a miss gets a node, never a message")
+        #expect(graph.parent(of: 1) == 0)
+        let old = graph.parent(of: 0)
+        #expect(old == 3 && old.map { graph.message(at: $0).messageID } == "old0")
+        #expect(old.map { graph.isInSet($0) } == false && graph.isInSet(0))
+        graph.learn(F.reply("missing", to: "s"))
+        #expect(graph.message("missing")?.inReplyTo == "s", "a learned message replaces a miss")
+        #expect(graph.patchMailAnchor(of: 1) == old)
+    }
+
     @Test func selfReferenceIsIgnored() {
         let mails = [F.reply("a", to: nil), F.reply("b", to: "b", references: ["a", "b"])]
         var graph = ThreadGraph(messages: mails, lookup: { _ in nil })
