@@ -50,9 +50,10 @@ extension MessageIndex {
         let known = try knownEpochs()
         var newEpochs: [Int] = []
         var rewrittenEpochs: [Int] = []
-        var commits: [CommitRef] = []
-        var nextOrdinal: [Int: Int] = [:]
-        for (epoch, head) in heads {
+        var added = 0
+        // Epoch after epoch, each listed and read before the next is listed: memory follows one
+        // epoch (about 1 GB of mail), not the archive (LKML has dozens of them).
+        for (position, (epoch, head)) in heads.enumerated() {
             guard let head else { continue }
             let stored = known[epoch.number]
             if let stored {
@@ -69,18 +70,19 @@ extension MessageIndex {
             // Whether the history is still one chain: only what was added is walked, unless the
             // answer is not known yet (a new or rewritten epoch, an index of schema v2).
             var mergeSearch: (after: String?, known: Bool?) = (nil, nil)
+            var commits: [CommitRef] = []
+            var firstOrdinal = 0
             switch try await EpochChange.since(stored?.lastCommit, in: epoch, head: head, of: inbox) {
             case .unchanged:
                 guard stored?.isLinear == nil else { continue }
             case .appended(let after, let listed):
-                nextOrdinal[epoch.number] = if after != nil, let stored { stored.lastOrdinal + 1 } else { 0 }
-                commits += listed
+                firstOrdinal = if after != nil, let stored { stored.lastOrdinal + 1 } else { 0 }
+                commits = listed
                 if after != nil, let isLinear = stored?.isLinear { mergeSearch = (after, isLinear ? nil : false) }
             case .rewritten(let listed):
                 try forgetEpoch(epoch.number)
                 rewrittenEpochs.append(epoch.number)
-                nextOrdinal[epoch.number] = 0
-                commits += listed
+                commits = listed
             }
             let isLinear: Bool
             if let known = mergeSearch.known {
@@ -91,16 +93,31 @@ extension MessageIndex {
             // Written before the rows: it holds for HEAD's history, so for every commit of it
             // that a killed run may leave as the last indexed one.
             try setLinear(isLinear, epoch: epoch.number)
+            guard !commits.isEmpty else { continue }
+            var epochPipeline = pipeline
+            if heads.count > 1 { epochPipeline.progressLabel = "epoch \(position + 1) of \(heads.count)" }
+            try await insert(commits, firstOrdinal: firstOrdinal, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
+            added += commits.count
         }
+        let total = try indexedCount()
+        return IndexUpdate(
+            archiveName: inbox.displayName, added: added, total: total, newEpochs: newEpochs,
+            rewrittenEpochs: rewrittenEpochs, readAgain: readAgain, seconds: (clock.now - start).seconds)
+    }
 
-        var buffer: [PendingRow] = []
-        buffer.reserveCapacity(min(batchSize, commits.count))
+    /// Parses `commits` (oldest first, all of one epoch, numbered from `firstOrdinal`) and inserts
+    /// their rows, one transaction per `batchSize`.
+    private func insert(
+        _ commits: [CommitRef], firstOrdinal: Int, from inbox: Inbox, pipeline: MessagePipeline, batchSize: Int
+    ) async throws {
         let size = max(1, batchSize)
+        var buffer: [PendingRow] = []
+        buffer.reserveCapacity(min(size, commits.count))
+        var ordinal = firstOrdinal
         let writer = BatchWriter(index: self)
         try await pipeline.run(inbox: inbox, commits: commits) { parsed in
-            let commit = parsed.commit
-            buffer.append((commit, nextOrdinal[commit.epoch, default: 0], parsed.facts))
-            nextOrdinal[commit.epoch, default: 0] += 1
+            buffer.append((parsed.commit, ordinal, parsed.facts))
+            ordinal += 1
             if buffer.count >= size {
                 try writer.enqueue(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -108,10 +125,6 @@ extension MessageIndex {
         }
         if !buffer.isEmpty { try writer.enqueue(buffer) }
         try writer.finish()
-        let total = try indexedCount()
-        return IndexUpdate(
-            archiveName: inbox.displayName, added: commits.count, total: total, newEpochs: newEpochs,
-            rewrittenEpochs: rewrittenEpochs, readAgain: readAgain, seconds: (clock.now - start).seconds)
     }
 
     /// Reads again, from the archive, the commits whose rows hold facts older than

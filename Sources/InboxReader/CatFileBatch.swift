@@ -12,7 +12,7 @@ import Subprocess
 /// consumer is slow: a full `BatchChannel` stops the reader, which stops the writer.
 struct CatFileBatch: Sendable {
     /// This worker's batches, in the order they are to be delivered.
-    var batches: [[CommitRef]]
+    var batches: [ArraySlice<CommitRef>]
     /// Epoch number → git directory.
     var gitDirectories: [Int: String]
     var channel: BatchChannel
@@ -34,12 +34,12 @@ struct CatFileBatch: Sendable {
     }
 
     private struct Delivery {
-        var batches: [[CommitRef]]
+        var batches: [ArraySlice<CommitRef>]
         var channel: BatchChannel
         var batchIndex = 0
         var current: [RawMail] = []
 
-        init(batches: [[CommitRef]], channel: BatchChannel) {
+        init(batches: [ArraySlice<CommitRef>], channel: BatchChannel) {
             self.batches = batches
             self.channel = channel
             current.reserveCapacity(batches.first?.count ?? 0)
@@ -78,8 +78,7 @@ struct CatFileBatch: Sendable {
     private func readRun(
         _ commits: ArraySlice<CommitRef>, gitDirectory: String, delivery: inout Delivery
     ) async throws {
-        let requests = commits.compactMap { commit in commit.messagePath.map { "\(commit.oid):\($0)\n" } }
-        if requests.isEmpty {
+        if !commits.contains(where: { $0.messagePath != nil }) {
             for commit in commits { try await delivery.deliver(RawMail(commit: commit, bytes: nil)) }
             return
         }
@@ -96,7 +95,7 @@ struct CatFileBatch: Sendable {
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 let writer = execution.standardInputWriter
                 group.addTask {
-                    try await Self.write(requests, to: writer, progress: progress)
+                    try await Self.write(commits, to: writer, progress: progress)
                 }
                 defer { progressContinuation.finish() }
                 var decoder = CatFileFrameDecoder()
@@ -172,24 +171,38 @@ struct CatFileBatch: Sendable {
         close(descriptor)
     }
 
-    /// Writes the requests in chunks, never more than `maximumInFlight` ahead of the answers.
+    /// Writes a `<oid>:<path>` request for each commit with a message, in chunks made as they
+    /// are written (not all at once: a million requests would be held as strings), never more
+    /// than `maximumInFlight` ahead of the answers.
     private static func write(
-        _ requests: [String], to writer: StandardInputWriter, progress: AsyncStream<Int>
+        _ commits: ArraySlice<CommitRef>, to writer: StandardInputWriter, progress: AsyncStream<Int>
     ) async throws {
         var acknowledged = 0
         var progressIterator = progress.makeAsyncIterator()
         var written = 0
-        while written < requests.count {
-            let end = min(written + writeChunk, requests.count)
-            while end - acknowledged > maximumInFlight {
+        var next = commits.startIndex
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(writeChunk * 48)
+        while next < commits.endIndex {
+            chunk.removeAll(keepingCapacity: true)
+            var requests = 0
+            while requests < writeChunk && next < commits.endIndex {
+                if let path = commits[next].messagePath {
+                    chunk.append(contentsOf: commits[next].oid.utf8)
+                    chunk.append(0x3A)  // ":"
+                    chunk.append(contentsOf: path.utf8)
+                    chunk.append(0x0A)
+                    requests += 1
+                }
+                next += 1
+            }
+            guard requests > 0 else { break }
+            while written + requests - acknowledged > maximumInFlight {
                 guard let value = await progressIterator.next() else { return }
                 acknowledged = value
             }
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity((end - written) * 48)
-            for request in requests[written..<end] { chunk.append(contentsOf: request.utf8) }
             _ = try await writer.write(chunk)
-            written = end
+            written += requests
         }
         try await writer.finish()
     }

@@ -35,7 +35,7 @@ package enum GitCommand {
                 .name("git"),
                 arguments: Self.arguments(gitDirectory: gitDirectory, arguments),
                 environment: environment,
-                output: .bytes(limit: 1 << 31),
+                output: .bytes(limit: .max),  // no limit: a limit is reserved up front (2 GiB of address space per call)
                 error: .string(limit: 1 << 16)
             )
             return ProgramOutput(
@@ -43,6 +43,39 @@ package enum GitCommand {
                 standardOutput: result.standardOutput,
                 standardError: result.standardError
             )
+        } catch {
+            throw notRunnable(error)
+        }
+    }
+
+    /// Runs `git --git-dir=DIR ARGS…` and hands each line of its output (without the line end)
+    /// to `line` as it arrives: a listing of a million commits is never held whole. Returns the
+    /// exit status and error output; the returned `standardOutput` is empty.
+    /// - Throws: what `line` throws; `InboxError` `.gitNotRunnable` when git cannot be started.
+    static func forEachLine(
+        gitDirectory: String, _ arguments: [String], environment: Environment = environment,
+        _ line: (UnsafeRawBufferPointer) throws(InboxError) -> Void
+    ) async throws(InboxError) -> ProgramOutput {
+        do {
+            let result = try await Subprocess.run(
+                .name("git"),
+                arguments: Self.arguments(gitDirectory: gitDirectory, arguments),
+                environment: environment,
+                input: .none,
+                output: .sequence,
+                error: .string(limit: 1 << 16)
+            ) { execution in
+                var splitter = LineSplitter()
+                for try await buffer in execution.standardOutput {
+                    try buffer.withUnsafeBytes { bytes throws(InboxError) in try splitter.append(bytes, line) }
+                }
+                try splitter.finish(line)
+            }
+            return ProgramOutput(
+                succeeded: result.terminationStatus.isSuccess, standardOutput: [],
+                standardError: result.standardError)
+        } catch let error as InboxError {
+            throw error
         } catch {
             throw notRunnable(error)
         }
@@ -56,5 +89,34 @@ package enum GitCommand {
     package static func firstLine(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
         return line.isEmpty ? "no error output" : line
+    }
+}
+
+/// Cuts a stream of chunks into lines: a line inside one chunk is handed over in place, one
+/// split across chunks is gathered first.
+struct LineSplitter {
+    private var pending: [UInt8] = []
+
+    mutating func append(
+        _ bytes: UnsafeRawBufferPointer, _ line: (UnsafeRawBufferPointer) throws(InboxError) -> Void
+    ) throws(InboxError) {
+        var start = 0
+        while let end = bytes[start...].firstIndex(of: 0x0A) {
+            if pending.isEmpty {
+                try line(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            } else {
+                pending.append(contentsOf: bytes[start..<end])
+                try finish(line)
+            }
+            start = end + 1
+        }
+        pending.append(contentsOf: bytes[start...])
+    }
+
+    /// Hands over the last line when the output did not end with a line end.
+    mutating func finish(_ line: (UnsafeRawBufferPointer) throws(InboxError) -> Void) throws(InboxError) {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        try pending.withUnsafeBytes { bytes in Result { () throws(InboxError) in try line(bytes) } }.get()
     }
 }

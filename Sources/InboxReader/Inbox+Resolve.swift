@@ -244,19 +244,18 @@ extension Inbox {
     /// The commits of one epoch for `revisions`, oldest first, with one git process.
     static func list(_ epoch: Epoch, _ revisions: [String], isV1: Bool) async throws(InboxError) -> [CommitRef] {
         if isV1 { return try await listVersion1(epoch, revisions) }
-        let output = try await GitCommand.run(
-            gitDirectory: epoch.gitDirectory,
-            ["rev-list", "--reverse", "--timestamp", "--end-of-options"] + revisions)
-        guard output.succeeded else { throw failed("rev-list", epoch, output) }
         var commits: [CommitRef] = []
-        commits.reserveCapacity(output.standardOutput.count / 52)
-        for line in output.standardOutput.split(separator: 0x0A) {
+        let output = try await GitCommand.forEachLine(
+            gitDirectory: epoch.gitDirectory,
+            ["rev-list", "--reverse", "--timestamp", "--end-of-options"] + revisions
+        ) { line throws(InboxError) in
             guard let space = line.firstIndex(of: 0x20),
                 let time = Int64(String(decoding: line[..<space], as: UTF8.self))
             else { throw malformedListing(epoch, line) }
-            let oid = String(decoding: line[(space + 1)...], as: UTF8.self)
-            commits.append(CommitRef(epoch: epoch.number, oid: oid, commitTime: time))
+            commits.append(
+                CommitRef(epoch: epoch.number, objectID: ObjectID(digits: line[(space + 1)...]), commitTime: time))
         }
+        guard output.succeeded else { throw failed("rev-list", epoch, output) }
         return commits
     }
 

@@ -16,7 +16,8 @@ package struct MailBatches: AsyncSequence, Sendable {
     package typealias Element = [RawMail]
     package typealias Failure = InboxError
 
-    let batches: [[CommitRef]]
+    /// Slices of the commit list, not copies: a million commits are held once.
+    let batches: [ArraySlice<CommitRef>]
     let gitDirectories: [Int: String]
     let workerCount: Int
     let readAhead: Int
@@ -31,12 +32,12 @@ package struct MailBatches: AsyncSequence, Sendable {
         reader: BlobReader?
     ) {
         let size = Swift.max(1, batchSize)
-        var batches: [[CommitRef]] = []
+        var batches: [ArraySlice<CommitRef>] = []
         batches.reserveCapacity(commits.count / size + 1)
         var start = 0
         while start < commits.count {
             let end = Swift.min(start + size, commits.count)
-            batches.append(Array(commits[start..<end]))
+            batches.append(commits[start..<end])
             start = end
         }
         self.batches = batches

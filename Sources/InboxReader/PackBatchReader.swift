@@ -9,7 +9,7 @@ import Foundation
 /// A full `BatchChannel` blocks the thread, which bounds memory as before.
 struct PackBatchReader: Sendable {
     /// This worker's batches, in the order they are to be delivered.
-    var batches: [[CommitRef]]
+    var batches: [ArraySlice<CommitRef>]
     /// Epoch number → git directory.
     var gitDirectories: [Int: String]
     var channel: BatchChannel
@@ -57,7 +57,9 @@ struct PackBatchReader: Sendable {
                 "\(gitDirectory) could not be opened for reading (libgit2 says '\(LibGit2.lastErrorMessage)'); set LORE_DIGEST_BLOB_READER=cat-file to read it with git"
             )
         }
-        open[epoch] = repository
+        // Commits come epoch after epoch: the previous epoch's repository (its pack index maps and
+        // windows) is let go, so memory follows one epoch, not the whole archive.
+        open = [epoch: repository]
         return repository
     }
 }

@@ -39,7 +39,13 @@ final class PackRepository {
     /// - Throws: `InboxError` `.damagedArchive`.
     func file(_ path: String, of commit: CommitRef) throws(InboxError) -> [UInt8]? {
         var commitID = git_oid()
-        guard git_oid_fromstrn(&commitID, commit.oid, commit.oid.utf8.count) == 0 else {
+        let parsed =
+            if let bytes = commit.objectID.sha1Bytes {
+                git_oid_fromraw(&commitID, bytes)
+            } else {
+                git_oid_fromstrn(&commitID, commit.oid, commit.oid.utf8.count)
+            }
+        guard parsed == 0 else {
             throw damaged("the commit id '\(commit.oid)' of \(gitDirectory) is not a hexadecimal object id")
         }
         var commitObject: OpaquePointer?

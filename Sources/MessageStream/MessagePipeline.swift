@@ -14,6 +14,8 @@ package struct MessagePipeline: Sendable {
     package var window: Int
     /// How much of each mail to gather (see `MessageFacts.Detail`).
     package var detail: MessageFacts.Detail
+    /// Said before the progress line's count (`epoch 2 of 4`), for a run that is one of several.
+    package var progressLabel: String?
 
     package init(
         batchSize: Int = 256, window: Int = ProcessInfo.processInfo.activeProcessorCount + 1,
@@ -31,7 +33,7 @@ package struct MessagePipeline: Sendable {
         inbox: Inbox, commits: [CommitRef], handle: (ParsedMessage) throws -> Void
     ) async throws {
         var inFlight: [Task<[ParsedMessage], Never>] = []
-        var progress = ProgressReporter(total: commits.count)
+        var progress = ProgressReporter(total: commits.count, label: progressLabel)
         defer { progress.finish() }
         let workers = ParseWorkers.shared
         var batchNumber = 0

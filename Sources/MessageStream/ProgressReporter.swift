@@ -15,6 +15,8 @@ import Glibc
 package struct ProgressReporter {
     /// Messages the run will read.
     package let total: Int
+    /// Said before the count (`epoch 2 of 4: read …`); nil: nothing.
+    package let label: String?
     /// False: every call does nothing.
     package let isEnabled: Bool
     private let interval: Double
@@ -30,6 +32,7 @@ package struct ProgressReporter {
 
     /// - Parameters:
     ///   - total: messages the run will read.
+    ///   - label: said before the count, for a run that is one of several (`epoch 2 of 4`).
     ///   - isTerminal: whether standard error is a terminal (tests pass a fake value).
     ///   - minimumTotal: no line for smaller runs.
     ///   - interval: seconds between redraws.
@@ -37,6 +40,7 @@ package struct ProgressReporter {
     ///   - write: where the line goes (standard error by default).
     package init(
         total: Int,
+        label: String? = nil,
         isTerminal: Bool = isatty(2) != 0,
         minimumTotal: Int = ProgressReporter.defaultMinimumTotal,
         interval: Double = 0.25,
@@ -44,6 +48,7 @@ package struct ProgressReporter {
         write: @escaping (String) -> Void = ProgressReporter.writeToStandardError
     ) {
         self.total = total
+        self.label = label
         self.isEnabled = isTerminal && total >= minimumTotal
         self.interval = interval
         self.now = now
@@ -61,7 +66,7 @@ package struct ProgressReporter {
         guard time - lastDrawn >= interval else { return }
         lastDrawn = time
         isShowing = true
-        write("\r" + Self.line(read: read, total: total, elapsed: time - start) + "\u{1B}[K")
+        write("\r" + (label.map { "\($0): " } ?? "") + Self.line(read: read, total: total, elapsed: time - start) + "\u{1B}[K")
     }
 
     /// Erases the line, if one was drawn.

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import Glibc
 
 extension LoreDigest {
     /// Runs the command, and reports any failure as one line on standard error: what is wrong
     /// and what to do, never a usage dump or a stack trace. `--help` still prints help.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        limitMallocArenas()
         SignalCleanup.install()
         do {
             var command = try parseAsRoot(arguments)
@@ -23,6 +25,18 @@ extension LoreDigest {
             FileHandle.standardError.write(Data((oneLineMessage(for: error, arguments: arguments) + "\n").utf8))
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// At most two malloc arenas, before any thread starts. glibc gives threads arenas of their
+    /// own (up to eight per core); the reading, parsing and writing threads hand buffers to one
+    /// another, so each arena keeps its own high-water mark and the process's resident memory
+    /// grows by their sum: on a 100,000-message index build two arenas keep 164 MB, not 193 MB,
+    /// in the same time. `MALLOC_ARENA_MAX` in the environment still wins.
+    static func limitMallocArenas() {
+        // `mallopt` and `M_ARENA_MAX` (-8) are in malloc.h, which Glibc's module does not export.
+        guard getenv("MALLOC_ARENA_MAX") == nil, let symbol = dlsym(nil, "mallopt") else { return }
+        typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+        _ = unsafeBitCast(symbol, to: MallocOption.self)(-8, 2)
     }
 
     /// `Error: <the parser's or the layer's message, on one line>`, plus where to read more for

@@ -63,7 +63,7 @@ struct OutputWriter {
             umask(umaskValue)
             let wanted = mode ?? (0o666 & ~umaskValue)
             if fchmod(descriptor, wanted) != 0 { throw failure(path, reason: describe(errno)) }
-            try writeAll(descriptor, Array(text.utf8), path: path)
+            try writeAll(descriptor, text, path: path)
             if fsync(descriptor) != 0 { throw failure(path, reason: describe(errno)) }
         }
         guard rename(temporary, target) == 0 else {
@@ -77,7 +77,7 @@ struct OutputWriter {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, reason: describe(errno)) }
         defer { close(descriptor) }
-        try writeAll(descriptor, Array(text.utf8), path: path)
+        try writeAll(descriptor, text, path: path)
     }
 
     /// Follows a chain of symbolic links to the path it ends at (which may not exist yet).
@@ -99,16 +99,27 @@ struct OutputWriter {
     }
 
     /// Writes all of `bytes`, through short writes and interruptions.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, reason: describe(errno))
+    static func writeAll(_ descriptor: Int32, _ text: String, path: String) throws {
+        try withUTF8(of: text) { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path, reason: describe(errno))
+                }
+                offset += written
             }
-            offset += written
         }
+    }
+
+    /// The text's UTF-8 bytes in place: a report of a million messages is hundreds of MB, and
+    /// `Array(text.utf8)` would hold it twice.
+    static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+        -> Result
+    {
+        var text = text  // shares the storage; `withUTF8` copies only a string that is not native UTF-8
+        return try text.withUTF8(body)
     }
 
     static func failure(_ path: String, reason: String, remedy: String = "check the path and free space")
@@ -139,19 +150,20 @@ enum StandardOutput {
     }
 
     static func write(_ text: String) throws {
-        var offset = 0
-        let bytes = Array(text.utf8)
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                if code == EPIPE { throw ClosedPipe() }
-                throw CommandFailure(
-                    "cannot write to standard output: \(OutputWriter.describe(code)); free space or write to another file with --output"
-                )
+        try OutputWriter.withUTF8(of: text) { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    let code = errno
+                    if code == EINTR { continue }
+                    if code == EPIPE { throw ClosedPipe() }
+                    throw CommandFailure(
+                        "cannot write to standard output: \(OutputWriter.describe(code)); free space or write to another file with --output"
+                    )
+                }
+                offset += written
             }
-            offset += written
         }
     }
 }

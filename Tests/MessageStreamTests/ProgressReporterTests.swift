@@ -28,6 +28,16 @@ import Testing
         #expect(recorder.written.count == 2)
     }
 
+    @Test func aRunThatIsOneOfSeveralSaysWhichBeforeTheCount() {
+        let recorder = Recorder()
+        var progress = ProgressReporter(
+            total: 4000, label: "epoch 2 of 4", isTerminal: true, minimumTotal: 1000, interval: 0.25,
+            now: { recorder.time }, write: { recorder.written.append($0) })
+        recorder.time += 2
+        progress.advance(by: 1000)
+        #expect(recorder.written == ["\repoch 2 of 4: read 1000 of 4000 messages, 500/s, ETA 6 s\u{1B}[K"])
+    }
+
     @Test func notATerminalWritesNothing() {
         let recorder = Recorder()
         var progress = Self.reporter(total: 50_000, isTerminal: false, recorder)

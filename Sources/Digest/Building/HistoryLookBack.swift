@@ -43,7 +43,7 @@ package enum HistoryLookBack {
         for row in authors { rowByAddress[row.email.lowercased()] = row }
         var revised: [RevisedSeries] = []
         for head in aggregator.revisionHeads {
-            guard let address = head.author?.address, !address.isEmpty, !head.title.isEmpty else { continue }
+            guard let address = head.authorAddress, !address.isEmpty, !head.title.isEmpty else { continue }
             var earlier: [IndexedPatchMail] = []
             for sentFrom in aggregator.addressesAsSent(for: address) {
                 earlier += try index.earlierPatchMails(
@@ -67,7 +67,7 @@ package enum HistoryLookBack {
             revised.append(
                 RevisedSeries(
                     subject: head.subject ?? head.title, title: head.title,
-                    authorName: row?.name ?? head.author?.name ?? "", authorEmail: row?.email ?? address,
+                    authorName: row?.name ?? head.authorName ?? "", authorEmail: row?.email ?? address,
                     commit: head.commit,
                     earlierVersions: versions.values.sorted { $0.version > $1.version }))
         }

@@ -13,7 +13,7 @@ package import PatchModel
 /// are then credited to the company of the mapped address at the date the archive received them.
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
-    private var patchMails: [MessageFacts] = []
+    private var patchMails: [PatchMailSummary] = []
     private var entries: [PatchEntry] = []
     private var accounting = Accounting()
     private var listIDCounts = UsageCount()
@@ -30,6 +30,9 @@ package struct ReportAggregator: Sendable {
     /// those addresses, so that questions to the history (which keeps addresses as sent) ask for
     /// each of them.
     private var addressesAsSent: [String: Set<String>] = [:]
+    /// Every Message-ID and sender kept, each once: a thread's replies name their parent and
+    /// ancestors, and the million copies of those strings were most of a large report's memory.
+    private var strings = Set<String>()
     /// With several archives: the lists each patch mail reached, by Message-ID.
     private(set) var listsByMessageID: [String: [String]] = [:]
 
@@ -54,12 +57,14 @@ package struct ReportAggregator: Sendable {
     package mutating func add(_ facts: MessageFacts, receivedAt: Int64, lists: [String]) {
         if !lists.isEmpty, facts.kind.isPatchMail, let id = facts.messageID { listsByMessageID[id] = lists }
         let sentFrom = facts.author?.address ?? ""
-        let facts = mappingPeople(in: facts)
+        let facts = sharingStrings(of: mappingPeople(in: facts))
         if let listID = facts.listID {
             listIDsSeen += 1
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
         }
-        if let message = ThreadMessage(facts: facts, receivedAt: receivedAt) { threadMessages.append(message) }
+        if let message = ThreadMessage(facts: Self.threadView(of: facts), receivedAt: receivedAt) {
+            threadMessages.append(message)
+        }
         if let bot = facts.botName { botMails[bot, default: 0] += 1 }
         if let pull = facts.pullRequest {
             let from = facts.sender ?? facts.author
@@ -94,13 +99,40 @@ package struct ReportAggregator: Sendable {
         let company = identity.company(of: email.lowercased(), at: receivedAt)
         tally.add(name: name, address: email, sentFrom: sentFrom, company: company)
         patchMailsByDay[DayCount.dayNumber(receivedAt), default: 0] += 1
-        patchMails.append(facts.forPatchList)
+        patchMails.append(PatchMailSummary(facts))
         if Self.needsEntryText(facts) {
             entries.append(
                 PatchEntry(
                     title: facts.title, subject: facts.subject ?? "", authorName: name, authorEmail: email,
                     text: facts.entryText ?? "", commit: facts.commit, messageID: facts.messageID))
         }
+    }
+
+    /// `facts` with its Message-IDs and sender replaced by the copies already kept, if any.
+    private mutating func sharingStrings(of facts: MessageFacts) -> MessageFacts {
+        var facts = facts
+        facts.messageID = facts.messageID.map { strings.insert($0).memberAfterInsert }
+        facts.inReplyTo = facts.inReplyTo.map { strings.insert($0).memberAfterInsert }
+        for index in facts.references.indices {
+            facts.references[index] = strings.insert(facts.references[index]).memberAfterInsert
+        }
+        if let sender = facts.sender {
+            facts.sender = Mailbox(
+                name: strings.insert(sender.name).memberAfterInsert,
+                address: strings.insert(sender.address).memberAfterInsert)
+        }
+        return facts
+    }
+
+    /// What the series rules keep of a message: an answer's subject is never shown (its
+    /// series' title is), so it is not kept.
+    private static func threadView(of facts: MessageFacts) -> MessageFacts {
+        guard !facts.kind.isPatchMail && facts.kind != .pull else { return facts }
+        var view = facts
+        view.subject = nil
+        view.title = ""
+        view.entryText = nil
+        return view
     }
 
     /// `facts` with the mailmap applied to its people, noting each address it changed.
@@ -127,7 +159,11 @@ package struct ReportAggregator: Sendable {
     /// Whether the message is a "New:" entry, whose commit message text the report prints:
     /// a cover letter, a standalone patch, or the first patch of a series.
     package static func needsEntryText(_ facts: MessageFacts) -> Bool {
-        facts.kind.isPatchMail && (facts.kind == .cover || facts.number == nil || facts.number == 1)
+        isEntry(kind: facts.kind, number: facts.number)
+    }
+
+    static func isEntry(kind: MessageKind, number: Int?) -> Bool {
+        kind.isPatchMail && (kind == .cover || number == nil || number == 1)
     }
 
     /// The most common List-Id of the range, if any message had one.
@@ -218,22 +254,13 @@ extension ReportAggregator {
     /// first patch of a series without one, or a standalone patch, with version 2 or more or
     /// marked RESEND; in patch-list order. A later patch of a series whose head is before the
     /// range is no head.
-    package var revisionHeads: [MessageFacts] {
+    var revisionHeads: [PatchMailSummary] {
         SeriesGrouping.order(patchMails).compactMap { item in
             let mail = patchMails[item.index]
-            guard !item.isInSeries, Self.needsEntryText(mail), (mail.version ?? 1) >= 2 || mail.isResend else {
+            guard !item.isInSeries, mail.isEntry, (mail.version ?? 1) >= 2 || mail.isResend else {
                 return nil
             }
             return mail
         }
-    }
-}
-
-extension MessageFacts {
-    /// The facts the patch list needs, without the entry text (kept once, in the entries).
-    fileprivate var forPatchList: MessageFacts {
-        var copy = self
-        copy.entryText = nil
-        return copy
     }
 }

@@ -12,7 +12,7 @@ internal import PatchModel
 /// - Complexity: O(*n* · *r*) for *n* mails with at most *r* references each.
 enum SeriesGrouping {
     /// The indices of `mails` in patch-list order, each with whether it follows its series' head.
-    static func order(_ mails: [MessageFacts]) -> [(index: Int, isInSeries: Bool)] {
+    static func order(_ mails: [PatchMailSummary]) -> [(index: Int, isInSeries: Bool)] {
         var indexByID: [String: Int] = [:]
         for (index, mail) in mails.enumerated() {
             if let id = mail.messageID, indexByID[id] == nil { indexByID[id] = index }
@@ -43,13 +43,13 @@ enum SeriesGrouping {
     }
 
     /// Cover letters first, then patches by number; unnumbered ones last.
-    private static func rank(_ mail: MessageFacts) -> Int {
+    private static func rank(_ mail: PatchMailSummary) -> Int {
         mail.kind == .cover ? -1 : (mail.number ?? Int.max)
     }
 
     /// The index of the series head that `index` belongs to (itself when none).
     private static func anchor(
-        of index: Int, in mails: [MessageFacts], indexByID: [String: Int], known: [Int]
+        of index: Int, in mails: [PatchMailSummary], indexByID: [String: Int], known: [Int]
     ) -> Int {
         var current = index
         var steps = 0
@@ -69,7 +69,7 @@ enum SeriesGrouping {
     }
 
     private static func nearestSeriesParent(
-        of mail: MessageFacts, in mails: [MessageFacts], indexByID: [String: Int]
+        of mail: PatchMailSummary, in mails: [PatchMailSummary], indexByID: [String: Int]
     ) -> Int? {
         var candidates: [String] = []
         if let inReplyTo = mail.inReplyTo { candidates.append(inReplyTo) }
