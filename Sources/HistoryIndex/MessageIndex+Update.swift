@@ -96,7 +96,8 @@ extension MessageIndex {
             guard !commits.isEmpty else { continue }
             var epochPipeline = pipeline
             if heads.count > 1 { epochPipeline.progressLabel = "epoch \(position + 1) of \(heads.count)" }
-            try await insert(commits, firstOrdinal: firstOrdinal, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
+            try await insert(
+                commits, firstOrdinal: firstOrdinal, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
             added += commits.count
         }
         let total = try indexedCount()

@@ -35,7 +35,8 @@ package enum GitCommand {
                 .name("git"),
                 arguments: Self.arguments(gitDirectory: gitDirectory, arguments),
                 environment: environment,
-                output: .bytes(limit: .max),  // no limit: a limit is reserved up front (2 GiB of address space per call)
+                // No limit: Subprocess reserves the limit up front (2 GiB of address space per call).
+                output: .bytes(limit: .max),
                 error: .string(limit: 1 << 16)
             )
             return ProgramOutput(

@@ -66,7 +66,9 @@ package struct ProgressReporter {
         guard time - lastDrawn >= interval else { return }
         lastDrawn = time
         isShowing = true
-        write("\r" + (label.map { "\($0): " } ?? "") + Self.line(read: read, total: total, elapsed: time - start) + "\u{1B}[K")
+        write(
+            "\r" + (label.map { "\($0): " } ?? "") + Self.line(read: read, total: total, elapsed: time - start)
+                + "\u{1B}[K")
     }
 
     /// Erases the line, if one was drawn.

@@ -1,5 +1,6 @@
-@testable import InboxReader
 import Testing
+
+@testable import InboxReader
 
 @Suite struct ObjectIDTests {
     static let sha1 = "0123456789abcdef0123456789abcdef01234567"
@@ -7,10 +8,11 @@ import Testing
     @Test func aSHA1IdIsKeptExactlyAndGivesItsTwentyBytes() {
         let id = ObjectID(Self.sha1)
         #expect(id.text == Self.sha1)
-        #expect(id.sha1Bytes == [
-            0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23,
-            0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67,
-        ])
+        #expect(
+            id.sha1Bytes == [
+                0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23,
+                0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67,
+            ])
         #expect(ObjectID(digits: Array(Self.sha1.utf8)) == id)
         #expect(ObjectID("ffffffffffffffffffffffffffffffffffffffff").text == String(repeating: "f", count: 40))
         #expect(ObjectID(String(repeating: "0", count: 40)).text == String(repeating: "0", count: 40))
