@@ -40,7 +40,7 @@ extension MessageIndex {
     /// - Throws: ``IndexError`` (`.otherArchive` when the index belongs to another archive,
     ///   `.databaseFailed`), `InboxError` when git cannot list or read the archive.
     package func update(
-        from inbox: Inbox, pipeline: MessagePipeline = MessagePipeline(), batchSize: Int = 5000,
+        from inbox: Inbox, pipeline: MessagePipeline = MessagePipeline(), batchSize: Int = 1000,
         note: (String) -> Void = { ProgressReporter.writeToStandardError("lore-digest: \($0)\n") }
     ) async throws -> IndexUpdate {
         let clock = ContinuousClock()

@@ -256,7 +256,7 @@ extension Inbox {
                 CommitRef(epoch: epoch.number, objectID: ObjectID(digits: line[(space + 1)...]), commitTime: time))
         }
         guard output.succeeded else { throw failed("rev-list", epoch, output) }
-        return commits
+        return commits.trimmed()
     }
 
     /// v1: one `git log --raw` lists every commit with the path of the file it added.
@@ -298,5 +298,16 @@ extension Inbox {
             .malformedGitOutput,
             "git printed '\(String(decoding: line.prefix(100), as: UTF8.self))' while listing \(epoch.gitDirectory), which is not a commit line; check the git version (2.x expected)"
         )
+    }
+}
+
+extension Array {
+    /// The same elements in storage of their exact size: an array grown by appending may hold
+    /// twice the room it needs, and a listing of an epoch is kept while its mails are read.
+    func trimmed() -> [Element] {
+        guard capacity - count > 4096 else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }
