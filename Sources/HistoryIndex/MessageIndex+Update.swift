@@ -96,8 +96,8 @@ extension MessageIndex {
             guard !commits.isEmpty else { continue }
             var epochPipeline = pipeline
             if heads.count > 1 { epochPipeline.progressLabel = "epoch \(position + 1) of \(heads.count)" }
-            try await insert(
-                commits, firstOrdinal: firstOrdinal, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
+            try await write(
+                commits, ordinal: { firstOrdinal + $0 }, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
             added += commits.count
         }
         let total = try indexedCount()
@@ -106,19 +106,21 @@ extension MessageIndex {
             rewrittenEpochs: rewrittenEpochs, readAgain: readAgain, seconds: (clock.now - start).seconds)
     }
 
-    /// Parses `commits` (oldest first, all of one epoch, numbered from `firstOrdinal`) and inserts
-    /// their rows, one transaction per `batchSize`.
-    private func insert(
-        _ commits: [CommitRef], firstOrdinal: Int, from inbox: Inbox, pipeline: MessagePipeline, batchSize: Int
+    /// Parses `commits` (oldest first) and writes their rows, one transaction per `batchSize`:
+    /// the `n`-th commit of the run gets ordinal `ordinal(n)`; `replacing`: the rows replace those
+    /// of the same commits (see ``BatchWriter``).
+    private func write(
+        _ commits: [CommitRef], ordinal: (Int) -> Int, replacing: Bool = false, from inbox: Inbox,
+        pipeline: MessagePipeline, batchSize: Int
     ) async throws {
         let size = max(1, batchSize)
         var buffer: [PendingRow] = []
         buffer.reserveCapacity(min(size, commits.count))
-        var ordinal = firstOrdinal
-        let writer = BatchWriter(index: self)
+        var position = 0
+        let writer = BatchWriter(index: self, replacing: replacing)
         try await pipeline.run(inbox: inbox, commits: commits) { parsed in
-            buffer.append((parsed.commit, ordinal, parsed.facts))
-            ordinal += 1
+            buffer.append((parsed.commit, ordinal(position), parsed.facts))
+            position += 1
             if buffer.count >= size {
                 try writer.enqueue(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -146,20 +148,9 @@ extension MessageIndex {
         note(
             "index v1 → v\(MessageRow.factsVersion): reading \(older.count) messages again for patch-ids, change-ids and reply facts (once; the index stays usable if interrupted)…"
         )
-        var ordinals: [String: Int] = [:]
-        for row in older { ordinals[row.commit.oid] = row.ordinal }
-        var buffer: [PendingRow] = []
-        let size = max(1, batchSize)
-        let writer = BatchWriter(index: self, replacing: true)
-        try await pipeline.run(inbox: inbox, commits: older.map(\.commit)) { parsed in
-            buffer.append((parsed.commit, ordinals[parsed.commit.oid, default: 0], parsed.facts))
-            if buffer.count >= size {
-                try writer.enqueue(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        if !buffer.isEmpty { try writer.enqueue(buffer) }
-        try writer.finish()
+        try await write(
+            older.map(\.commit), ordinal: { older[$0].ordinal }, replacing: true, from: inbox, pipeline: pipeline,
+            batchSize: batchSize)
         return older.count
     }
 
