@@ -22,9 +22,9 @@ enum LibGit2 {
     }()
 
     /// Bytes of pack mapped per window.
-    static let mappedWindowBytes = 4 << 20
+    static let mappedWindowBytes = 2 << 20
     /// Bytes of pack mapped at most, over all repositories of the process.
-    static let mappedLimitBytes = 16 << 20
+    static let mappedLimitBytes = 8 << 20
 
     /// libgit2's message for the last failure on this thread, for error text.
     static var lastErrorMessage: String {
