@@ -62,9 +62,7 @@ package struct ReportAggregator: Sendable {
             listIDsSeen += 1
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
         }
-        if let message = ThreadMessage(facts: Self.threadView(of: facts), receivedAt: receivedAt) {
-            threadMessages.append(message)
-        }
+        if let message = ThreadMessage(facts: facts, receivedAt: receivedAt) { threadMessages.append(message) }
         if let bot = facts.botName { botMails[bot, default: 0] += 1 }
         if let pull = facts.pullRequest {
             let from = facts.sender ?? facts.author
@@ -122,17 +120,6 @@ package struct ReportAggregator: Sendable {
                 address: strings.insert(sender.address).memberAfterInsert)
         }
         return facts
-    }
-
-    /// What the series rules keep of a message: an answer's subject is never shown (its
-    /// series' title is), so it is not kept.
-    private static func threadView(of facts: MessageFacts) -> MessageFacts {
-        guard !facts.kind.isPatchMail && facts.kind != .pull else { return facts }
-        var view = facts
-        view.subject = nil
-        view.title = ""
-        view.entryText = nil
-        return view
     }
 
     /// `facts` with the mailmap applied to its people, noting each address it changed.

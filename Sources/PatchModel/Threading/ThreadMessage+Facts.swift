@@ -14,6 +14,9 @@ extension ThreadMessage {
             return nil
         }
         let isAnswer = !facts.kind.isPatchMail
+        // An answer's subject is never shown (its series' title is): a report over a million
+        // messages would keep half a million of them for nothing. A pull request keeps its own.
+        let keepsSubject = !isAnswer || facts.kind == .pull
         let trailers: [GivenTrailer] =
             isAnswer
             ? facts.trailers.compactMap { trailer in
@@ -24,8 +27,9 @@ extension ThreadMessage {
             } : []
         self.init(
             messageID: messageID, inReplyTo: facts.inReplyTo, references: facts.references, receivedAt: receivedAt,
-            authorEmail: sender.address, authorName: sender.name, kind: facts.kind, subject: facts.subject ?? "",
-            title: facts.title, number: facts.number, total: facts.total, version: facts.version,
+            authorEmail: sender.address, authorName: sender.name, kind: facts.kind,
+            subject: keepsSubject ? facts.subject ?? "" : "", title: keepsSubject ? facts.title : "",
+            number: facts.number, total: facts.total, version: facts.version,
             minorVersion: facts.minorVersion, isRFC: facts.isRFC, isResend: facts.isResend, patchID: facts.patchID,
             changeID: facts.changeID, trailers: trailers,
             appliedNotice: facts.appliedNotice.map(SeriesAppliedNotice.init),
