@@ -43,6 +43,7 @@ let package = Package(
                 "MailParser",
                 "CGit2",
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),

@@ -253,6 +253,8 @@ scale_case() {
 	rm -f "$db" "$db-wal" "$db-shm"
 	"$here/scripts/own_peak.py" "$work/scale-index" "$bin" index "$shadow" --index "$db"
 	git --git-dir="$shadow/git/$newest.git" update-ref HEAD "$head"
+	# The build's writes flushed first: the update's own fsyncs would otherwise wait for them.
+	sync
 	"$here/scripts/own_peak.py" "$work/scale-incremental" "$bin" index "$shadow" --index "$db"
 	local last
 	last=$(git --git-dir="$shadow/git/$newest.git" log -1 --format=%ct HEAD)

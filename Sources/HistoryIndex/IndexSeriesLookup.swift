@@ -74,14 +74,16 @@ package struct IndexSeriesLookup: SeriesLookup {
     }
 
     /// By the sender's address (as `ThreadMessage.authorEmail`, the header From) and title, index
-    /// `messages_by_sender_title`; a row without a sender is matched by its author (index
-    /// `messages_by_author_email`), as `ThreadMessage(facts:receivedAt:)` maps it.
+    /// `messages_by_sender_title`; a row without a sender is matched by its author, as
+    /// `ThreadMessage(facts:receivedAt:)` maps it, found through the same index (`NULL`, title):
+    /// the unary `+` keeps SQLite from reading every mail of the author through
+    /// `messages_by_author_email` instead (18 ms a look-up for a prolific author at 1M, 2 ms now).
     package func earlierVersions(title: String, authorEmail: String, before: Int64, notBefore: Int64) -> [ThreadMessage]
     {
         answer([]) { db in
             let statement = try db.cachedStatement(sql: Query.byTitle)
             return try Self.messages(
-                statement, [authorEmail, title, authorEmail, title, before, notBefore],
+                statement, [authorEmail, title, title, authorEmail, before, notBefore],
                 reader: try MessageRow.Reader(db))
         }
     }
@@ -97,7 +99,7 @@ package struct IndexSeriesLookup: SeriesLookup {
         static let byTitle =
             MessageRow.Reader.selection + """
                  WHERE (sender_email = ? COLLATE NOCASE AND title = ?
-                        OR sender_email IS NULL AND author_email = ? COLLATE NOCASE AND title = ?)
+                        OR sender_email IS NULL AND title = ? AND +author_email = ? COLLATE NOCASE)
                     AND commit_time < ? AND commit_time >= ? AND kind IN ('patch', 'cover')
                 """
         static let all = [byMessageID, byCommit, repliesTo, referencesTo, byChangeID, byTitle]

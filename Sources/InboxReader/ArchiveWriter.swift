@@ -46,7 +46,7 @@ package enum ArchiveWriter {
             // The stream is written in chunks of about 1 MiB while git reads it, so a large import
             // never holds a second copy of every mail in memory.
             let result = try await Subprocess.run(
-                .name("git"),
+                ProgramLookup.git,
                 arguments: GitCommand.arguments(
                     gitDirectory: gitDirectory,
                     (forSpeed ? ["-c", "core.compression=1", "-c", "pack.compression=1"] : [])
@@ -117,7 +117,7 @@ package enum ArchiveWriter {
     private static func git(_ arguments: [String], gitDirectory: String?) async throws(InboxError) {
         do {
             let result = try await Subprocess.run(
-                .name("git"), arguments: Arguments(arguments), environment: GitCommand.isolatedEnvironment,
+                ProgramLookup.git, arguments: Arguments(arguments), environment: GitCommand.isolatedEnvironment,
                 output: .discarded, error: .string(limit: 1 << 16))
             guard result.terminationStatus.isSuccess else {
                 throw InboxError(

@@ -83,7 +83,7 @@ struct CatFileBatch: Sendable {
             return
         }
         let result = try await Subprocess.run(
-            .name("git"),
+            ProgramLookup.git,
             arguments: GitCommand.arguments(gitDirectory: gitDirectory, ["cat-file", "--batch"]),
             environment: GitCommand.environment,
             input: .inputWriter,

@@ -32,7 +32,7 @@ package enum GitCommand {
     ) async throws(InboxError) -> ProgramOutput {
         do {
             let result = try await Subprocess.run(
-                .name("git"),
+                ProgramLookup.git,
                 arguments: Self.arguments(gitDirectory: gitDirectory, arguments),
                 environment: environment,
                 // No limit: Subprocess reserves the limit up front (2 GiB of address space per call).
@@ -59,7 +59,7 @@ package enum GitCommand {
     ) async throws(InboxError) -> ProgramOutput {
         do {
             let result = try await Subprocess.run(
-                .name("git"),
+                ProgramLookup.git,
                 arguments: Self.arguments(gitDirectory: gitDirectory, arguments),
                 environment: environment,
                 input: .none,

@@ -83,7 +83,7 @@ package enum GitConfig {
         let errorText: String
         do {
             let result = try await Subprocess.run(
-                .name("git"), arguments: Arguments(arguments), environment: GitCommand.environment,
+                ProgramLookup.git, arguments: Arguments(arguments), environment: GitCommand.environment,
                 output: .bytes(limit: 1 << 24), error: .string(limit: 1 << 16))
             switch result.terminationStatus {
             case .exited(let code): exitCode = code
@@ -118,7 +118,7 @@ package enum GitConfig {
         let result: ProgramOutput
         do {
             let run = try await Subprocess.run(
-                .name("git"), arguments: ["config", "--null", "--get", key], environment: GitCommand.environment,
+                ProgramLookup.git, arguments: ["config", "--null", "--get", key], environment: GitCommand.environment,
                 output: .bytes(limit: 1 << 16), error: .string(limit: 1 << 16))
             let succeeded: Bool
             switch run.terminationStatus {

@@ -15,7 +15,7 @@ enum Program {
         outputLimit: Int = 1 << 28
     ) async throws -> ProgramOutput {
         let result = try await Subprocess.run(
-            .name(name),
+            ProgramLookup.executable(named: name),
             arguments: Arguments(arguments),
             environment: environment,
             input: .array(input),
@@ -67,7 +67,7 @@ enum Program {
         var options = PlatformOptions()
         options.processGroupID = 0
         let result = try await Subprocess.run(
-            .name("sh"),
+            ProgramLookup.executable(named: "sh"),
             arguments: Arguments(["-c", tiedScript, "lore-digest-" + name, name] + arguments),
             environment: environment,
             platformOptions: options,

@@ -118,6 +118,35 @@ struct IndexSeriesLookupTests {
         }
     }
 
+    /// A row without a sender is matched by its author, through `messages_by_sender_title`
+    /// (`NULL`, title): never by reading every mail of the author (the author's index).
+    @Test func aTitleLookUpMatchesARowWithoutSenderByItsAuthorThroughOneIndex() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let index = try await Self.indexed(directory)
+        try await DatabaseQueue(path: index.path).write { db in
+            try db.execute(
+                sql: "UPDATE messages SET sender_email = NULL, sender_name = NULL WHERE message_id = ?",
+                arguments: ["t1@example.org"])
+        }
+        let lookup = IndexSeriesLookup(index: index)
+        let t2 = Self.first + 13 * 60
+        let earlier = lookup.earlierVersions(
+            title: "widget: lone fix", authorEmail: "LONE@example.org", before: t2, notBefore: 0)
+        #expect(earlier.map(\.messageID) == ["t1@example.org"])
+        #expect(
+            lookup.earlierVersions(title: "widget: other", authorEmail: "lone@example.org", before: t2, notBefore: 0)
+                .isEmpty)
+        let plan = try index.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + IndexSeriesLookup.Query.byTitle,
+                arguments: ["a@example.org", "t", "t", "a@example.org", 2, 1]
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("messages_by_sender_title") })
+        #expect(!plan.contains { $0.contains("messages_by_author_email") }, "\(plan)")
+    }
+
     @Test func aFailingLookUpAnswersEmptyAndKeepsItsError() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
