@@ -199,7 +199,7 @@ package struct SitePublisher: Sendable {
         let lookups: [any SeriesLookup] = archives.map { IndexSeriesLookup(index: $0.index) }
         // The archives that received mail that week (one at least) describe its range.
         let selections = commits.filter { !$0.isEmpty }.map { Self.selection(of: week, commits: $0) }
-        return builder.build(
+        return try builder.build(
             merged: merged, selection: Selection(merging: selections),
             options: ReportOptions(listName: options.listName, top: options.top),
             seriesLookup: MergedSeriesLookup(lookups: lookups))

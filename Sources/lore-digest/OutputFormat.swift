@@ -12,6 +12,19 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     /// Whether the format shows each message's web address (the classic text shows none).
     var showsLinks: Bool { self != .text }
 
+    /// The report handed to `write` piece by piece: text, Markdown and HTML a section (or one
+    /// "New:" entry) at a time, so that the whole report is never held; JSON and e-mail whole.
+    func render(
+        _ report: Report, email: EmailRenderer?, color: TextColor = .plain, into write: (String) throws -> Void
+    ) throws {
+        switch self {
+        case .text: try TextRenderer(color: color).render(report, into: write)
+        case .markdown: try MarkdownRenderer().render(report, into: write)
+        case .html: try HTMLRenderer().render(report, into: write)
+        case .json, .email: try write(render(report, email: email, color: color))
+        }
+    }
+
     /// `email` needs its renderer (with the addresses); the other formats ignore it.
     func render(_ report: Report, email: EmailRenderer?, color: TextColor = .plain) throws -> String {
         switch self {

@@ -14,9 +14,22 @@ import Glibc
 struct OutputWriter {
     var path: String?
 
+    /// What ``write(_:)-(Producer)`` hands its pieces to, in order.
+    typealias Producer = (_ write: (String) throws -> Void) throws -> Void
+
+    /// Pieces are gathered into blocks of this size before they are written.
+    static let blockSize = 256 * 1024
+
     func write(_ text: String) throws {
+        try write { write in try write(text) }
+    }
+
+    /// Writes the pieces `produce` hands over, in order, as one output (a file still appears
+    /// whole or not at all): a report of a million messages is written as it is rendered,
+    /// never held whole.
+    func write(_ produce: Producer) throws {
         guard let path else {
-            try StandardOutput.write(text)
+            try Self.stream(produce) { bytes in try StandardOutput.write(bytes) }
             return
         }
         let target = try Self.resolveSymbolicLinks(path)
@@ -24,12 +37,12 @@ struct OutputWriter {
         guard stat(target, &status) == 0 else {
             let code = errno
             guard code == ENOENT else { throw Self.failure(path, reason: Self.describe(code)) }
-            try Self.replace(target, shownAs: path, with: text, mode: nil)
+            try Self.replace(target, shownAs: path, with: produce, mode: nil)
             return
         }
         switch status.st_mode & S_IFMT {
-        case S_IFREG: try Self.replace(target, shownAs: path, with: text, mode: status.st_mode & 0o7777)
-        case S_IFCHR, S_IFIFO: try Self.writeThrough(target, shownAs: path, text: text)
+        case S_IFREG: try Self.replace(target, shownAs: path, with: produce, mode: status.st_mode & 0o7777)
+        case S_IFCHR, S_IFIFO: try Self.writeThrough(target, shownAs: path, produce: produce)
         case S_IFDIR:
             throw CommandFailure(
                 "cannot write '\(path)': it is a directory; give a file path for --output, e.g. '\(path)/report.txt'")
@@ -41,7 +54,7 @@ struct OutputWriter {
     }
 
     /// Writes a new file beside `target` and renames it over `target`.
-    private static func replace(_ target: String, shownAs path: String, with text: String, mode: mode_t?) throws {
+    private static func replace(_ target: String, shownAs path: String, with produce: Producer, mode: mode_t?) throws {
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/." + name + ".lore-digest-XXXXXX").utf8CString)
@@ -63,7 +76,7 @@ struct OutputWriter {
             umask(umaskValue)
             let wanted = mode ?? (0o666 & ~umaskValue)
             if fchmod(descriptor, wanted) != 0 { throw failure(path, reason: describe(errno)) }
-            try writeAll(descriptor, text, path: path)
+            try stream(produce) { bytes in try writeAll(descriptor, bytes, path: path) }
             if fsync(descriptor) != 0 { throw failure(path, reason: describe(errno)) }
         }
         guard rename(temporary, target) == 0 else {
@@ -73,11 +86,37 @@ struct OutputWriter {
     }
 
     /// Writes into a device or FIFO that is already there.
-    private static func writeThrough(_ target: String, shownAs path: String, text: String) throws {
+    private static func writeThrough(_ target: String, shownAs path: String, produce: Producer) throws {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, reason: describe(errno)) }
         defer { close(descriptor) }
-        try writeAll(descriptor, text, path: path)
+        try stream(produce) { bytes in try writeAll(descriptor, bytes, path: path) }
+    }
+
+    /// Hands `sink` the UTF-8 bytes of the pieces `produce` gives, gathered into blocks of
+    /// ``blockSize`` (a piece at least that large goes on its own, without a copy).
+    static func stream(_ produce: Producer, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        // The sink is called only while `produce` runs, and never from within itself.
+        try withoutActuallyEscaping(sink) { sink in
+            var block: [UInt8] = []
+            block.reserveCapacity(blockSize)
+            func flush() throws {
+                guard !block.isEmpty else { return }
+                try block.withUnsafeBufferPointer(sink)
+                block.removeAll(keepingCapacity: true)
+            }
+            try produce { piece in
+                try withUTF8(of: piece) { bytes in
+                    if block.count + bytes.count > blockSize { try flush() }
+                    if bytes.count >= blockSize {
+                        try sink(bytes)
+                    } else {
+                        block.append(contentsOf: bytes)
+                    }
+                }
+            }
+            try flush()
+        }
     }
 
     /// Follows a chain of symbolic links to the path it ends at (which may not exist yet).
@@ -99,17 +138,15 @@ struct OutputWriter {
     }
 
     /// Writes all of `bytes`, through short writes and interruptions.
-    static func writeAll(_ descriptor: Int32, _ text: String, path: String) throws {
-        try withUTF8(of: text) { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path, reason: describe(errno))
-                }
-                offset += written
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, reason: describe(errno))
             }
+            offset += written
         }
     }
 
@@ -150,20 +187,22 @@ enum StandardOutput {
     }
 
     static func write(_ text: String) throws {
-        try OutputWriter.withUTF8(of: text) { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    let code = errno
-                    if code == EINTR { continue }
-                    if code == EPIPE { throw ClosedPipe() }
-                    throw CommandFailure(
-                        "cannot write to standard output: \(OutputWriter.describe(code)); free space or write to another file with --output"
-                    )
-                }
-                offset += written
+        try OutputWriter.withUTF8(of: text) { bytes in try write(bytes) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EPIPE { throw ClosedPipe() }
+                throw CommandFailure(
+                    "cannot write to standard output: \(OutputWriter.describe(code)); free space or write to another file with --output"
+                )
             }
+            offset += written
         }
     }
 }

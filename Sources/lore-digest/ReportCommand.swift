@@ -119,16 +119,13 @@ struct ReportCommand: AsyncParsableCommand {
             identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value, links: format.showsLinks)
         let report = try await source.build(inbox: inbox, options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
-        var text = try format.render(report, email: emailRenderer, color: colors)
         // The embedded sample says so first, and what to run next (on stderr for the other formats).
-        if archives.isEmpty {
-            if format == .text {
-                text = SampleArchive.introduction + "\n" + text
-            } else {
-                SampleArchive.noteIntroduction()
-            }
+        let introduction = archives.isEmpty && format == .text
+        if archives.isEmpty && !introduction { SampleArchive.noteIntroduction() }
+        try OutputWriter(path: output).write { write in
+            if introduction { try write(SampleArchive.introduction + "\n") }
+            try format.render(report, email: emailRenderer, color: colors, into: write)
         }
-        try OutputWriter(path: output).write(text)
         // Only now that the report was written whole (stdout written, or the file renamed into place).
         try source.finish()
         writeNotes(report)
@@ -157,8 +154,9 @@ struct ReportCommand: AsyncParsableCommand {
             history.choices, inboxes: inboxes, range: range.revisionRange)
         let report = try await source.build(options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
-        let text = try format.render(report, email: emailRenderer, color: colors)
-        try OutputWriter(path: output).write(text)
+        try OutputWriter(path: output).write { write in
+            try format.render(report, email: emailRenderer, color: colors, into: write)
+        }
         // Only now that the report was written whole: every archive's bookmark advances.
         try source.finish()
         writeNotes(report)

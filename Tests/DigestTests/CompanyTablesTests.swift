@@ -35,10 +35,10 @@ import Testing
     static func report(
         _ mails: [(MessageFacts, Int64)], mailmap: Mailmap = mailmap, top: Int = 15,
         lookup: any SeriesLookup = NoSeriesLookup()
-    ) -> Report {
+    ) throws -> Report {
         var aggregator = ReportAggregator(identity: IdentityResolver(mailmap: mailmap, companies: companies))
         for (facts, time) in mails { aggregator.add(facts, receivedAt: time) }
-        return aggregator.report(
+        return try aggregator.report(
             listName: "X",
             selection: Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil),
             top: top, seriesLookup: lookup)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func aPersonsAddressesMergeIntoOneRowAcrossAuthorsAndReviewers() throws {
-        let report = Self.report(Self.janesWeek())
+        let report = try Self.report(Self.janesWeek())
         let jane = try #require(report.contributors.first)
         #expect(jane.name == "Jane Doe" && jane.email == "jane@corp.example" && jane.count == 3)
         #expect(jane.addresses == ["jane@corp.example", "jd@old.example", "jdoe@gmail.com"])
@@ -88,14 +88,14 @@ import Testing
             ])
     }
 
-    @Test func withoutAMailmapEachAddressIsItsOwnPerson() {
-        let report = Self.report(Self.janesWeek(), mailmap: Mailmap())
+    @Test func withoutAMailmapEachAddressIsItsOwnPerson() throws {
+        let report = try Self.report(Self.janesWeek(), mailmap: Mailmap())
         #expect(report.contributors.count == 4)
         #expect(report.companies.map(\.name) == ["(Individual)", "Beta", "Corp", "old.example"])
         #expect(report.unmapped == [UnmappedDomainRow(domain: "old.example", patchMails: 1)])
     }
 
-    @Test func companiesAreOrderedByPatchMailsThenName() {
+    @Test func companiesAreOrderedByPatchMailsThenName() throws {
         let t = Self.endDate
         let mails = [
             (F.facts("[PATCH] p1", from: "B <b@beta.example>", body: Self.diff), t),
@@ -104,7 +104,7 @@ import Testing
             (F.facts("[PATCH] p4", from: "C <c@corp.example>", body: Self.diff), t),
             (F.facts("[PATCH] p5", from: "Z <z@zeta.example>", body: Self.diff), t),
         ]
-        let report = Self.report(mails)
+        let report = try Self.report(mails)
         #expect(
             report.companies == [
                 CompanyRow(name: "Corp", patchMails: 2, authors: 1, domains: ["corp.example"]),
@@ -117,25 +117,25 @@ import Testing
         #expect(
             text.contains("\nTop 15 companies (patch mails)\n\n      2 Corp (1 author)\n      1 Alpha (1 author)\n"))
         // --top cuts the table, not the model.
-        let cut = TextRenderer().render(Self.report(mails, top: 2))
+        let cut = TextRenderer().render(try Self.report(mails, top: 2))
         #expect(
             cut.contains(
                 "Top 2 companies (patch mails)\n\n      2 Corp (1 author)\n      1 Alpha (1 author)\n\nTop 2 contributors"
             ))
     }
 
-    @Test func anEndDateCreditsEachMailByItsDate() {
+    @Test func anEndDateCreditsEachMailByItsDate() throws {
         let mails = [
             (F.facts("[PATCH] early", from: "Hop <hop@alpha.example>", body: Self.diff), Self.endDate - 1),
             (F.facts("[PATCH] late", from: "Hop <hop@alpha.example>", body: Self.diff), Self.endDate),
             (F.facts("[PATCH] later", from: "Hop <hop@alpha.example>", body: Self.diff), Self.endDate + 86_400),
         ]
-        let report = Self.report(mails)
+        let report = try Self.report(mails)
         #expect(report.companies.map { "\($0.name) \($0.patchMails)" } == ["Alpha 2", "Beta 1"])
         #expect(report.contributors.first?.company == "Alpha")
     }
 
-    @Test func reviewsAreCreditedToTheReviewersCompanyAtEachMailsDate() {
+    @Test func reviewsAreCreditedToTheReviewersCompanyAtEachMailsDate() throws {
         var mails = Self.janesWeek()
         // Hop reviews twice: before his end date for Beta, after it for Alpha.
         mails.append(
@@ -150,7 +150,7 @@ import Testing
                     "Re: [PATCH] c: four", from: "Hop <hop@alpha.example>", id: "h2@x", inReplyTo: "b1@x",
                     body: "Nice.\n"), Self.endDate + 10
             ))
-        let report = Self.report(mails)
+        let report = try Self.report(mails)
         #expect(
             report.reviewCompanies == [
                 ReviewCompanyRow(name: "Beta", trailers: 2, replies: 2),
@@ -170,11 +170,11 @@ import Testing
         #expect(HTMLRenderer().render(report).contains("<tr><td>Beta</td><td class=\"count\">2</td>"))
     }
 
-    @Test func aCompanyNameFromAMapIsEscapedInEveryFormat() {
+    @Test func aCompanyNameFromAMapIsEscapedInEveryFormat() throws {
         let map = CompanyMap.parse("corp.example  Evil&Co|*x*\n", file: "c").map
         var aggregator = ReportAggregator(identity: IdentityResolver(companies: map))
         aggregator.add(F.facts("[PATCH] p", from: "C <c@corp.example>", body: Self.diff), receivedAt: 0)
-        let report = aggregator.report(
+        let report = try aggregator.report(
             listName: "X",
             selection: Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil),
             top: 15)
@@ -183,7 +183,7 @@ import Testing
     }
 
     @Test func theJSONListsEverythingWhateverTop() throws {
-        let report = Self.report(Self.janesWeek(), top: 1)
+        let report = try Self.report(Self.janesWeek(), top: 1)
         let json = try JSONRenderer().render(report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schema_version"] as? String == "3.2.0")
@@ -204,7 +204,7 @@ import Testing
         #expect(object.keys.contains("archive_url") && object["archive_url"] is NSNull)
     }
 
-    @Test func historyMessagesAreMappedToo() {
+    @Test func historyMessagesAreMappedToo() throws {
         // Jane's series came before the range from her gmail address; her own reply is no review.
         let t = Self.endDate
         let earlier = ThreadMessage(
@@ -212,7 +212,7 @@ import Testing
             subject: "[PATCH] d: old", title: "d: old")
         let reply = F.facts(
             "Re: [PATCH] d: old", from: "Jane Doe <jane@corp.example>", id: "r@x", inReplyTo: "old@x", body: "Ping.\n")
-        let report = Self.report([(reply, t)], lookup: InMemorySeriesLookup(messages: [earlier]))
+        let report = try Self.report([(reply, t)], lookup: InMemorySeriesLookup(messages: [earlier]))
         #expect(report.reviewers.isEmpty)
         #expect(
             report.earlierSeriesActivity.first?.author == ReportPerson(name: "Jane Doe", email: "jane@corp.example"))

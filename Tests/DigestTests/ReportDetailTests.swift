@@ -10,14 +10,14 @@ import Testing
 /// `Detail.full` facts give, mail for mail.
 @Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
 struct ReportDetailTests {
-    static func report(_ mails: [(String, [UInt8])], detail: MessageFacts.Detail) -> Report {
+    static func report(_ mails: [(String, [UInt8])], detail: MessageFacts.Detail) throws -> Report {
         var aggregator = ReportAggregator()
         for (index, (name, bytes)) in mails.enumerated() {
             let facts = MessageFacts(commit: name, mail: MailMessage(bytes: bytes), detail: detail)
             aggregator.add(facts, receivedAt: 1_760_000_000 + Int64(index) * 60)
         }
         let selection = Selection(fromLabel: nil, toLabel: "HEAD", firstCommitTime: nil, lastCommitTime: nil)
-        return aggregator.report(listName: "KVM", selection: selection, top: 15)
+        return try aggregator.report(listName: "KVM", selection: selection, top: 15)
     }
 
     @Test func theSeedMailsGiveTheSameReportWithEitherDetail() throws {
@@ -28,13 +28,13 @@ struct ReportDetailTests {
         var mails = try files.map { ($0, Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
         // A mail without a header block: its first problem is the reason the report prints.
         mails.append(("garbage", Array("not a mail at all\n".utf8)))
-        let full = Self.report(mails, detail: .full)
-        let lean = Self.report(mails, detail: .report)
+        let full = try Self.report(mails, detail: .full)
+        let lean = try Self.report(mails, detail: .report)
         #expect(lean == full)
         #expect(!full.entries.isEmpty && !full.patchList.isEmpty)
     }
 
-    @Test func aReplyKeepsWhatTheSeriesRulesRead() {
+    @Test func aReplyKeepsWhatTheSeriesRulesRead() throws {
         let text = """
             From: Jane <jane@example.org>
             Subject: Re: [PATCH 2/3] KVM: x86: fix it
@@ -84,7 +84,7 @@ struct ReportDetailTests {
         #expect(patchIDs > 10)
     }
 
-    @Test func aLaterPatchKeepsItsAuthorButNoEntry() {
+    @Test func aLaterPatchKeepsItsAuthorButNoEntry() throws {
         let text = """
             From: Sean <seanjc@google.com>
             Subject: [PATCH v2 2/3] KVM: x86: fix it

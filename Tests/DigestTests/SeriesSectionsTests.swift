@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func theAggregatorFillsEverySection() throws {
-        let report = F.report(Self.week())
+        let report = try F.report(Self.week())
         #expect(report.seriesScope == .rangeOnly)
         #expect(report.schemaVersion == "3.2.0")
         let frob = try #require(report.series.first { $0.title == "widget: frob" })
@@ -72,8 +72,8 @@ import Testing
         #expect(report.appliedRows.map(\.seriesID) == ["c0@x"])
     }
 
-    @Test func theTextShowsEachSeriesAndEachSection() {
-        let text = TextRenderer().render(F.report(Self.week()))
+    @Test func theTextShowsEachSeriesAndEachSection() throws {
+        let text = TextRenderer().render(try F.report(Self.week()))
         let expected = """
             ===== Series =====
 
@@ -110,7 +110,7 @@ import Testing
         }
     }
 
-    @Test func mailTextIsMadeSafeInEveryFormat() {
+    @Test func mailTextIsMadeSafeInEveryFormat() throws {
         var report = ReportFixture.make()
         report.series = [
             SeriesEntry(
@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func theJSONHasEveryKeyWithNullsAndNoAngleBrackets() throws {
-        let json = try JSONRenderer().render(F.report(Self.week()))
+        let json = try JSONRenderer().render(try F.report(Self.week()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schema_version"] as? String == "3.2.0")
         for key in ["series", "reviewers", "waiting", "earlier_series_activity", "pull_requests", "bots"] {

@@ -72,7 +72,7 @@ import Testing
         #expect(merged.messages.map(\.lists) == [["KVM", "KVMARM"], ["KVM", "KVMARM"], ["KVMARM"], ["KVM"], ["KVM"]])
     }
 
-    @Test func theArchivesAreMergedByCommitTimeTiesToTheArchiveGivenFirst() {
+    @Test func theArchivesAreMergedByCommitTimeTiesToTheArchiveGivenFirst() throws {
         func commit(_ oid: String, _ time: Int64) -> ParsedMessageFixture { ParsedMessageFixture(oid, time) }
         let first = [commit("a0", 0), commit("a1", 100), commit("a2", 100), commit("a3", 90)]
         let second = [commit("b0", 50), commit("b1", 100), commit("b2", 200)]
@@ -90,7 +90,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let (merged, selection) = try await Self.merged(try await Self.writeTwoLists(in: directory))
-        let report = ReportBuilder().build(merged: merged, selection: selection, options: ReportOptions())
+        let report = try ReportBuilder().build(merged: merged, selection: selection, options: ReportOptions())
         #expect(report.listName == "KVM + KVMARM")
         #expect(report.lists == ["KVM", "KVMARM"])
         #expect(report.accounting.messages == 5)
@@ -112,7 +112,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let (merged, selection) = try await Self.merged(try await Self.writeTwoLists(in: directory))
-        let report = ReportBuilder().build(merged: merged, selection: selection, options: ReportOptions())
+        let report = try ReportBuilder().build(merged: merged, selection: selection, options: ReportOptions())
         let text = TextRenderer().render(report)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[1].hasPrefix("KVM + KVMARM mailing list update from the first message to "))
@@ -132,7 +132,7 @@ import Testing
         defer { directory.remove() }
         let inboxes = try await Self.writeTwoLists(in: directory)
         let (merged, selection) = try await Self.merged(inboxes)
-        let report = ReportBuilder().build(merged: merged, selection: selection, options: ReportOptions())
+        let report = try ReportBuilder().build(merged: merged, selection: selection, options: ReportOptions())
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(try JSONRenderer().render(report).utf8)) as? [String: Any])
         #expect(json["lists"] as? [String] == ["KVM", "KVMARM"])

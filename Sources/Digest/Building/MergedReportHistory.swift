@@ -51,7 +51,7 @@ package struct MergedReportHistory {
             pipeline: builder.pipeline)
         let selection = Selection(merging: archives.map(\.history.selection))
         let lookups = archives.compactMap { $0.history.index.map { IndexSeriesLookup(index: $0) } }
-        guard !lookups.isEmpty else { return builder.build(merged: merged, selection: selection, options: options) }
+        guard !lookups.isEmpty else { return try builder.build(merged: merged, selection: selection, options: options) }
         let unindexed = archives.filter { $0.history.index == nil }.map(\.inbox)
         if !unindexed.isEmpty {
             let names = unindexed.map(\.displayName).joined(separator: ", ")
@@ -60,7 +60,7 @@ package struct MergedReportHistory {
                 "no history index for \(names): the series look before the range in the other archives only; run 'lore-digest index \(paths)' to add it"
             )
         }
-        let report = builder.build(
+        let report = try builder.build(
             merged: merged, selection: selection, options: options,
             seriesLookup: MergedSeriesLookup(lookups: lookups))
         if let error = lookups.lazy.compactMap(\.firstError).first {

@@ -14,7 +14,10 @@ package import PatchModel
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
     private var patchMails: [PatchMailSummary] = []
+    /// The "New:" entries, their text in `entryTexts` where `entrySpans` says (nil: in the entry).
     private var entries: [PatchEntry] = []
+    private var entrySpans: [EntryTextSpool.Span?] = []
+    private let entryTexts: EntryTextSpool
     private var accounting = Accounting()
     private var listIDCounts = UsageCount()
     private var listIDsSeen = 0
@@ -39,7 +42,13 @@ package struct ReportAggregator: Sendable {
     /// - Parameter identity: the maps applied to every person before counting; by default no
     ///   mailmap and the shipped company map.
     package init(identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map)) {
+        self.init(identity: identity, entryTexts: EntryTextSpool())
+    }
+
+    /// - Parameter entryTexts: where the entries' text waits for the report.
+    init(identity: IdentityResolver, entryTexts: EntryTextSpool) {
         self.identity = identity
+        self.entryTexts = entryTexts
     }
 
     /// Counts a commit of the range that deletes a message.
@@ -99,10 +108,13 @@ package struct ReportAggregator: Sendable {
         patchMailsByDay[DayCount.dayNumber(receivedAt), default: 0] += 1
         patchMails.append(PatchMailSummary(facts))
         if Self.needsEntryText(facts) {
+            let text = facts.entryText ?? ""
+            let span = entryTexts.append(text)
             entries.append(
                 PatchEntry(
                     title: facts.title, subject: facts.subject ?? "", authorName: name, authorEmail: email,
-                    text: facts.entryText ?? "", commit: facts.commit, messageID: facts.messageID))
+                    text: span == nil ? text : "", commit: facts.commit, messageID: facts.messageID))
+            entrySpans.append(span)
         }
     }
 
@@ -162,19 +174,31 @@ package struct ReportAggregator: Sendable {
     /// and the `Author:` lines always agree. The series sections come from ``SeriesAnalyzer``
     /// over the range's messages, with `seriesLookup` answering for the history (none: the
     /// sections say they saw this range only).
+    /// - Throws: ``SpoolReadFailure`` when the entries' text cannot be read back.
     package func report(
         listName: String, selection: Selection, top: Int, seriesLookup: any SeriesLookup = NoSeriesLookup()
-    ) -> Report {
+    ) throws -> Report {
+        // The series rules first: their working state is the report's peak, and the entries'
+        // text joins only once it is gone.
+        let scope: SeriesScope = seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex
+        let lookup: any SeriesLookup =
+            identity.mailmap.isEmpty || scope == .rangeOnly
+            ? seriesLookup
+            : MailmappedSeriesLookup(base: seriesLookup, identity: identity, addressesAsSent: addressesAsSent)
+        let analysis = SeriesAnalyzer.analyze(threadMessages, lookup: lookup)
         let contributors = tally.contributorRows(top: Int.max)
         var nameByAddress: [String: ContributorRow] = [:]
         for row in contributors { nameByAddress[row.email.lowercased()] = row }
-        let agreedEntries = entries.map { entry in
+        var agreedEntries: [PatchEntry] = []
+        agreedEntries.reserveCapacity(entries.count)
+        for (entry, span) in zip(entries, entrySpans) {
             var entry = entry
+            if let span { entry.text = try entryTexts.text(at: span) }
             if let row = nameByAddress[entry.authorEmail.lowercased()] {
                 entry.authorName = row.name
                 entry.authorEmail = row.email
             }
-            return entry
+            agreedEntries.append(entry)
         }
         let patchList = SeriesGrouping.order(patchMails).map { item in
             let mail = patchMails[item.index]
@@ -191,12 +215,6 @@ package struct ReportAggregator: Sendable {
         report.patchMailsPerDay = DayCount.days(
             from: selection.since ?? selection.firstCommitTime, through: selection.until ?? selection.lastCommitTime,
             counts: patchMailsByDay)
-        let scope: SeriesScope = seriesLookup is NoSeriesLookup ? .rangeOnly : .historyIndex
-        let lookup: any SeriesLookup =
-            identity.mailmap.isEmpty || scope == .rangeOnly
-            ? seriesLookup
-            : MailmappedSeriesLookup(base: seriesLookup, identity: identity, addressesAsSent: addressesAsSent)
-        let analysis = SeriesAnalyzer.analyze(threadMessages, lookup: lookup)
         report.reviewCompanies = reviewCompanies(analysis.reviewCredits)
         var sections = SeriesSections(
             analysis: analysis, scope: scope, pullRequests: pullRequests, botMails: botMails)

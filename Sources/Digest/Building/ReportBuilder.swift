@@ -84,7 +84,7 @@ package struct ReportBuilder: Sendable {
             options.listName
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
             ?? inbox.displayName.uppercased()
-        var report = aggregator.report(
+        var report = try aggregator.report(
             listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
         if options.links {
             let listArchive =
@@ -127,7 +127,7 @@ package struct ReportBuilder: Sendable {
     package func build(
         merged: MergedArchives, selection: Selection, options: ReportOptions,
         seriesLookup: any SeriesLookup = NoSeriesLookup()
-    ) -> Report {
+    ) throws -> Report {
         var aggregator = ReportAggregator(identity: options.identity.resolver)
         for message in merged.messages {
             switch message.parsed {
@@ -136,7 +136,7 @@ package struct ReportBuilder: Sendable {
                 aggregator.add(facts, receivedAt: commit.commitTime, lists: message.lists)
             }
         }
-        var report = aggregator.report(
+        var report = try aggregator.report(
             listName: options.listName ?? merged.listNames.joined(separator: " + "), selection: selection,
             top: options.top, seriesLookup: seriesLookup)
         // Links: the option, else lore's `all` inbox, which serves a message whatever list it reached.

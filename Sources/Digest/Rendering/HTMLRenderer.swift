@@ -68,18 +68,19 @@ package struct HTMLRenderer: ReportSectionRenderer {
         return out + "</ul>\n"
     }
 
-    package func commitMessages(_ entries: [PatchEntry]) -> String {
-        var out = "<h2>\(Wording.commitMessagesHeading)</h2>\n"
-        for entry in entries {
-            out += "<article>\n<h3>\(Wording.newEntryLabel) \(Self.anchor(Self.safe(entry.title), entry.url))</h3>\n"
-            out += "<p class=\"subject\">\(Self.safe(entry.subject))</p>\n"
-            out +=
-                "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
-            if let lists = entry.lists, lists.count > 1 {
-                out += "<p>\(Wording.listsLine(lists, escape: Self.safe))</p>\n"
-            }
-            out += "<pre>\(Self.safe(entry.text))</pre>\n</article>\n"
+    package func commitMessagesHeading() -> String {
+        "<h2>\(Wording.commitMessagesHeading)</h2>\n"
+    }
+
+    package func commitMessage(_ entry: PatchEntry) -> String {
+        var out = "<article>\n<h3>\(Wording.newEntryLabel) \(Self.anchor(Self.safe(entry.title), entry.url))</h3>\n"
+        out += "<p class=\"subject\">\(Self.safe(entry.subject))</p>\n"
+        out +=
+            "<p>\(Wording.authorLabel) \(Self.safe(entry.authorName)) &lt;\(Self.safe(entry.authorEmail))&gt;</p>\n"
+        if let lists = entry.lists, lists.count > 1 {
+            out += "<p>\(Wording.listsLine(lists, escape: Self.safe))</p>\n"
         }
+        out += "<pre>\(Self.safe(entry.text))</pre>\n</article>\n"
         return out
     }
 

@@ -45,17 +45,18 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         return out
     }
 
-    package func commitMessages(_ entries: [PatchEntry]) -> String {
-        var out = "\n## \(Wording.commitMessagesHeading)\n"
-        for entry in entries {
-            out += "\n### \(Wording.newEntryLabel) \(Self.link(Self.inline(entry.title), entry.url))\n\n"
-            out += "\(MarkdownEscaping.codeSpan(entry.subject))  \n"
-            out += "\(Wording.authorLabel) \(Self.person(entry.authorName, entry.authorEmail))\n\n"
-            if let lists = entry.lists, lists.count > 1 {
-                out += Wording.listsLine(lists, escape: Self.inline) + "\n\n"
-            }
-            out += MarkdownEscaping.fencedBlock(entry.text)
+    package func commitMessagesHeading() -> String {
+        "\n## \(Wording.commitMessagesHeading)\n"
+    }
+
+    package func commitMessage(_ entry: PatchEntry) -> String {
+        var out = "\n### \(Wording.newEntryLabel) \(Self.link(Self.inline(entry.title), entry.url))\n\n"
+        out += "\(MarkdownEscaping.codeSpan(entry.subject))  \n"
+        out += "\(Wording.authorLabel) \(Self.person(entry.authorName, entry.authorEmail))\n\n"
+        if let lists = entry.lists, lists.count > 1 {
+            out += Wording.listsLine(lists, escape: Self.inline) + "\n\n"
         }
+        out += MarkdownEscaping.fencedBlock(entry.text)
         return out
     }
 

@@ -18,8 +18,11 @@ package protocol ReportSectionRenderer: ReportRenderer {
     func contributorTable(_ rows: [ContributorRow], top: Int) -> String
     /// Every patch mail's subject, a series' patches under their cover letter.
     func patchList(_ lines: [PatchListLine]) -> String
-    /// The "New:" entries with their commit messages.
-    func commitMessages(_ entries: [PatchEntry]) -> String
+    /// The heading of the "New:" entries.
+    func commitMessagesHeading() -> String
+    /// One "New:" entry with its commit message: the section is the heading and every entry,
+    /// handed over one at a time (the largest part of a large report, never held whole).
+    func commitMessage(_ entry: PatchEntry) -> String
     /// The look back before the range (`--history`).
     func history(_ section: HistorySection) -> String
     /// The series of the range, one block each (an older version superseded in the range: one
@@ -43,21 +46,35 @@ package protocol ReportSectionRenderer: ReportRenderer {
 
 extension ReportSectionRenderer {
     package func render(_ report: Report) -> String {
-        var out = opening(report)
-        out += domainTable(Array(report.domains.prefix(report.top)), top: report.top)
-        out += companyTable(Array(report.companies.prefix(report.top)), top: report.top)
-        out += contributorTable(Array(report.contributors.prefix(report.top)), top: report.top)
-        out += patchList(report.patchList)
-        out += commitMessages(report.entries)
-        out += series(report.series, scope: report.seriesScope)
-        out += reviews(report.reviewers, waiting: report.waitingSeries, top: report.top)
-        out += reviewCompanies(Array(report.reviewCompanies.prefix(report.top)), top: report.top)
-        out += earlierSeriesActivity(report.earlierSeriesActivity)
-        out += applied(report.appliedRows)
-        out += pullRequests(report.pullRequests)
-        out += bots(report.bots)
-        if let section = report.history { out += history(section) }
-        out += closing(report.accounting)
+        var out = ""
+        render(report) { out += $0 }
         return out
+    }
+
+    /// The report handed to `write` piece by piece, in order: a section, or one "New:" entry.
+    /// What `render(_:)` returns is these pieces joined; a writer that passes them on never
+    /// holds the whole report (hundreds of MB at a million messages).
+    package func render(_ report: Report, into write: (String) throws -> Void) rethrows {
+        try write(opening(report))
+        try write(domainTable(Array(report.domains.prefix(report.top)), top: report.top))
+        try write(companyTable(Array(report.companies.prefix(report.top)), top: report.top))
+        try write(contributorTable(Array(report.contributors.prefix(report.top)), top: report.top))
+        try write(patchList(report.patchList))
+        try write(commitMessagesHeading())
+        for entry in report.entries { try write(commitMessage(entry)) }
+        try write(series(report.series, scope: report.seriesScope))
+        try write(reviews(report.reviewers, waiting: report.waitingSeries, top: report.top))
+        try write(reviewCompanies(Array(report.reviewCompanies.prefix(report.top)), top: report.top))
+        try write(earlierSeriesActivity(report.earlierSeriesActivity))
+        try write(applied(report.appliedRows))
+        try write(pullRequests(report.pullRequests))
+        try write(bots(report.bots))
+        if let section = report.history { try write(history(section)) }
+        try write(closing(report.accounting))
+    }
+
+    /// The "New:" entries section whole: the heading and every entry.
+    package func commitMessages(_ entries: [PatchEntry]) -> String {
+        entries.reduce(into: commitMessagesHeading()) { $0 += commitMessage($1) }
     }
 }

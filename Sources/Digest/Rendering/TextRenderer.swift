@@ -51,20 +51,21 @@ package struct TextRenderer: ReportSectionRenderer {
         return out
     }
 
-    package func commitMessages(_ entries: [PatchEntry]) -> String {
-        var out = "\n" + color.heading(Wording.Classic.commitMessagesBanner) + "\n\n"
-        for entry in entries {
-            out += "\(color.label(Wording.newEntryLabel))  \(entry.title.terminalSafe)\n"
-            out += "\(entry.subject.terminalSafe)\n"
-            out +=
-                "\(color.label(Wording.authorLabel)) \(entry.authorName.terminalSafe) <\(entry.authorEmail.terminalSafe)>\n"
-            if let lists = entry.lists, lists.count > 1 {
-                out += Wording.listsLine(lists, escape: \.terminalSafe) + "\n"
-            }
-            out += "\n"
-            if !entry.text.isEmpty { out += entry.text.terminalSafe + "\n" }
-            out += "\n" + String(repeating: "-", count: 70) + "\n\n"
+    package func commitMessagesHeading() -> String {
+        "\n" + color.heading(Wording.Classic.commitMessagesBanner) + "\n\n"
+    }
+
+    package func commitMessage(_ entry: PatchEntry) -> String {
+        var out = "\(color.label(Wording.newEntryLabel))  \(entry.title.terminalSafe)\n"
+        out += "\(entry.subject.terminalSafe)\n"
+        out +=
+            "\(color.label(Wording.authorLabel)) \(entry.authorName.terminalSafe) <\(entry.authorEmail.terminalSafe)>\n"
+        if let lists = entry.lists, lists.count > 1 {
+            out += Wording.listsLine(lists, escape: \.terminalSafe) + "\n"
         }
+        out += "\n"
+        if !entry.text.isEmpty { out += entry.text.terminalSafe + "\n" }
+        out += "\n" + String(repeating: "-", count: 70) + "\n\n"
         return out
     }
 
