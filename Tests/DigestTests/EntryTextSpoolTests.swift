@@ -16,12 +16,16 @@ import Testing
         let spool = EntryTextSpool()
         #expect(spool.isSpooling)
         let spans = Self.texts.map { spool.append($0) }
-        #expect(spans.allSatisfy { $0 != nil })
-        // More than one block was written; the newest texts are still pending.
-        #expect(spans.compactMap(\.self).map { $0.offset + Int64($0.length) }.max()! > Int64(EntryTextSpool.blockSize))
+        let ends = spans.compactMap { span -> Int64? in
+            guard case .file(let offset, let length) = span else { return nil }
+            return offset + Int64(length)
+        }
+        // Every text went to the file, more than one block of it written; the newest still pending.
+        #expect(ends.count == spans.count)
+        #expect(ends.max()! > Int64(EntryTextSpool.blockSize))
         // Read back in any order.
         for index in Self.texts.indices.reversed() {
-            #expect(try spool.text(at: #require(spans[index])) == Self.texts[index])
+            #expect(try spool.text(at: spans[index]) == Self.texts[index])
         }
     }
 
@@ -30,15 +34,17 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let spool = EntryTextSpool(folder: folder)
-        let span = try #require(spool.append("kept while the spool lives"))
+        let span = spool.append("kept while the spool lives")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(try spool.text(at: span) == "kept while the spool lives")
     }
 
-    @Test func withoutATemporaryFolderTheTextsStayWithTheCaller() {
+    @Test func withoutATemporaryFolderTheTextsStayInMemory() throws {
         let spool = EntryTextSpool(folder: "/nonexistent-\(UUID().uuidString)")
         #expect(!spool.isSpooling)
-        #expect(spool.append("text") == nil)
+        let spans = ["text", "", "more"].map { spool.append($0) }
+        #expect(spans == [.memory(0), .memory(1), .memory(2)])
+        #expect(try spans.map { try spool.text(at: $0) } == ["text", "", "more"])
     }
 
     /// The same mails give the same report, text and model, whether the entries' text waited in a

@@ -8,15 +8,15 @@ internal import Synchronization
 /// it is about 0.2 KB a message, held through the series rules' peak for nothing. Written in
 /// blocks of 256 KiB, read back one entry at a time.
 ///
-/// Without a temporary file (no writable temporary folder) or after a failed write, ``append(_:)``
-/// answers nil and the caller keeps that text in memory: the report is the same either way.
-/// Shared by copies of the aggregator that holds it: each entry's span is its own, so copies
-/// that append never read each other's text.
+/// Without a temporary file (no writable temporary folder), or after a failed write, the spool
+/// keeps the texts in memory: the report is the same either way. Shared by copies of the
+/// aggregator that holds it: each entry's span is its own, so copies that append never read
+/// each other's text.
 final class EntryTextSpool: Sendable {
-    /// Where one text lies in the file.
-    struct Span: Sendable, Hashable {
-        var offset: Int64
-        var length: Int
+    /// Where one text lies: in the file, or in memory when the file could not take it.
+    enum Span: Sendable, Hashable {
+        case file(offset: Int64, length: Int)
+        case memory(Int)
     }
 
     private struct State {
@@ -26,6 +26,8 @@ final class EntryTextSpool: Sendable {
         var pending: [UInt8] = []
         var written: Int64 = 0
         var failed = false
+        /// The texts the file could not take.
+        var inMemory: [String] = []
     }
 
     static let blockSize = 256 * 1024
@@ -47,21 +49,24 @@ final class EntryTextSpool: Sendable {
         state.withLock { if $0.descriptor >= 0 { _ = close($0.descriptor) } }
     }
 
-    /// Whether texts go to a file (false: every ``append(_:)`` answers nil).
+    /// Whether new texts go to a file (false: they are kept in memory).
     var isSpooling: Bool { state.withLock { $0.descriptor >= 0 && !$0.failed } }
 
-    /// Appends `text`; nil when it was not kept (no file, or an earlier write failed).
-    func append(_ text: String) -> Span? {
-        state.withLock { state -> Span? in
-            guard state.descriptor >= 0, !state.failed else { return nil }
+    /// Appends `text`: to the file, else (no file, or an earlier write failed) to memory.
+    func append(_ text: String) -> Span {
+        state.withLock { state -> Span in
+            guard state.descriptor >= 0, !state.failed else {
+                state.inMemory.append(text)
+                return .memory(state.inMemory.count - 1)
+            }
             var text = text
             let span = text.withUTF8 { bytes -> Span in
-                let span = Span(offset: state.written + Int64(state.pending.count), length: bytes.count)
+                let offset = state.written + Int64(state.pending.count)
                 state.pending.append(contentsOf: bytes)
-                return span
+                return .file(offset: offset, length: bytes.count)
             }
             // A failed write keeps its bytes pending (still read back from there); the next
-            // texts stay with the caller.
+            // texts go to memory.
             if state.pending.count >= Self.blockSize { Self.flush(&state) }
             return span
         }
@@ -71,18 +76,23 @@ final class EntryTextSpool: Sendable {
     /// - Throws: ``SpoolReadFailure`` when the file cannot be read back (an I/O error).
     func text(at span: Span) throws(SpoolReadFailure) -> String {
         try state.withLock { state throws(SpoolReadFailure) -> String in
-            if span.offset >= state.written {
-                let start = Int(span.offset - state.written)
-                return String(decoding: state.pending[start..<start + span.length], as: UTF8.self)
+            let (offset, length): (Int64, Int)
+            switch span {
+            case .memory(let index): return state.inMemory[index]
+            case .file(let start, let count): (offset, length) = (start, count)
+            }
+            if offset >= state.written {
+                let start = Int(offset - state.written)
+                return String(decoding: state.pending[start..<start + length], as: UTF8.self)
             }
             // Before `written`: wholly in the file, since every flush writes all pending bytes.
             let descriptor = state.descriptor
             var failure: Int32 = 0
-            let text = String(unsafeUninitializedCapacity: span.length) { buffer in
+            let text = String(unsafeUninitializedCapacity: length) { buffer in
                 var done = 0
-                while done < span.length {
+                while done < length {
                     let count = pread(
-                        descriptor, buffer.baseAddress! + done, span.length - done, off_t(span.offset) + off_t(done))
+                        descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
                     if count < 0, errno == EINTR { continue }
                     guard count > 0 else {
                         failure = count < 0 ? errno : EIO

@@ -14,9 +14,9 @@ package import PatchModel
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
     private var patchMails: [PatchMailSummary] = []
-    /// The "New:" entries, their text in `entryTexts` where `entrySpans` says (nil: in the entry).
+    /// The "New:" entries without their text, which waits in `entryTexts` (see `entrySpans`).
     private var entries: [PatchEntry] = []
-    private var entrySpans: [EntryTextSpool.Span?] = []
+    private var entrySpans: [EntryTextSpool.Span] = []
     private let entryTexts: EntryTextSpool
     private var accounting = Accounting()
     private var listIDCounts = UsageCount()
@@ -108,13 +108,11 @@ package struct ReportAggregator: Sendable {
         patchMailsByDay[DayCount.dayNumber(receivedAt), default: 0] += 1
         patchMails.append(PatchMailSummary(facts))
         if Self.needsEntryText(facts) {
-            let text = facts.entryText ?? ""
-            let span = entryTexts.append(text)
             entries.append(
                 PatchEntry(
                     title: facts.title, subject: facts.subject ?? "", authorName: name, authorEmail: email,
-                    text: span == nil ? text : "", commit: facts.commit, messageID: facts.messageID))
-            entrySpans.append(span)
+                    text: "", commit: facts.commit, messageID: facts.messageID))
+            entrySpans.append(entryTexts.append(facts.entryText ?? ""))
         }
     }
 
@@ -193,7 +191,7 @@ package struct ReportAggregator: Sendable {
         agreedEntries.reserveCapacity(entries.count)
         for (entry, span) in zip(entries, entrySpans) {
             var entry = entry
-            if let span { entry.text = try entryTexts.text(at: span) }
+            entry.text = try entryTexts.text(at: span)
             if let row = nameByAddress[entry.authorEmail.lowercased()] {
                 entry.authorName = row.name
                 entry.authorEmail = row.email
