@@ -42,20 +42,20 @@ package struct IndexSeriesLookup: SeriesLookup {
             let reader = try MessageRow.Reader(db)
             let byReply = try db.cachedStatement(sql: Query.repliesTo)
             let byReference = try db.cachedStatement(sql: Query.referencesTo)
-            let byCommit = try db.cachedStatement(sql: Query.byCommit)
+            let byRowID = try db.cachedStatement(sql: Query.byRowID)
             var found: [ThreadMessage] = []
             var seenIDs: Set<String> = [rootID]
-            var seenCommits: Set<String> = []
+            var seenRows: Set<Int64> = []
             var queue = [rootID]
             var next = 0
             while next < queue.count, found.count < threadLimit {
                 let id = queue[next]
                 next += 1
-                let commits =
-                    try String.fetchAll(byReply, arguments: [id]) + String.fetchAll(byReference, arguments: [id])
-                for commit in commits where seenCommits.insert(commit).inserted {
+                let rows =
+                    try Int64.fetchAll(byReply, arguments: [id]) + Int64.fetchAll(byReference, arguments: [id])
+                for row in rows where seenRows.insert(row).inserted {
                     guard found.count < threadLimit else { break }
-                    for message in try Self.messages(byCommit, [commit], reader: reader)
+                    for message in try Self.messages(byRowID, [row], reader: reader)
                     where seenIDs.insert(message.messageID).inserted {
                         found.append(message)
                         queue.append(message.messageID)
@@ -92,9 +92,9 @@ package struct IndexSeriesLookup: SeriesLookup {
     enum Query {
         static let byMessageID =
             MessageRow.Reader.selection + " WHERE message_id = ? AND deleted = 0 ORDER BY epoch, ordinal LIMIT 1"
-        static let byCommit = MessageRow.Reader.selection + #" WHERE "commit" = ?"#
-        static let repliesTo = #"SELECT "commit" FROM messages WHERE in_reply_to = ?"#
-        static let referencesTo = #"SELECT "commit" FROM "references" WHERE message_id = ?"#
+        static let byRowID = MessageRow.Reader.selection + " WHERE id = ?"
+        static let repliesTo = "SELECT id FROM messages WHERE in_reply_to = ?"
+        static let referencesTo = #"SELECT message FROM "references" WHERE message_id = ?"#
         static let byChangeID = MessageRow.Reader.selection + " WHERE change_id = ? AND kind IN ('patch', 'cover')"
         static let byTitle =
             MessageRow.Reader.selection + """
@@ -102,7 +102,7 @@ package struct IndexSeriesLookup: SeriesLookup {
                         OR sender_email IS NULL AND title = ? AND +author_email = ? COLLATE NOCASE)
                     AND commit_time < ? AND commit_time >= ? AND kind IN ('patch', 'cover')
                 """
-        static let all = [byMessageID, byCommit, repliesTo, referencesTo, byChangeID, byTitle]
+        static let all = [byMessageID, byRowID, repliesTo, referencesTo, byChangeID, byTitle]
     }
 
     /// The thread messages of the rows a `selection` statement gives.

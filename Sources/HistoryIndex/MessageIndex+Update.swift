@@ -31,7 +31,10 @@ extension MessageIndex {
     ///
     /// Messages are parsed on every core by `pipeline` and inserted in one transaction per
     /// `batchSize` commits, with the epoch's last indexed commit in the same transaction: a
-    /// process killed at any point leaves an index that the next update continues.
+    /// process killed at any point leaves an index that the next update continues. Into an
+    /// empty index (a first build), rows are written without the look-up indexes, which are
+    /// sorted at the end, saying so through `note` above 200,000 messages (see
+    /// `MessageIndex+DeferredIndexes.swift`).
     ///
     /// First, the rows an older lore-digest wrote with fewer facts (``MessageRow/factsVersion``)
     /// are read again from the archive and replaced, batch by batch (a killed run continues
@@ -48,6 +51,9 @@ extension MessageIndex {
         let readAgain = try await readAgainOlderRows(from: inbox, pipeline: pipeline, batchSize: batchSize, note: note)
         let heads = try await inbox.heads()
         let known = try knownEpochs()
+        // A first build (or the rest of one) writes its rows without the look-up indexes and
+        // sorts them once at the end (`MessageIndex+DeferredIndexes.swift`).
+        if try indexedCount() == 0 { try deferIndexes() }
         var newEpochs: [Int] = []
         var rewrittenEpochs: [Int] = []
         var added = 0
@@ -101,6 +107,10 @@ extension MessageIndex {
             added += commits.count
         }
         let total = try indexedCount()
+        if try hasDeferredIndexes() {
+            if total >= Self.noteRestoringAbove { note("sorting the look-up indexes of \(total) messages…") }
+            try restoreDeferredIndexes()
+        }
         return IndexUpdate(
             archiveName: inbox.displayName, added: added, total: total, newEpochs: newEpochs,
             rewrittenEpochs: rewrittenEpochs, readAgain: readAgain, seconds: (clock.now - start).seconds)
@@ -153,6 +163,9 @@ extension MessageIndex {
             batchSize: batchSize)
         return older.count
     }
+
+    /// A first build this large says that it sorts its indexes (seconds at a million messages).
+    static let noteRestoringAbove = 200_000
 
     /// One commit to insert: where it is in its epoch, and its facts (nil: a deletion).
     typealias PendingRow = (commit: CommitRef, ordinal: Int, facts: MessageFacts?)

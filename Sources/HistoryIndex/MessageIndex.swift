@@ -30,9 +30,12 @@ package struct MessageIndex: Sendable {
     ///   - busyTimeout: how long to wait for another process's lock before failing with `.locked`.
     /// - Throws: `IndexError` `.noSuchIndex`, `.cannotOpen`, `.notAnIndex`, `.newerSchema`,
     ///   `.readOnly`, `.locked`, `.damaged`.
-    package static func open(at path: String, create: Bool, busyTimeout: Double = 30) throws(IndexError)
-        -> MessageIndex
-    {
+    /// - Parameter note: one line for standard error when an older index is rewritten for schema
+    ///   v4 (once; about a minute at a million messages); default: `lore-digest: TEXT` there.
+    package static func open(
+        at path: String, create: Bool, busyTimeout: Double = 30,
+        note: (String) -> Void = { FileHandle.standardError.write(Data("lore-digest: \($0)\n".utf8)) }
+    ) throws(IndexError) -> MessageIndex {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: path) {
             guard create else {
@@ -63,7 +66,13 @@ package struct MessageIndex: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             index = MessageIndex(path: path, database: pool, isReadOnly: false, busyTimeout: busyTimeout)
+            let rewritesRows = try IndexSchema.rewritesRows(pool)
+            if let rows = rewritesRows, rows > 0 {
+                note("index → v4: rewriting its \(rows) rows in archive order (once)…")
+            }
             try IndexSchema.migrator.migrate(pool)
+            // The rewritten tables' old pages stay in the file as free pages until a VACUUM.
+            if let rows = rewritesRows, rows > 0 { try pool.vacuum() }
             if content == .new || content.applicationID == 0 {
                 try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(IndexFile.applicationID)") }
             }
@@ -79,7 +88,7 @@ package struct MessageIndex: Sendable {
     /// it cannot be written (a read-only file or folder): what `--history` and a plain report
     /// need. Its schema must be the newest, since upgrading it would be a write.
     /// - Throws: `IndexError` `.noSuchIndex`, `.notAnIndex`, `.newerSchema`, `.readOnly` (an
-    ///   older schema), `.cannotOpen`, `.damaged`.
+    ///   older schema, or an interrupted first build), `.cannotOpen`, `.damaged`.
     package static func openReadOnly(at path: String, busyTimeout: Double = 30) throws(IndexError) -> MessageIndex {
         guard case .index(let applied, _) = try IndexFile.inspect(path, busyTimeout: busyTimeout) else {
             throw IndexError(
@@ -92,12 +101,23 @@ package struct MessageIndex: Sendable {
                 "the index '\(path)' was made by an older lore-digest and must be upgraded, but it\(why); make it writable for one run of 'lore-digest index', or give another --index PATH"
             )
         }
+        let index: MessageIndex
         do {
             let queue = try IndexFile.readOnlyQueue(path, busyTimeout: busyTimeout)
-            return MessageIndex(path: path, database: queue, isReadOnly: true, busyTimeout: busyTimeout)
+            index = MessageIndex(path: path, database: queue, isReadOnly: true, busyTimeout: busyTimeout)
         } catch {
             throw failure(error, path: path, busyTimeout: busyTimeout)
         }
+        // An interrupted first build lacks its look-up indexes: every question would read the
+        // whole file. Finishing it is a write.
+        if try index.hasDeferredIndexes() {
+            let why = IndexWriteProblem.find(at: path).map { " \($0)" } ?? " cannot be written"
+            throw IndexError(
+                .readOnly,
+                "the index '\(path)' is a first build that was interrupted and must be finished, but it\(why); make it writable for one run of 'lore-digest index', or give another --index PATH"
+            )
+        }
+        return index
     }
 
     /// The schema version: the newest applied migration (`v1`, …).

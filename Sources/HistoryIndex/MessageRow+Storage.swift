@@ -51,18 +51,21 @@ extension MessageRow {
             for column in self.facts { column.write(facts, &values) }
             try message.execute(arguments: StatementArguments(values))
             guard db.changesCount > 0 else { return }
+            let message = db.lastInsertedRowID
             for (position, id) in facts.references.enumerated() {
-                try reference.execute(arguments: [commit.oid, position, id])
+                try reference.execute(arguments: [message, position, id])
             }
             for (position, trailer) in facts.trailers.enumerated() {
                 try self.trailer.execute(
-                    arguments: TrailerRow.arguments(commit: commit.oid, ordinal: position, trailer: trailer))
+                    arguments: TrailerRow.arguments(message: message, ordinal: position, trailer: trailer))
             }
         }
     }
 
     /// One stored row: where its commit is, and its facts (nil: the commit deletes a message).
     struct Stored {
+        /// The row's `id` (schema v4): the key of its references and trailers.
+        var id: Int64
         var commit: String
         var epoch: Int
         var commitTime: Int64
@@ -75,10 +78,10 @@ extension MessageRow {
         /// The columns every read selects, in order: the place, then the facts.
         static let selection: String = {
             let columns =
-                ["commit", "epoch", "commit_time", "deleted", "facts_version"] + MessageRow.facts.flatMap(\.names)
+                ["commit", "epoch", "commit_time", "deleted", "facts_version", "id"] + MessageRow.facts.flatMap(\.names)
             return "SELECT " + columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ") + " FROM messages"
         }()
-        private static let firstFactColumn = 5
+        private static let firstFactColumn = 6
 
         private let facts = MessageRow.facts
         private let byCommit: Statement
@@ -89,8 +92,8 @@ extension MessageRow {
 
         init(_ db: Database) throws {
             byCommit = try db.cachedStatement(sql: Self.selection + #" WHERE "commit" = ?"#)
-            references = try db.cachedStatement(sql: ReferenceRow.selectByCommit)
-            trailers = try db.cachedStatement(sql: TrailerRow.selectByCommit)
+            references = try db.cachedStatement(sql: ReferenceRow.selectByMessage)
+            trailers = try db.cachedStatement(sql: TrailerRow.selectByMessage)
         }
 
         /// The stored message of `commit`; nil when the index does not hold it, or holds facts
@@ -109,7 +112,9 @@ extension MessageRow {
         /// trailers. Use `row` before the next step of its cursor.
         func stored(_ row: Row) throws -> Stored {
             let commit: String = row[0]
-            var stored = Stored(commit: commit, epoch: row[1], commitTime: row[2], factsVersion: row[4], facts: nil)
+            let id: Int64 = row[5]
+            var stored = Stored(
+                id: id, commit: commit, epoch: row[1], commitTime: row[2], factsVersion: row[4], facts: nil)
             if row[3] as Bool { return stored }
             var facts = blank
             facts.commit = commit
@@ -118,9 +123,9 @@ extension MessageRow {
                 try fact.read(&facts, row, column)
                 column += fact.names.count
             }
-            facts.references = try String.fetchAll(references, arguments: [commit])
+            facts.references = try String.fetchAll(references, arguments: [id])
             var trailers: [Trailer] = []
-            let cursor = try Row.fetchCursor(self.trailers, arguments: [commit])
+            let cursor = try Row.fetchCursor(self.trailers, arguments: [id])
             while let trailerRow = try cursor.next() { trailers.append(TrailerRow.trailer(trailerRow)) }
             facts.trailers = trailers
             stored.facts = facts

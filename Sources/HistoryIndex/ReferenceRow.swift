@@ -1,7 +1,8 @@
 internal import GRDB
 
-/// The rows of `references`: the `ordinal`-th message id of a message's References header.
+/// The rows of `references`: the `ordinal`-th message id of a message's References header,
+/// keyed by the message's `id` (schema v4).
 enum ReferenceRow {
-    static let insert = #"INSERT INTO "references" ("commit", ordinal, message_id) VALUES (?, ?, ?)"#
-    static let selectByCommit = #"SELECT message_id FROM "references" WHERE "commit" = ? ORDER BY ordinal"#
+    static let insert = #"INSERT INTO "references" (message, ordinal, message_id) VALUES (?, ?, ?)"#
+    static let selectByMessage = #"SELECT message_id FROM "references" WHERE message = ? ORDER BY ordinal"#
 }

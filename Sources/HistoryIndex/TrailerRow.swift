@@ -2,27 +2,28 @@ internal import GRDB
 internal import MailParser
 internal import PatchModel
 
-/// The rows of `trailers`: the `ordinal`-th trailer of a message, its person in two columns.
+/// The rows of `trailers`: the `ordinal`-th trailer of a message (its `id`, schema v4), its
+/// person in two columns.
 /// `is_mismatched` (v2): a reply's trailer whose person is not the replier (`Trailer.isMismatched`).
 enum TrailerRow {
     static let insert = """
-        INSERT INTO trailers ("commit", ordinal, name, value, person_name, person_email, is_person, is_mismatched)
+        INSERT INTO trailers (message, ordinal, name, value, person_name, person_email, is_person, is_mismatched)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
-    static let selectByCommit = """
+    static let selectByMessage = """
         SELECT name, value, person_name, person_email, is_person, is_mismatched FROM trailers
-        WHERE "commit" = ? ORDER BY ordinal
+        WHERE message = ? ORDER BY ordinal
         """
 
     /// The arguments of ``insert``.
-    static func arguments(commit: String, ordinal: Int, trailer: Trailer) -> StatementArguments {
+    static func arguments(message: Int64, ordinal: Int, trailer: Trailer) -> StatementArguments {
         [
-            commit, ordinal, trailer.name, trailer.value, trailer.person?.name, trailer.person?.address,
+            message, ordinal, trailer.name, trailer.value, trailer.person?.name, trailer.person?.address,
             trailer.isPersonTrailer, trailer.isMismatched,
         ]
     }
 
-    /// The trailer of a row of ``selectByCommit``.
+    /// The trailer of a row of ``selectByMessage``.
     static func trailer(_ row: Row) -> Trailer {
         let address: String? = row[3]
         return Trailer(

@@ -41,17 +41,20 @@ struct MessageRowTests {
                     "c2", 0, 1, 160, true, nil, nil, nil, "", "[]", nil, nil, false, nil, nil, nil, nil, nil, nil,
                     nil, nil, false, false, nil, nil, "[]",
                 ])
+            // Version 1 keyed these by the commit id; since v4 by the message's `id` (the
+            // migration maps one to the other: SeriesFactsIndexTests).
+            let c1: Int64 = try #require(try Int64.fetchOne(db, sql: #"SELECT id FROM messages WHERE "commit" = 'c1'"#))
             for (ordinal, id) in ["m0@example.org", "m1@example.org"].enumerated() {
                 try db.execute(
-                    sql: #"INSERT INTO "references" ("commit", ordinal, message_id) VALUES ('c1', ?, ?)"#,
-                    arguments: [ordinal, id])
+                    sql: #"INSERT INTO "references" (message, ordinal, message_id) VALUES (?, ?, ?)"#,
+                    arguments: [c1, ordinal, id])
             }
             try db.execute(
                 sql: """
-                    INSERT INTO trailers ("commit", ordinal, name, value, person_name, person_email, is_person)
-                    VALUES ('c1', 0, 'Fixes', '1234567 ("x")', NULL, NULL, 0),
-                        ('c1', 1, 'Signed-off-by', 'Jane Doe <jane@example.org>', 'Jane Doe', 'jane@example.org', 1)
-                    """)
+                    INSERT INTO trailers (message, ordinal, name, value, person_name, person_email, is_person)
+                    VALUES (?1, 0, 'Fixes', '1234567 ("x")', NULL, NULL, 0),
+                        (?1, 1, 'Signed-off-by', 'Jane Doe <jane@example.org>', 'Jane Doe', 'jane@example.org', 1)
+                    """, arguments: [c1])
         }
         let first = CommitRef(epoch: 0, oid: "c1", commitTime: 100)
         // Rows of version 1 are read again by the next update; until then they are not facts.
@@ -119,7 +122,8 @@ struct MessageRowTests {
                 try String.fetchAll(
                     db,
                     sql: """
-                        SELECT quote(m.ordinal) || ':' || \(quoted) FROM \(table) t JOIN messages m USING ("commit")
+                        SELECT quote(m.ordinal) || ':' || \(quoted) FROM \(table) t
+                        JOIN messages m \(table == "messages" ? #"USING ("commit")"# : "ON m.id = t.message")
                         ORDER BY m.ordinal, t.ordinal
                         """)
             }

@@ -37,7 +37,7 @@ struct SeriesFactsIndexTests {
         let inbox = try Inbox.open(try await SeriesArchive.write(in: directory))
         let index = try MessageIndex.open(at: directory.path + "/index.sqlite", create: true)
         _ = try await index.update(from: inbox, batchSize: 4)
-        #expect(try index.schemaVersion() == "v3")
+        #expect(try index.schemaVersion() == "v4")
         try await Self.expectStoredEqualsParsed(index, inbox)
 
         // The archive has each new fact at least once, so the comparison above covers them.
@@ -76,11 +76,17 @@ struct SeriesFactsIndexTests {
             )
             try db.execute(
                 sql: "INSERT INTO main.messages SELECT \(version1Columns) FROM built.messages")
-            try db.execute(sql: #"INSERT INTO main."references" SELECT * FROM built."references""#)
+            // v4 keys these by the message's id; v1 by its commit.
             try db.execute(
                 sql: """
-                    INSERT INTO main.trailers SELECT "commit", ordinal, name, value, person_name, person_email, is_person
-                    FROM built.trailers
+                    INSERT INTO main."references" SELECT m."commit", r.ordinal, r.message_id
+                    FROM built."references" r JOIN built.messages m ON m.id = r.message
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO main.trailers SELECT m."commit", t.ordinal, t.name, t.value, t.person_name,
+                        t.person_email, t.is_person
+                    FROM built.trailers t JOIN built.messages m ON m.id = t.message
                     """)
             try db.execute(sql: "DETACH DATABASE built")
         }
@@ -97,7 +103,7 @@ struct SeriesFactsIndexTests {
         try Self.writeVersion1(at: path, from: built)
 
         let index = try MessageIndex.open(at: path, create: false)
-        #expect(try index.schemaVersion() == "v3")
+        #expect(try index.schemaVersion() == "v4")
         #expect(try index.messageCount() == SeriesArchive.entries.count)
         // Until the update, the rows of v1 are not taken as facts (a report parses them).
         let commits = try await inbox.resolve(RevisionRange()).commits
