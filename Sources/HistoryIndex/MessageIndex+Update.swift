@@ -90,20 +90,28 @@ extension MessageIndex {
                 rewrittenEpochs.append(epoch.number)
                 commits = listed
             }
-            let isLinear: Bool
-            if let known = mergeSearch.known {
-                isLinear = known
-            } else {
-                isLinear = try await !inbox.hasMerge(in: epoch, after: mergeSearch.after, through: head)
-            }
-            // Written before the rows: it holds for HEAD's history, so for every commit of it
-            // that a killed run may leave as the last indexed one.
-            try setLinear(isLinear, epoch: epoch.number)
-            guard !commits.isEmpty else { continue }
             var epochPipeline = pipeline
             if heads.count > 1 { epochPipeline.progressLabel = "epoch \(position + 1) of \(heads.count)" }
-            try await write(
-                commits, ordinal: { firstOrdinal + $0 }, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
+            let writeRows = { [self] in
+                guard !commits.isEmpty else { return }
+                try await write(
+                    commits, ordinal: { firstOrdinal + $0 }, from: inbox, pipeline: epochPipeline, batchSize: batchSize)
+            }
+            // The answer is written before the rows: it holds for HEAD's history, so for every
+            // commit of it that a killed run may leave as the last indexed one.
+            if let known = mergeSearch.known {
+                try setLinear(known, epoch: epoch.number)
+                try await writeRows()
+            } else {
+                // The search walks the commits being read (a whole epoch on a first build: as
+                // long as listing it), so git runs it beside the reading; until its answer is in,
+                // the epoch's is unknown, which a run killed meanwhile leaves for the next update.
+                let after = mergeSearch.after
+                async let hasMerge = inbox.hasMerge(in: epoch, after: after, through: head)
+                try setLinear(nil, epoch: epoch.number)
+                try await writeRows()
+                try setLinear(!(await hasMerge), epoch: epoch.number)
+            }
             added += commits.count
         }
         let total = try indexedCount()
@@ -276,7 +284,9 @@ extension MessageIndex {
         try read { db in try Int.fetchOne(db, sql: "SELECT coalesce(sum(last_ordinal + 1), 0) FROM epochs") ?? 0 }
     }
 
-    private func setLinear(_ isLinear: Bool, epoch: Int) throws(IndexError) {
+    /// Sets whether the epoch's indexed history is one chain; nil: not known (searched again by
+    /// the next update).
+    private func setLinear(_ isLinear: Bool?, epoch: Int) throws(IndexError) {
         try write { db in
             try db.execute(sql: "UPDATE epochs SET is_linear = ? WHERE epoch = ?", arguments: [isLinear, epoch])
         }
