@@ -180,17 +180,8 @@ struct DeferredIndexTests {
                 .map(\.quotedDatabaseIdentifier).joined(separator: ", ")
             try db.execute(
                 sql: "INSERT INTO main.messages (\(columns)) SELECT \(columns) FROM built.messages ORDER BY id DESC")
-            try db.execute(
-                sql: """
-                    INSERT INTO main."references" SELECT m."commit", r.ordinal, r.message_id
-                    FROM built."references" r JOIN built.messages m ON m.id = r.message
-                    """)
-            try db.execute(
-                sql: """
-                    INSERT INTO main.trailers SELECT m."commit", t.ordinal, t.name, t.value, t.person_name,
-                        t.person_email, t.is_person, t.is_mismatched
-                    FROM built.trailers t JOIN built.messages m ON m.id = t.message
-                    """)
+            try SeriesFactsIndexTests.copyReferencesAndTrailersByCommit(
+                db, trailerColumns: "is_person, is_mismatched")
             try db.execute(sql: "DETACH DATABASE built")
         }
         try queue.close()

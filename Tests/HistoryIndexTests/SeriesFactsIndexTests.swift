@@ -62,6 +62,24 @@ struct SeriesFactsIndexTests {
         is_rfc, is_resend, first_line, list_id, problems
         """
 
+    /// Copies the references and trailers of the attached index `built` (schema v4: keyed by
+    /// the message's id) into `main`'s tables of an older schema, keyed by the commit id; the
+    /// trailers' columns from `name` to `trailerColumns`' list end.
+    static func copyReferencesAndTrailersByCommit(_ db: Database, trailerColumns: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO main."references" SELECT m."commit", r.ordinal, r.message_id
+                FROM built."references" r JOIN built.messages m ON m.id = r.message
+                """)
+        let columns = trailerColumns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespaces) }
+        try db.execute(
+            sql: """
+                INSERT INTO main.trailers SELECT m."commit", t.ordinal, t.name, t.value, t.person_name,
+                    t.person_email, \(columns.joined(separator: ", "))
+                FROM built.trailers t JOIN built.messages m ON m.id = t.message
+                """)
+    }
+
     /// A file as lore-digest 4005f4e (schema v1) leaves it: v1's tables, with the rows of `built`.
     static func writeVersion1(at path: String, from built: String) throws {
         var migrator = DatabaseMigrator()
@@ -76,18 +94,7 @@ struct SeriesFactsIndexTests {
             )
             try db.execute(
                 sql: "INSERT INTO main.messages SELECT \(version1Columns) FROM built.messages")
-            // v4 keys these by the message's id; v1 by its commit.
-            try db.execute(
-                sql: """
-                    INSERT INTO main."references" SELECT m."commit", r.ordinal, r.message_id
-                    FROM built."references" r JOIN built.messages m ON m.id = r.message
-                    """)
-            try db.execute(
-                sql: """
-                    INSERT INTO main.trailers SELECT m."commit", t.ordinal, t.name, t.value, t.person_name,
-                        t.person_email, t.is_person
-                    FROM built.trailers t JOIN built.messages m ON m.id = t.message
-                    """)
+            try copyReferencesAndTrailersByCommit(db, trailerColumns: "is_person")
             try db.execute(sql: "DETACH DATABASE built")
         }
         try queue.close()
