@@ -150,7 +150,7 @@ enum IndexSchema {
     /// (`MessageIndex+DeferredIndexes.swift`).
     ///
     /// The tables are rebuilt: about 14 s at 300k messages, once; the old tables' pages are
-    /// given back by a `VACUUM` after the migration (``MessageIndex/open(at:create:busyTimeout:)``).
+    /// given back by a `VACUUM` after the migration (``MessageIndex/open(at:create:busyTimeout:note:)``).
     static let v4 = """
         ALTER TABLE messages RENAME TO messages_v3;
         ALTER TABLE "references" RENAME TO references_v3;

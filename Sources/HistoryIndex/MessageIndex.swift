@@ -71,8 +71,17 @@ package struct MessageIndex: Sendable {
                 note("index → v4: rewriting its \(rows) rows in archive order (once)…")
             }
             try IndexSchema.migrator.migrate(pool)
-            // The rewritten tables' old pages stay in the file as free pages until a VACUUM.
-            if let rows = rewritesRows, rows > 0 { try pool.vacuum() }
+            // The rewritten tables' old pages stay in the file as free pages until a VACUUM,
+            // which needs room for a copy of the file: without it the index works as it is.
+            if let rows = rewritesRows, rows > 0 {
+                do {
+                    try pool.vacuum()
+                } catch {
+                    note(
+                        "could not compact the index '\(path)' after the rewrite (\(failure(error, path: path, busyTimeout: busyTimeout).message)); it keeps the old tables' space as free pages, which it reuses as it grows"
+                    )
+                }
+            }
             if content == .new || content.applicationID == 0 {
                 try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(IndexFile.applicationID)") }
             }
