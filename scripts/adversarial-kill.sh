@@ -27,7 +27,8 @@ grow() {
 }
 git --git-dir="$archive" update-ref "$head_ref" "$(nth kvm-ppc-0 "$at")"
 
-# 1. index: each trial kills a first index of the archive's first half; the next run finishes it.
+# 1. index: each trial kills a first index of the archive's first half; the next run finishes it,
+#    with every look-up index (a kill may land while they are deferred or being sorted).
 fresh=$work/fresh.sqlite
 max=$(measure "$bin" index "$archive" --index "$fresh")
 index=$work/index.sqlite
@@ -41,6 +42,8 @@ for _ in $(seq "$n"); do
 		problem="$problem next index failed: $(head -c 300 "$work/next.out")"
 	elif [ "$(count "$index")" != "$(count "$fresh")" ]; then
 		problem="$problem the index holds $(count "$index") commits, a fresh rebuild $(count "$fresh")"
+	elif [ "$(lookups "$index")" != "$(lookups "$fresh")" ]; then
+		problem="$problem its look-up indexes are not a fresh rebuild's: $(lookups "$index" | tr '\n' ' ')"
 	fi
 	[ -z "$(strays)" ] || problem="$problem strays: $(strays)"
 	record "index (kill -9, then index)" "$problem"

@@ -124,6 +124,13 @@ integrity() {
 	[ "$result" = ok ] || echo "integrity_check: $result"
 }
 
+# lookups INDEX: the look-up indexes the file has and the deferred ones it waits for (a first
+# build writes its rows without them and makes them at its end), one line each.
+lookups() {
+	sqlite3 "file:$1?mode=ro" "SELECT 'index ' || name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		UNION ALL SELECT 'deferred ' || name FROM deferred_indexes ORDER BY 1"
+}
+
 # count INDEX: the commits the index holds.
 count() { sqlite3 "file:$1?mode=ro" 'SELECT count(*) FROM messages'; }
 
