@@ -30,8 +30,9 @@ let package = Package(
         .target(
             name: "PatchModel",
             dependencies: ["MailParser"],
-            // The default company map (Identity/CompanyMap+Default.swift), shipped as written.
-            resources: [.copy("Resources/companies.map")],
+            // The default company map, carried inside the binary by Identity/CompanyMap+Embedded.swift
+            // (scripts/embed-resources.py): SwiftPM's resource bundle would have to sit beside it.
+            exclude: ["Resources/companies.map"],
             swiftSettings: strictSettings
         ),
         // libgit2 from the system (Debian: libgit2-dev), to read archives' packs in-process.
@@ -91,7 +92,8 @@ let package = Package(
                 "InboxReader", "InboxSync", "MessageStream", "HistoryIndex", "Digest", "SitePublisher",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("Sample")],
+            // The sample's mails, carried inside the binary by EmbeddedSample.swift.
+            exclude: ["Sample"],
             swiftSettings: strictSettings
         ),
         // Test-only helpers: the shared folder, temporary folders, running the built binary.

@@ -3,7 +3,8 @@ import InboxReader
 
 /// The small fictional archive shipped with the tool, shown when it runs with no arguments.
 ///
-/// The mails are package resources (`Sample/NNN.eml`); on first use they are committed, in
+/// The mails (`Sample/NNN.eml`) are carried inside the binary (`EmbeddedSample.swift`, written
+/// by `scripts/embed-resources.py`), so a copied binary needs nothing beside it; on first use they are committed, in
 /// order, into a v2-shaped inbox in the cache directory, named after a hash of their bytes so
 /// that a changed sample is rebuilt rather than read stale.
 enum SampleArchive {
@@ -32,14 +33,14 @@ enum SampleArchive {
         return try Inbox.open(directory.path)
     }
 
-    private static func loadMails() throws -> [[UInt8]] {
-        guard let folder = Bundle.module.url(forResource: "Sample", withExtension: nil),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else {
-            throw CommandFailure("the embedded sample is missing from this build; reinstall lore-digest")
-        }
-        return try names.filter { $0.hasSuffix(".eml") }.sorted().map { name in
-            Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+    /// The sample's mails, in name order, from inside the binary (`EmbeddedSample.swift`).
+    static func loadMails() throws -> [[UInt8]] {
+        try embeddedMails.map { mail in
+            guard let data = Data(base64Encoded: mail.base64, options: .ignoreUnknownCharacters) else {
+                throw CommandFailure(
+                    "the embedded sample's \(mail.name) is damaged in this build; reinstall lore-digest")
+            }
+            return Array(data)
         }
     }
 

@@ -25,6 +25,17 @@ import Testing
         #expect(again.standardOutput == out)
     }
 
+    /// The sample's mails and the company map are carried inside the binary, written there by
+    /// `scripts/embed-resources.py` from `Sample/*.eml` and `companies.map`: the two must agree.
+    @Test func theEmbeddedResourcesAreTheirSources() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let result = try CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "scripts/embed-resources.py", "--check"],
+            currentDirectory: root)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+
     @Test func theSampleReportAsJSONIsValid() throws {
         let cache = try TemporaryDirectory("lore-digest-cache")
         defer { cache.remove() }

@@ -1,3 +1,4 @@
+import Foundation
 import PatchModel
 import Testing
 
@@ -102,6 +103,15 @@ import Testing
         #expect(map.company(for: "a@amd.com", at: nil).name == "AMD")
         #expect(map.company(for: "a@arm.com", at: nil).name == "Arm")
         #expect(map.company(for: "x@y.com", at: nil).kind == .unmapped)
+    }
+
+    /// The binary carries `Resources/companies.map` byte for byte (`CompanyMap+Embedded.swift`).
+    @Test func theShippedMapIsTheResourceFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/PatchModel/Resources/companies.map")
+        let bytes = Array(try Data(contentsOf: file))
+        #expect(CompanyMap.shippedMapBytes == bytes, "run scripts/embed-resources.py")
     }
 
     @Test func theShippedMapLoadsWithoutProblems() {
