@@ -9,7 +9,8 @@ internal import InboxReader
 ///    so an interrupted sync never leaves half an epoch; `git fetch --prune` each existing one,
 ///    after removing the `*.lock` files a killed sync's git left. git runs tied to this process:
 ///    killed, even by `kill -9`, it takes its git children with it.
-/// 4. Counts the new commits per epoch (`rev-list --count NEW --not OLD`).
+/// 4. Counts the new commits per epoch (`rev-list --count NEW --not OLD`) and, where there are
+///    some, writes the epoch's commit-graph (``writeCommitGraph(in:)``).
 ///
 /// Updating the index is left to the caller: ``SyncSummary/changedEpochs`` says what changed.
 /// Epochs the mirror has and the server no longer lists are kept untouched.
@@ -105,6 +106,7 @@ package enum InboxSync {
         let count = try await newCommits(in: partial, since: [])
         let head = try await head(of: partial)
         try mirror.commitPartial(number)
+        try await writeCommitGraph(in: mirror.epochDirectory(number))
         return SyncSummary.Epoch(number: number, action: .cloned, newCommits: count, head: head)
     }
 
@@ -125,8 +127,25 @@ package enum InboxSync {
             throw SyncGit.remoteFailure(output, action: "fetching epoch \(number)", url: epochURL)
         }
         let count = try await newCommits(in: gitDirectory, since: before)
+        if count > 0 { try await writeCommitGraph(in: gitDirectory) }
         return SyncSummary.Epoch(
             number: number, action: .fetched, newCommits: count, head: try await head(of: gitDirectory))
+    }
+
+    /// Writes the epoch's commit-graph (a new layer for what a fetch added), as `git maintenance`
+    /// would: git then lists the epoch's commits with their times from the graph instead of
+    /// inflating each commit (`rev-list --timestamp` of kvmarm's 21,367 commits: 0.16 → 0.06 s),
+    /// which every report over a range, and every first index, begins with.
+    static func writeCommitGraph(in gitDirectory: String) async throws(SyncError) {
+        let output = try await SyncGit.run([
+            "--git-dir=\(gitDirectory)", "commit-graph", "write", "--reachable", "--split", "--no-progress",
+        ])
+        guard output.succeeded else {
+            throw SyncError(
+                .gitFailed,
+                "cannot write the commit-graph of '\(gitDirectory)' (\(GitCommand.firstLine(output.standardError))); check the mirror's free space and permissions, then sync again"
+            )
+        }
     }
 
     /// Every ref's object id.

@@ -96,6 +96,33 @@ struct SyncLiveServerTests {
         }
     }
 
+    /// The epoch has a commit-graph that git verifies and that holds `count` commits: what was
+    /// cloned, then a layer for each fetch that brought new mail.
+    private func expectCommitGraph(in gitDirectory: String, covering count: Int) async throws {
+        _ = try await gitText(["--git-dir=\(gitDirectory)", "commit-graph", "verify"])  // throws when git finds it wrong
+        let info = gitDirectory + "/objects/info"
+        let chain = info + "/commit-graphs/commit-graph-chain"
+        let layers = ((try? String(contentsOfFile: chain, encoding: .utf8)) ?? "").split(separator: "\n")
+        #expect(!layers.isEmpty || FileManager.default.fileExists(atPath: info + "/commit-graph"))
+        var commits = 0
+        for layer in layers {
+            // A graph file's header: "CGPH", version, hash version, chunk count, base count; the
+            // OID fanout's last entry is the number of commits in it.
+            let data = try Data(contentsOf: URL(fileURLWithPath: info + "/commit-graphs/graph-\(layer).graph"))
+            let bytes = [UInt8](data)
+            let chunks = Int(bytes[6])
+            var fanout = 0
+            for chunk in 0..<chunks {
+                let entry = 8 + chunk * 12
+                if bytes[entry..<(entry + 4)].elementsEqual("OIDF".utf8) {
+                    fanout = bytes[(entry + 4)..<(entry + 12)].reduce(0) { $0 << 8 | Int($1) }
+                }
+            }
+            commits += bytes[(fanout + 255 * 4)..<(fanout + 256 * 4)].reduce(0) { $0 << 8 | Int($1) }
+        }
+        #expect(commits == count)
+    }
+
     private func firstSyncThenNewMail(_ server: SyncServer) async throws {
         let local = try TemporaryDirectory()
         defer { local.remove() }
@@ -111,6 +138,7 @@ struct SyncLiveServerTests {
         #expect(first.epochs.first?.head == servedHead)
         #expect(first.line == "Synced 1 epoch of \(server.url) into \(mirror): 1 cloned, 0 fetched, 300 new messages")
         #expect(try Inbox.open(mirror).epochs.map(\.number) == [0])
+        try await expectCommitGraph(in: mirror + "/git/0.git", covering: 300)
 
         try await server.serve(first: 400)
         let second = try await InboxSync.run(url: server.url + "/", directory: mirror)
@@ -122,6 +150,7 @@ struct SyncLiveServerTests {
         #expect(second.epochs.first?.head == newHead)
         #expect(try await gitText(["--git-dir=\(mirror)/git/0.git", "rev-parse", "HEAD"]) == newHead)
         #expect(try await gitText(["--git-dir=\(mirror)/git/0.git", "rev-list", "--count", "--all"]) == "400")
+        try await expectCommitGraph(in: mirror + "/git/0.git", covering: 400)
 
         let third = try await InboxSync.run(url: server.url, directory: mirror)
         #expect(third.newMessages == 0 && third.changedEpochs.isEmpty)
