@@ -99,7 +99,8 @@ struct SyncLiveServerTests {
     /// The epoch has a commit-graph that git verifies and that holds `count` commits: what was
     /// cloned, then a layer for each fetch that brought new mail.
     private func expectCommitGraph(in gitDirectory: String, covering count: Int) async throws {
-        _ = try await gitText(["--git-dir=\(gitDirectory)", "commit-graph", "verify"])  // throws when git finds it wrong
+        // Throws when git finds the graph wrong.
+        _ = try await gitText(["--git-dir=\(gitDirectory)", "commit-graph", "verify"])
         let info = gitDirectory + "/objects/info"
         let chain = info + "/commit-graphs/commit-graph-chain"
         let layers = ((try? String(contentsOfFile: chain, encoding: .utf8)) ?? "").split(separator: "\n")
