@@ -24,14 +24,18 @@ out=$here/.build-fuzz/$mode
 mkdir -p "$out"
 cd "$out"
 
+# Every source of the two targets, subfolders included (Encoding/, Identity/, Threading/).
+mapfile -t mail_parser_sources < <(find "$here/Sources/MailParser" -name '*.swift' | sort)
+mapfile -t patch_model_sources < <(find "$here/Sources/PatchModel" -name '*.swift' | sort)
+
 echo "build.sh[$mode]: MailParser" >&2
 "$swiftc" "${flags[@]}" -emit-module -emit-library -static -module-name MailParser \
 	-emit-module-path "$out/MailParser.swiftmodule" -o "$out/libMailParser.a" \
-	"$here"/Sources/MailParser/*.swift
+	"${mail_parser_sources[@]}"
 echo "build.sh[$mode]: PatchModel" >&2
 "$swiftc" "${flags[@]}" -emit-module -emit-library -static -module-name PatchModel -I "$out" \
 	-emit-module-path "$out/PatchModel.swiftmodule" -o "$out/libPatchModel.a" \
-	"$here"/Sources/PatchModel/*.swift
+	"${patch_model_sources[@]}"
 
 echo "build.sh[$mode]: driver" >&2
 case $mode in

@@ -2,6 +2,7 @@
 //
 // Touches every public-to-the-package surface of MailParser and PatchModel that a report reads,
 // for one input. The returned checksum only keeps the optimizer from dropping the work.
+import Foundation  // linked for PatchModel's shipped company map (base64 via Data)
 import MailParser
 import PatchModel
 
@@ -68,6 +69,18 @@ func exerciseMail(_ bytes: [UInt8]) -> Int {
     for r in facts.references { eat(r) }
     eat(facts.listID)
     for p in facts.problems { eat(p) }
+
+    // The cross-message rules over the mail alone and the mail answering itself (a loop), and
+    // the shipped company map and the mailmap rules on its people.
+    if let message = ThreadMessage(facts: facts, receivedAt: 0) {
+        var reply = message
+        reply.inReplyTo = message.messageID
+        let report = SeriesAnalyzer.analyze([message, reply])
+        sink &+= report.series.count &+ report.reviewers.count &+ report.waiting.count
+    }
+    var identity = IdentityResolver(companies: CompanyMap.shipped.map)
+    eat(identity.company(of: facts.author?.address ?? "", at: facts.date?.secondsSince1970).name)
+    eat(identity.mappingPeople(in: facts).author)
 
     // The raw bytes straight into the lower-level entry points.
     eat(EncodedWords.decode(bytes))
