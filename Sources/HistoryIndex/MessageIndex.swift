@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 internal import InboxReader
+internal import MessageStream
 
 /// The SQLite history of what was parsed from every message of one archive (GRDB, WAL mode).
 ///
@@ -34,7 +35,7 @@ package struct MessageIndex: Sendable {
     ///   v4 (once; about a minute at a million messages); default: `lore-digest: TEXT` there.
     package static func open(
         at path: String, create: Bool, busyTimeout: Double = 30,
-        note: (String) -> Void = { FileHandle.standardError.write(Data("lore-digest: \($0)\n".utf8)) }
+        note: (String) -> Void = { ProgressReporter.writeToStandardError("lore-digest: \($0)\n") }
     ) throws(IndexError) -> MessageIndex {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: path) {

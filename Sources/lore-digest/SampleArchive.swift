@@ -34,7 +34,7 @@ enum SampleArchive {
     }
 
     /// The sample's mails, in name order, from inside the binary (`EmbeddedSample.swift`).
-    static func loadMails() throws -> [[UInt8]] {
+    private static func loadMails() throws -> [[UInt8]] {
         try embeddedMails.map { mail in
             guard let data = Data(base64Encoded: mail.base64, options: .ignoreUnknownCharacters) else {
                 throw CommandFailure(
