@@ -12,7 +12,9 @@ struct IndexCommand: AsyncParsableCommand {
             The first run parses every message; later runs read only the commits added since (per \
             epoch), re-index an epoch whose history was rewritten, and pick up new epochs. The \
             index lives in $XDG_CACHE_HOME/lore-digest/index/ (else ~/.cache/lore-digest/index/) \
-            unless --index names a file. 'report' then reads it instead of parsing the range again.
+            unless --index names a file. 'report' then reads it instead of parsing the range again. \
+            A first run writes every row, then sorts the look-up indexes once at the end; if it is \
+            interrupted, the next run continues it.
 
             Several archives: each one's own index (in the cache directory) is updated in turn, \
             with one summary line each; an archive that fails is reported and the others are \

@@ -13,7 +13,8 @@ struct SyncCommand: AsyncParsableCommand {
         discussion: """
             Reads the inbox's manifest.js.gz to learn its epochs (without one, tries URL/0, URL/1, \
             ... until one is missing), clones the epochs the directory lacks (git clone --mirror) \
-            and fetches the others, then builds or updates the mirror's history index (as \
+            and fetches the others, writes each changed epoch's commit-graph (git then lists \
+            commits without reading each one), then builds or updates the mirror's history index (as \
             'lore-digest index' does) so that the next report reads it. The directory must be new, \
             empty, or a mirror made before. Prints one summary line per step; shows progress on \
             standard error when it is a terminal.
