@@ -22,6 +22,9 @@ enum IndexSchema {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5") { db in
+            try v5(db)
+        }
         return migrator
     }
 
@@ -32,6 +35,17 @@ enum IndexSchema {
             let applied = try migrator.appliedIdentifiers(db)
             guard !applied.isEmpty, !applied.contains("v4") else { return nil }
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM messages") ?? 0
+        }
+    }
+
+    /// The messages an index holds when v5 is still to apply to an index of v4 (for a note:
+    /// seconds at a million messages); nil otherwise (a new file, or one v4 rewrites, which says
+    /// so itself).
+    static func narrowsIndexes(_ writer: some DatabaseWriter) throws -> Int? {
+        try writer.read { db in
+            let applied = try migrator.appliedIdentifiers(db)
+            guard applied.contains("v4"), !applied.contains("v5") else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM messages") ?? 0
         }
     }
 
@@ -241,4 +255,46 @@ enum IndexSchema {
             sql TEXT NOT NULL
         );
         """
+
+    /// Version 5: fewer index entries at random places per new mail, which is what an update
+    /// pays for (in page writes, then in the checkpoint's copy and `fsync`; +1,000 mails at 1M:
+    /// 0.45–0.53 s → 0.37–0.43 s, measured on the index this migration gives).
+    /// - In-Reply-To joins `references` as a row of ordinal -1 when References does not name
+    ///   it already (0.3% of the replies of the corpora), so that `references_by_message_id`
+    ///   answers the thread walk alone, and `messages_by_in_reply_to` (one entry per reply) goes.
+    /// - The sender-and-title and author indexes hold patch and cover mails only: every query
+    ///   through them asks for `kind IN ('patch', 'cover')` (`IndexSeriesLookup`, the look-back).
+    ///
+    /// An interrupted first build (`deferred_indexes`) keeps its definitions there, updated.
+    static func v5(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO "references" (message, ordinal, message_id)
+                SELECT id, -1, in_reply_to FROM messages m WHERE in_reply_to IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM "references" r WHERE r.message = m.id AND r.message_id = m.in_reply_to);
+                DROP INDEX IF EXISTS messages_by_in_reply_to;
+                DELETE FROM deferred_indexes WHERE name = 'messages_by_in_reply_to';
+                """)
+        for (name, definition) in v5NarrowedIndexes {
+            let isDeferred =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM deferred_indexes WHERE name = ?)", arguments: [name])
+                ?? false
+            if isDeferred {
+                try db.execute(
+                    sql: "UPDATE deferred_indexes SET sql = ? WHERE name = ?", arguments: [definition, name])
+            } else {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
+                try db.execute(sql: definition)
+            }
+        }
+    }
+
+    /// The indexes v5 narrows to patch and cover mails, by name.
+    static let v5NarrowedIndexes: KeyValuePairs<String, String> = [
+        "messages_by_author_email":
+            "CREATE INDEX messages_by_author_email ON messages (author_email COLLATE NOCASE) WHERE kind IN ('patch', 'cover')",
+        "messages_by_sender_title":
+            "CREATE INDEX messages_by_sender_title ON messages (sender_email COLLATE NOCASE, title) WHERE kind IN ('patch', 'cover')",
+    ]
 }

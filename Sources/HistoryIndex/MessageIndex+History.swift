@@ -18,12 +18,7 @@ extension MessageIndex {
     package func firstPatchMail(byAuthor email: String) throws(IndexError) -> IndexedPatchMail? {
         try read { db in
             try Row.fetchOne(
-                db,
-                sql: Self.patchMailColumns + """
-                     WHERE author_email = ? COLLATE NOCASE AND kind IN ('patch', 'cover')
-                     ORDER BY epoch, ordinal LIMIT 1
-                    """,
-                arguments: [email]
+                db, sql: Self.firstPatchMailQuery, arguments: [email]
             ).map(Self.patchMail)
         }
     }
@@ -35,19 +30,27 @@ extension MessageIndex {
     ) throws(IndexError) -> [IndexedPatchMail] {
         try read { db in
             try Row.fetchAll(
-                db,
-                sql: Self.patchMailColumns + """
-                     WHERE author_email = ? COLLATE NOCASE AND title = ? AND commit_time < ?
-                        AND kind IN ('patch', 'cover')
-                     ORDER BY epoch, ordinal
-                    """,
-                arguments: [authorEmail, title, commitTime]
+                db, sql: Self.earlierPatchMailsQuery, arguments: [authorEmail, title, commitTime]
             ).map(Self.patchMail)
         }
     }
 
     private static let patchMailColumns =
         #"SELECT "commit", epoch, commit_time, subject, title, version, message_id FROM messages"#
+
+    /// Both ask for `kind IN ('patch', 'cover')` as `messages_by_author_email` holds them
+    /// (schema v5), which is what lets SQLite answer them from it.
+    static let firstPatchMailQuery =
+        patchMailColumns + """
+             WHERE author_email = ? COLLATE NOCASE AND kind IN ('patch', 'cover')
+             ORDER BY epoch, ordinal LIMIT 1
+            """
+    static let earlierPatchMailsQuery =
+        patchMailColumns + """
+             WHERE author_email = ? COLLATE NOCASE AND title = ? AND commit_time < ?
+                AND kind IN ('patch', 'cover')
+             ORDER BY epoch, ordinal
+            """
 
     private static func patchMail(_ row: Row) -> IndexedPatchMail {
         IndexedPatchMail(

@@ -32,7 +32,8 @@ package struct MessageIndex: Sendable {
     /// - Throws: `IndexError` `.noSuchIndex`, `.cannotOpen`, `.notAnIndex`, `.newerSchema`,
     ///   `.readOnly`, `.locked`, `.damaged`.
     /// - Parameter note: one line for standard error when an older index is rewritten for schema
-    ///   v4 (once; about a minute at a million messages); default: `lore-digest: TEXT` there.
+    ///   v4 (once; about a minute at a million messages), or a large one of v4 has its look-up
+    ///   indexes narrowed for v5 (once; seconds); default: `lore-digest: TEXT` there.
     package static func open(
         at path: String, create: Bool, busyTimeout: Double = 30,
         note: (String) -> Void = { ProgressReporter.writeToStandardError("lore-digest: \($0)\n") }
@@ -70,6 +71,8 @@ package struct MessageIndex: Sendable {
             let rewritesRows = try IndexSchema.rewritesRows(pool)
             if let rows = rewritesRows, rows > 0 {
                 note("index → v4: rewriting its \(rows) rows in archive order (once)…")
+            } else if let rows = try IndexSchema.narrowsIndexes(pool), rows >= Self.noteRestoringAbove {
+                note("index → v5: narrowing the look-up indexes of \(rows) messages (once)…")
             }
             try IndexSchema.migrator.migrate(pool)
             // The rewritten tables' old pages stay in the file as free pages until a VACUUM,

@@ -55,6 +55,9 @@ extension MessageRow {
             for (position, id) in facts.references.enumerated() {
                 try reference.execute(arguments: [message, position, id])
             }
+            if let inReplyTo = facts.inReplyTo, !facts.references.contains(inReplyTo) {
+                try reference.execute(arguments: [message, ReferenceRow.inReplyToOrdinal, inReplyTo])
+            }
             for (position, trailer) in facts.trailers.enumerated() {
                 try self.trailer.execute(
                     arguments: TrailerRow.arguments(message: message, ordinal: position, trailer: trailer))

@@ -17,7 +17,7 @@ struct MessageIndexTests {
         #expect(update.added == 40)
         #expect(update.total == 40)
         #expect(update.newEpochs == [0])
-        #expect(try index.schemaVersion() == "v4")
+        #expect(try index.schemaVersion() == "v5")
         #expect(try index.integrityCheck() == "ok")
 
         // What the index gives back is what parsing gives, but the "New:" text it does not keep.
