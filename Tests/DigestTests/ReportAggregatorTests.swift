@@ -29,6 +29,29 @@ import Testing
             top: top)
     }
 
+    /// The series rules run once: the thread view is let go after the first report (its memory
+    /// is what the report is built from), and a second report is the same.
+    @Test func theThreadViewIsLetGoAndASecondReportIsTheSame() throws {
+        var aggregator = ReportAggregator()
+        let mails = [
+            Self.facts("[PATCH 0/2] w: two", id: "c@x", commit: "c0"),
+            Self.facts("[PATCH 1/2] w: one", id: "p1@x", inReplyTo: "c@x", commit: "c1"),
+            Self.facts("[PATCH 2/2] w: two", id: "p2@x", inReplyTo: "c@x", commit: "c2"),
+            Self.facts(
+                "Re: [PATCH 1/2] w: one", from: "Rev <rev@example.com>", id: "r@x", inReplyTo: "p1@x",
+                body: "Reviewed-by: Rev <rev@example.com>\n", commit: "c3"),
+        ]
+        for (index, mail) in mails.enumerated() { aggregator.add(mail, receivedAt: 1_760_000_000 + Int64(index) * 60) }
+        #expect(aggregator.threadMessages.count == 4)
+        let selection = Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil)
+        let first = try aggregator.report(listName: "X", selection: selection, top: 15)
+        #expect(aggregator.threadMessages.isEmpty)
+        #expect(first.series.count == 1)
+        #expect(first.reviewers.map(\.email) == ["rev@example.com"])
+        let second = try aggregator.report(listName: "X", selection: selection, top: 15)
+        #expect(second == first)
+    }
+
     @Test func onePersonIsOneAddressComparedWithoutCase() throws {
         let report = try Self.report([
             Self.facts("[PATCH] a", from: "Mike O'Hara <Mike@Example.net>"),
