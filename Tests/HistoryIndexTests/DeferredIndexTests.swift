@@ -164,15 +164,22 @@ struct DeferredIndexTests {
         #expect(update.added == 0)
     }
 
+    /// A new file with the tables of schema v1 up to v`last`, as an older lore-digest made it.
+    static func olderSchema(at path: String, through last: Int) throws -> DatabaseQueue {
+        let steps = [IndexSchema.v1, IndexSchema.v2, IndexSchema.v3, IndexSchema.v4]
+        var migrator = DatabaseMigrator()
+        for (number, sql) in steps.prefix(last).enumerated() {
+            migrator.registerMigration("v\(number + 1)") { db in try db.execute(sql: sql) }
+        }
+        let queue = try DatabaseQueue(path: path)
+        try migrator.migrate(queue)
+        return queue
+    }
+
     /// A file as lore-digest left it before v4: the tables of v1-v3, with the rows of `built`
     /// keyed by commit id, written in an order other than the archive's.
     static func writeVersion3(at path: String, from built: String) throws {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in try db.execute(sql: IndexSchema.v1) }
-        migrator.registerMigration("v2") { db in try db.execute(sql: IndexSchema.v2) }
-        migrator.registerMigration("v3") { db in try db.execute(sql: IndexSchema.v3) }
-        let queue = try DatabaseQueue(path: path)
-        try migrator.migrate(queue)
+        let queue = try olderSchema(at: path, through: 3)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS built", arguments: [built])
             try db.execute(sql: "INSERT INTO main.epochs SELECT * FROM built.epochs")

@@ -159,13 +159,7 @@ struct IndexSchemaV5Tests {
     /// A file as lore-digest left it before v5: the tables of v1-v4 with the rows of `built`,
     /// without the In-Reply-To rows of `references`.
     static func writeVersion4(at path: String, from built: String) throws {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in try db.execute(sql: IndexSchema.v1) }
-        migrator.registerMigration("v2") { db in try db.execute(sql: IndexSchema.v2) }
-        migrator.registerMigration("v3") { db in try db.execute(sql: IndexSchema.v3) }
-        migrator.registerMigration("v4") { db in try db.execute(sql: IndexSchema.v4) }
-        let queue = try DatabaseQueue(path: path)
-        try migrator.migrate(queue)
+        let queue = try DeferredIndexTests.olderSchema(at: path, through: 4)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS built", arguments: [built])
             try db.execute(sql: "INSERT INTO main.epochs SELECT * FROM built.epochs")

@@ -82,10 +82,7 @@ struct SeriesFactsIndexTests {
 
     /// A file as lore-digest 4005f4e (schema v1) leaves it: v1's tables, with the rows of `built`.
     static func writeVersion1(at path: String, from built: String) throws {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in try db.execute(sql: IndexSchema.v1) }
-        let queue = try DatabaseQueue(path: path)
-        try migrator.migrate(queue)
+        let queue = try DeferredIndexTests.olderSchema(at: path, through: 1)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS built", arguments: [built])
             try db.execute(
