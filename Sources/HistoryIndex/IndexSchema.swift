@@ -258,7 +258,8 @@ enum IndexSchema {
 
     /// Version 5: fewer index entries at random places per new mail, which is what an update
     /// pays for (in page writes, then in the checkpoint's copy and `fsync`; +1,000 mails at 1M:
-    /// 0.45–0.53 s → 0.37–0.43 s, measured on the index this migration gives).
+    /// 0.41–0.51 s → 0.33–0.41 s on the index this migration gives, see `docs/performance.md`).
+    /// The migration is frozen history: its SQL spells ``ReferenceRow/inReplyToOrdinal`` as -1.
     /// - In-Reply-To joins `references` as a row of ordinal -1 when References does not name
     ///   it already (0.3% of the replies of the corpora), so that `references_by_message_id`
     ///   answers the thread walk alone, and `messages_by_in_reply_to` (one entry per reply) goes.
