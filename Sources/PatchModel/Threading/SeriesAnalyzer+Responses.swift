@@ -60,7 +60,9 @@ extension SeriesAnalyzer {
         }
         var all: [PatchSeries] = []
         all.reserveCapacity(series.count)
-        for var found in series.values {
+        // Each series moved out of the table, not copied: a copy would share its patches with the
+        // table's, and giving them their trailers would then copy every series' patches once more.
+        while var found = series.popFirst()?.value {
             found.distributeResponses()
             all.append(found)
         }
