@@ -185,9 +185,12 @@ package struct SeriesAnalyzer {
         }
     }
 
-    /// Rule 3: each draft laid out by position, with completeness.
+    /// Rule 3: each draft laid out by position, with completeness. The drafts are let go: the
+    /// rules after this one read the laid-out series.
     mutating func layOut() {
         let graph = self.graph
+        let drafts = self.drafts
+        self.drafts = [:]
         placement.reserveCapacity(drafts.values.reduce(0) { $0 + $1.members.count + $1.rerolls.count })
         for (root, draft) in drafts {
             let (laidOut, positions) = draft.layOut(isInSet: { graph.contains($0) })
