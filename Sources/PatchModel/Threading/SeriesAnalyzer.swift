@@ -24,7 +24,7 @@ package struct SeriesAnalyzer {
     let lookup: any SeriesLookup
     var graph: ThreadGraph
     /// The set: one message per Message-ID, in archive order.
-    let ordered: [ThreadMessage]
+    var ordered: [ThreadMessage]
     /// Messages from the history received after the set's last message are not used.
     let ceiling: Int64
     /// By graph node: the root node of its series (`ChainWalk.unknown` where not walked yet).
@@ -65,6 +65,11 @@ package struct SeriesAnalyzer {
         linkVersions()
         var responses = ResponseCollector()
         collectResponses(into: &responses)
+        // The messages and their graph are read no more: what `finish` makes can reuse them.
+        graph = ThreadGraph(messages: [], lookup: { _ in nil })
+        ordered = []
+        placement = [:]
+        seriesRootMemo = []
         return finish(responses)
     }
 
