@@ -1,6 +1,7 @@
 internal import GRDB
 
-/// A first build writes its rows without the look-up indexes and builds them once at the end.
+/// A first build writes its rows without the look-up indexes keyed by random values and builds
+/// them once at the end.
 ///
 /// Kept up to date row by row, each index of a random key (Message-ID, sender, commit id, …)
 /// puts every new row at a random page of a B-tree larger than SQLite's cache: the first build
@@ -16,8 +17,17 @@ extension MessageIndex {
     /// The tables whose indexes a first build defers: those that grow with every mail.
     static let tablesWithDeferrableIndexes = ["messages", "references", "trailers"]
 
-    /// Drops every index of the growing tables (not their primary keys), keeping their
-    /// definitions in `deferred_indexes`, in one transaction. Returns how many it dropped.
+    /// Indexes a first build keeps as it writes: their keys follow archive order (position,
+    /// commit time), or few rows have one (change-id, rows to read again), so each row lands at
+    /// the end of the B-tree or nowhere, as cheap as the table's own row. Made at the end, each
+    /// would read the whole table once more (half a gigabyte at a million messages).
+    static let indexesKeptWhileWriting: Set<String> = [
+        "messages_by_position", "messages_by_commit_time", "messages_by_change_id", "messages_to_read_again",
+    ]
+
+    /// Drops every index of the growing tables (not their primary keys) but
+    /// ``indexesKeptWhileWriting``, keeping their definitions in `deferred_indexes`, in one
+    /// transaction. Returns how many it dropped.
     @discardableResult
     func deferIndexes() throws(IndexError) -> Int {
         try write { db in
@@ -27,7 +37,8 @@ extension MessageIndex {
                 sql: """
                     SELECT name, sql FROM sqlite_master
                     WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY name
-                    """)
+                    """
+            ).filter { !Self.indexesKeptWhileWriting.contains($0[0]) }
             for index in indexes {
                 let name: String = index[0]
                 let definition: String = index[1]

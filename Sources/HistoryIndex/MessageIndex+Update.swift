@@ -32,8 +32,8 @@ extension MessageIndex {
     /// Messages are parsed on every core by `pipeline` and inserted in one transaction per
     /// `batchSize` commits, with the epoch's last indexed commit in the same transaction: a
     /// process killed at any point leaves an index that the next update continues. Into an
-    /// empty index (a first build), rows are written without the look-up indexes, which are
-    /// sorted at the end, saying so through `note` above 200,000 messages (see
+    /// empty index (a first build), rows are written without the look-up indexes keyed by random
+    /// values, which are sorted at the end, saying so through `note` above 200,000 messages (see
     /// `MessageIndex+DeferredIndexes.swift`).
     ///
     /// First, the rows an older lore-digest wrote with fewer facts (``MessageRow/factsVersion``)
@@ -51,7 +51,7 @@ extension MessageIndex {
         let readAgain = try await readAgainOlderRows(from: inbox, pipeline: pipeline, batchSize: batchSize, note: note)
         let heads = try await inbox.heads()
         let known = try knownEpochs()
-        // A first build (or the rest of one) writes its rows without the look-up indexes and
+        // A first build (or the rest of one) writes its rows without the random-keyed indexes and
         // sorts them once at the end (`MessageIndex+DeferredIndexes.swift`).
         if try indexedCount() == 0 { try deferIndexes() }
         var newEpochs: [Int] = []
