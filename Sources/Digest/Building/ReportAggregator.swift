@@ -33,7 +33,7 @@ package struct ReportAggregator: Sendable {
     /// those addresses, so that questions to the history (which keeps addresses as sent) ask for
     /// each of them.
     private var addressesAsSent: [String: Set<String>] = [:]
-    /// Every Message-ID and sender kept, each once: a thread's replies name their parent and
+    /// Every Message-ID, sender and author kept, each once: a thread's replies name their parent and
     /// ancestors, and the million copies of those strings were most of a large report's memory.
     private var strings = Set<String>()
     /// The series rules' answer, once ``report(listName:selection:top:seriesLookup:)`` ran them.
@@ -130,6 +130,12 @@ package struct ReportAggregator: Sendable {
             facts.sender = Mailbox(
                 name: strings.insert(sender.name).memberAfterInsert,
                 address: strings.insert(sender.address).memberAfterInsert)
+        }
+        // The author (kept by the patch list) is most often the sender: the same shared copy.
+        if let author = facts.author {
+            facts.author = Mailbox(
+                name: strings.insert(author.name).memberAfterInsert,
+                address: strings.insert(author.address).memberAfterInsert)
         }
         return facts
     }
