@@ -13,8 +13,9 @@ struct IndexCommand: AsyncParsableCommand {
             epoch), re-index an epoch whose history was rewritten, and pick up new epochs. The \
             index lives in $XDG_CACHE_HOME/lore-digest/index/ (else ~/.cache/lore-digest/index/) \
             unless --index names a file. 'report' then reads it instead of parsing the range again. \
-            A first run writes every row, then sorts the look-up indexes once at the end; if it is \
-            interrupted, the next run continues it.
+            A first run writes every row, then sorts the look-up indexes keyed by random values \
+            (Message-ID, commit, sender, ...) once at the end; if it is interrupted, the next run \
+            continues it.
 
             Several archives: each one's own index (in the cache directory) is updated in turn, \
             with one summary line each; an archive that fails is reported and the others are \

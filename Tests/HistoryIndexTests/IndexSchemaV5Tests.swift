@@ -86,9 +86,7 @@ struct IndexSchemaV5Tests {
     @Test func anIndexOfVersion4IsMigratedToTheRowsAndIndexesOfAFreshBuild() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let (inbox, built) = try await Self.build(in: directory)
-        let path = directory.path + "/v4.sqlite"
-        try Self.writeVersion4(at: path, from: built)
+        let (inbox, built, path) = try await Self.version4Copy(in: directory)
         #expect(try Self.references(path).allSatisfy { !$0.contains(" -1 ") })
 
         var notes: [String] = []
@@ -109,9 +107,7 @@ struct IndexSchemaV5Tests {
     @Test func aFirstBuildInterruptedUnderVersion4IsFinishedWithTheIndexesOfVersion5() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let (inbox, built) = try await Self.build(in: directory)
-        let path = directory.path + "/v4.sqlite"
-        try Self.writeVersion4(at: path, from: built)
+        let (inbox, built, path) = try await Self.version4Copy(in: directory)
         // As v4's first build leaves its indexes while it writes (MessageIndex.deferIndexes).
         try await DatabaseQueue(path: path).write { db in
             let indexes = try Row.fetchAll(
@@ -154,6 +150,16 @@ struct IndexSchemaV5Tests {
         }
         #expect(try index.firstPatchMail(byAuthor: "LONE@example.org")?.messageID == "t1@example.org")
         #expect(try index.firstPatchMail(byAuthor: "rev@example.com") == nil)  // replies only
+    }
+
+    /// The archive of ``entries``, its fresh index (`built`) and a copy of it as v4 wrote it.
+    static func version4Copy(in directory: TemporaryDirectory) async throws -> (
+        inbox: Inbox, built: String, path: String
+    ) {
+        let (inbox, built) = try await build(in: directory)
+        let path = directory.path + "/v4.sqlite"
+        try writeVersion4(at: path, from: built)
+        return (inbox, built, path)
     }
 
     /// A file as lore-digest left it before v5: the tables of v1-v4 with the rows of `built`,
