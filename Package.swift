@@ -37,12 +37,15 @@ let package = Package(
         ),
         // libgit2 from the system (Debian: libgit2-dev), to read archives' packs in-process.
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // libdeflate from the system (Debian: libdeflate-dev), to inflate pack objects faster than zlib.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // Layer 3: public-inbox archives on git.
         .target(
             name: "InboxReader",
             dependencies: [
                 "MailParser",
                 "CGit2",
+                "CDeflate",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -85,11 +85,14 @@ package struct MailBatches: AsyncSequence, Sendable {
             }
             let epochs = Set(sequence.batches.lazy.flatMap { $0 }.map(\.epoch))
             let directories = epochs.sorted().compactMap { sequence.gitDirectories[$0] }
-            switch BlobReader.choose(for: directories, requested: sequence.reader) {
-            case .libgit2:
+            let chosen = BlobReader.choose(for: directories, requested: sequence.reader)
+            switch chosen {
+            case .packs, .libgit2:
+                let stores = chosen == .packs ? PackStores() : nil
                 for worker in 0..<workers {
                     PackBatchReader(
-                        batches: stripes[worker], gitDirectories: sequence.gitDirectories, channel: channels[worker]
+                        batches: stripes[worker], gitDirectories: sequence.gitDirectories, channel: channels[worker],
+                        packStores: stores
                     ).start()
                 }
                 self.tasks = []

@@ -76,3 +76,11 @@ package struct ObjectID: Sendable, Hashable {
         }
     }
 }
+
+extension ObjectID {
+    /// The id as a pack index names it; nil for an id that is not SHA-1.
+    var sha1Name: SHA1Name? {
+        guard case .sha1(let first, let second, let third) = storage else { return nil }
+        return SHA1Name(high: first, middle: second, low: third)
+    }
+}
