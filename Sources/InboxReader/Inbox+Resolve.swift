@@ -242,8 +242,13 @@ extension Inbox {
     }
 
     /// The commits of one epoch for `revisions`, oldest first, with one git process.
-    static func list(_ epoch: Epoch, _ revisions: [String], isV1: Bool) async throws(InboxError) -> [CommitRef] {
+    /// A whole epoch's history is walked through its packs when that gives the same list
+    /// (``CommitChain``), unless `walksPacks` is false.
+    static func list(
+        _ epoch: Epoch, _ revisions: [String], isV1: Bool, walksPacks: Bool = true
+    ) async throws(InboxError) -> [CommitRef] {
         if isV1 { return try await listVersion1(epoch, revisions) }
+        if walksPacks, revisions.count == 1, let walked = CommitChain.list(epoch, tip: revisions[0]) { return walked }
         var commits: [CommitRef] = []
         let output = try await GitCommand.forEachLine(
             gitDirectory: epoch.gitDirectory,

@@ -84,3 +84,10 @@ extension ObjectID {
         return SHA1Name(high: first, middle: second, low: third)
     }
 }
+
+extension ObjectID {
+    /// The id of a name read from a pack or commit.
+    init(_ name: SHA1Name) {
+        storage = .sha1(name.high, name.middle, name.low)
+    }
+}

@@ -39,6 +39,13 @@ struct PackReadersAgreeTests {
         try #require(clone.exitCode == 0, "git clone failed: \(clone.standardError)")
         let inbox = try Inbox.open(directory.url.appendingPathComponent("list").path)
         let commits = try await inbox.resolve(RevisionRange()).commits
+        // The listing walked through the packs is git's own, commit for commit and time for time.
+        let revList = try CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["git", "--git-dir=\(epoch)", "rev-list", "--reverse", "--timestamp", "HEAD"])
+        #expect(
+            commits.map { "\($0.commitTime) \($0.oid)" }
+                == revList.standardOutput.split(separator: "\n").map(String.init))
         let packs = try await Self.fingerprints(inbox, commits, reader: .packs)
         #expect(packs.count == commits.count)
         #expect(packs.allSatisfy { $0.size != nil })
