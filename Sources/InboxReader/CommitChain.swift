@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Lists an epoch's commits by walking its parent chain through the packs, when that certainly
 /// gives what `git rev-list --reverse --timestamp TIP` prints: the commits oldest first, each with
@@ -33,8 +34,21 @@ enum CommitChain {
                 CommitRef(epoch: epoch.number, objectID: ObjectID(name), commitTime: header.committerTime))
             next = header.parent
         }
+        provenLinear.withLock { _ = $0.insert(Self.key(epoch.gitDirectory, tip)) }
         return newestFirst.reversed()
     }
+
+    /// The tips whose whole history a walk of this process found to be one chain: the merge
+    /// search of a first index build (`Inbox.hasMerge`) need not walk it again with git.
+    /// Commits never change, so the answer holds for the life of the process.
+    private static let provenLinear = Mutex<Set<String>>([])
+
+    /// Whether a walk of this process listed the whole history of `tip` as one chain.
+    static func isKnownLinear(_ gitDirectory: String, tip: String) -> Bool {
+        provenLinear.withLock { $0.contains(Self.key(gitDirectory, tip)) }
+    }
+
+    private static func key(_ gitDirectory: String, _ tip: String) -> String { gitDirectory + "\u{0}" + tip }
 
     /// Whether git would see another history than the objects' own: replace refs, grafts or a
     /// shallow clone's cut.

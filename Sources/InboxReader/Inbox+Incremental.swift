@@ -59,8 +59,11 @@ extension Inbox {
     /// (it walks only those commits). A history without merges is one chain, whose
     /// `rev-list --reverse` order is the order its commits were added in, whatever their times.
     /// - Throws: `InboxError` `.invalidRevision`, `.gitNotRunnable`, `.gitFailed`.
+    /// A whole history this process already listed by walking its one chain (``CommitChain``)
+    /// has none, without asking git.
     package func hasMerge(in epoch: Epoch, after: String?, through head: String) async throws(InboxError) -> Bool {
         try Self.validate(head)
+        if after == nil, CommitChain.isKnownLinear(epoch.gitDirectory, tip: head) { return false }
         var arguments = ["rev-list", "--min-parents=2", "--max-count=1", "--end-of-options", head]
         if let after {
             try Self.validate(after)

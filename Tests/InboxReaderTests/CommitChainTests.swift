@@ -28,6 +28,10 @@ import Testing
         #expect(walked.count == 41)
         #expect(walked == listed)
         #expect(try await Inbox.list(epoch, [tip], isV1: false) == listed)
+        // The walk proved the history one chain: the merge search answers without git.
+        #expect(CommitChain.isKnownLinear(epoch.gitDirectory, tip: tip))
+        let inbox = try Inbox.open(epoch.gitDirectory)
+        #expect(try await inbox.hasMerge(in: inbox.epochs[0], after: nil, through: tip) == false)
     }
 
     @Test func aMergeLeavesTheListingToRevList() async throws {
@@ -41,6 +45,9 @@ import Testing
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         try PackObjectReaderTests.run("cd '\(git)' && git update-ref HEAD \(merge) && git repack -adq")
         #expect(CommitChain.list(epoch, tip: merge) == nil)
+        #expect(!CommitChain.isKnownLinear(git, tip: merge))
+        let inbox = try Inbox.open(git)
+        #expect(try await inbox.hasMerge(in: inbox.epochs[0], after: nil, through: merge))
         let listed = try await Inbox.list(epoch, [merge], isV1: false)
         #expect(listed == (try await Inbox.list(epoch, [merge], isV1: false, walksPacks: false)))
         #expect(listed.count == 42)
