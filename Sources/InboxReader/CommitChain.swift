@@ -9,14 +9,15 @@ import Synchronization
 /// (`--reverse`): 0.11–0.15 s for kvmarm's 21,367, during which the reading threads wait. Walking
 /// the chain here, with the readers' pack index look-ups and libdeflate, takes a fraction of that.
 /// It answers only for the shape public-inbox writes, one parent per commit and the usual header
-/// order, and only when git would not rewrite the history it sees (replace refs, grafts, a
-/// shallow clone); anything else (a merge, a commit outside the packs, an odd header, a damaged
+/// order, only when git would not rewrite the history it sees (replace refs, grafts, a shallow
+/// clone) and has no commit-graph to read it faster; anything else (a merge, a commit outside the packs, an odd header, a damaged
 /// object) gives nil, and rev-list lists the epoch as before.
 enum CommitChain {
     /// The commits from the root to `tip` (40 hexadecimal digits), oldest first; nil when git
     /// must list them.
     static func list(_ epoch: Epoch, tip: String) -> [CommitRef]? {
         guard BlobReader.fromEnvironment ?? .packs == .packs, !rewritesHistory(epoch.gitDirectory),
+            !hasCommitGraph(epoch.gitDirectory),
             let tipName = Array(tip.utf8).withUnsafeBytes({ SHA1Name(hexDigits: $0, at: 0) }), tip.utf8.count == 40,
             let store = PackObjectStore(gitDirectory: epoch.gitDirectory),
             let reader = PackObjectReader(store: store)
@@ -49,6 +50,15 @@ enum CommitChain {
     }
 
     private static func key(_ gitDirectory: String, _ tip: String) -> String { gitDirectory + "\u{0}" + tip }
+
+    /// Whether the epoch has a commit-graph (`sync` writes one): rev-list then reads parents and
+    /// times from it without inflating a commit, faster than this walk (kvmarm: 0.02 s against
+    /// 0.07 s).
+    static func hasCommitGraph(_ gitDirectory: String) -> Bool {
+        let files = FileManager.default
+        return files.fileExists(atPath: gitDirectory + "/objects/info/commit-graph")
+            || files.fileExists(atPath: gitDirectory + "/objects/info/commit-graphs/commit-graph-chain")
+    }
 
     /// Whether git would see another history than the objects' own: replace refs, grafts or a
     /// shallow clone's cut.

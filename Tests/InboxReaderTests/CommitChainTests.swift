@@ -53,8 +53,8 @@ import Testing
         #expect(listed.count == 42)
     }
 
-    @Test(arguments: ["loose", "replaced", "shallow"])
-    func aHistoryGitSeesOtherwiseIsLeftToRevList(kind: String) async throws {
+    @Test(arguments: ["loose", "replaced", "shallow", "commit-graph"])
+    func aHistoryGitSeesOtherwiseOrReadsFasterIsLeftToRevList(kind: String) async throws {
         let directory = try TemporaryDirectory()
         let (epoch, tip) = try await Self.packedEpoch(in: directory)
         let git = epoch.gitDirectory
@@ -67,6 +67,8 @@ import Testing
             )
         case "replaced":
             try PackObjectReaderTests.run("cd '\(git)' && git replace HEAD~3 HEAD~4")
+        case "commit-graph":  // rev-list reads it faster than the walk
+            try PackObjectReaderTests.run("cd '\(git)' && git commit-graph write --reachable")
         default:
             try PackObjectReaderTests.run("cd '\(git)' && git rev-parse HEAD~10 > shallow")
         }

@@ -9,7 +9,9 @@ extension String {
     /// - Complexity: O(*n*) in the number of Unicode scalars.
     package var terminalSafe: String {
         // Most text is printable ASCII: one pass over its bytes; scalars only when it is not.
-        if utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A }) { return self }
+        // (Through the contiguous bytes: `utf8.allSatisfy` steps a view index a byte at a time.)
+        var text = self
+        if text.withUTF8({ $0.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A } }) { return self }
         guard unicodeScalars.contains(where: { $0.isUnsafeInTerminal }) else { return self }
         var output = String.UnicodeScalarView()
         var scalars = unicodeScalars.makeIterator()
