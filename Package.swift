@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "MailParser", "PatchModel", "InboxReader", "MessageStream",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

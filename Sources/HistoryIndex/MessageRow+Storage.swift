@@ -39,29 +39,45 @@ extension MessageRow {
         /// - Parameter facts: nil when the commit deletes a message.
         func insert(_ db: Database, commit: CommitRef, ordinal: Int, facts: MessageFacts?) throws {
             guard let facts else {
-                try deletion.execute(arguments: [
-                    commit.oid, commit.epoch, ordinal, commit.commitTime, MessageRow.factsVersion,
-                ])
+                var row = RowBinder(deletion)
+                row.bind(commit.oid)
+                row.bind(commit.epoch)
+                row.bind(ordinal)
+                row.bind(commit.commitTime)
+                row.bind(MessageRow.factsVersion)
+                try row.execute()
                 return
             }
-            var values: [(any DatabaseValueConvertible)?] = [
-                commit.oid, commit.epoch, ordinal, commit.commitTime, false, MessageRow.factsVersion,
-            ]
-            values.reserveCapacity(40)
-            for column in self.facts { column.write(facts, &values) }
-            try message.execute(arguments: StatementArguments(values))
+            var row = RowBinder(message)
+            row.bind(commit.oid)
+            row.bind(commit.epoch)
+            row.bind(ordinal)
+            row.bind(commit.commitTime)
+            row.bind(false)
+            row.bind(MessageRow.factsVersion)
+            for column in self.facts { column.write(facts, &row) }
+            try row.execute()
             guard db.changesCount > 0 else { return }
             let message = db.lastInsertedRowID
             for (position, id) in facts.references.enumerated() {
-                try reference.execute(arguments: [message, position, id])
+                try insertReference(message: message, ordinal: position, id: id)
             }
             if let inReplyTo = facts.inReplyTo, !facts.references.contains(inReplyTo) {
-                try reference.execute(arguments: [message, ReferenceRow.inReplyToOrdinal, inReplyTo])
+                try insertReference(message: message, ordinal: ReferenceRow.inReplyToOrdinal, id: inReplyTo)
             }
             for (position, trailer) in facts.trailers.enumerated() {
-                try self.trailer.execute(
-                    arguments: TrailerRow.arguments(message: message, ordinal: position, trailer: trailer))
+                var row = RowBinder(self.trailer)
+                TrailerRow.bind(message: message, ordinal: position, trailer: trailer, to: &row)
+                try row.execute()
             }
+        }
+
+        private func insertReference(message: Int64, ordinal: Int, id: String) throws {
+            var row = RowBinder(reference)
+            row.bind(message)
+            row.bind(ordinal)
+            row.bind(id)
+            try row.execute()
         }
     }
 

@@ -28,55 +28,75 @@ enum MessageRow {
     /// Every fact of `MessageFacts` the index keeps, in column order.
     static var facts: [FactColumns] {
         [
-            .value("message_id", \.messageID),
-            .value("in_reply_to", \.inReplyTo),
-            .value("subject", \.subject),
-            .value("title", \.title),
+            .text("message_id", \.messageID),
+            .text("in_reply_to", \.inReplyTo),
+            .text("subject", \.subject),
+            .text("title", \.title),
             .strings("tags", \.tags),
             .mailbox("author_name", "author_email", \.author),
-            .value("author_from_body", \.isAuthorFromBody),
+            .flag("author_from_body", \.isAuthorFromBody),
             .mailbox("sender_name", "sender_email", \.sender),
             .date("date", "date_offset", \.date),
             .kind("kind"),
-            .value("number", \.number),
-            .value("total", \.total),
-            .value("version", \.version),
-            .value("is_rfc", \.isRFC),
-            .value("is_resend", \.isResend),
-            .value("first_line", \.firstLine),
-            .value("list_id", \.listID),
+            .number("number", \.number),
+            .number("total", \.total),
+            .number("version", \.version),
+            .flag("is_rfc", \.isRFC),
+            .flag("is_resend", \.isResend),
+            .text("first_line", \.firstLine),
+            .text("list_id", \.listID),
             .strings("problems", \.problems),
             // Version 2.
-            .value("minor_version", \.minorVersion),
-            .value("patch_id", \.patchID),
-            .value("change_id", \.changeID),
-            .value("bot_name", \.botName),
+            .number("minor_version", \.minorVersion),
+            .text("patch_id", \.patchID),
+            .text("change_id", \.changeID),
+            .text("bot_name", \.botName),
             .object("applied_notice", \.appliedNotice, stored: StoredAppliedNotice.init, fact: \.notice),
             .object("pull_request", \.pullRequest, stored: { $0 }, fact: { $0 }),
         ]
     }
 }
 
-/// One fact of `MessageFacts` and the column (or two) that keep it: how it is written, and how
-/// it is read back from a row at a given column position.
+/// One fact of `MessageFacts` and the column (or two) that keep it: how it is written (bound to
+/// the insert's parameters, see ``RowBinder``), and how it is read back from a row at a given
+/// column position.
 struct FactColumns {
     let names: [String]
-    let write: (MessageFacts, inout [(any DatabaseValueConvertible)?]) -> Void
+    let write: (MessageFacts, inout RowBinder) -> Void
     let read: (inout MessageFacts, Row, Int) throws -> Void
 
-    /// A fact stored as itself: text, a number, a boolean (0 or 1), or NULL.
-    static func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(
-        _ name: String, _ path: WritableKeyPath<MessageFacts, Value>
-    ) -> FactColumns {
+    /// A fact stored as text, or NULL.
+    static func text(_ name: String, _ path: WritableKeyPath<MessageFacts, String?>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, values in values.append(facts[keyPath: path]) },
+            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            read: { facts, row, column in facts[keyPath: path] = row[column] })
+    }
+
+    /// A fact stored as text.
+    static func text(_ name: String, _ path: WritableKeyPath<MessageFacts, String>) -> FactColumns {
+        FactColumns(
+            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            read: { facts, row, column in facts[keyPath: path] = row[column] })
+    }
+
+    /// A fact stored as an integer, or NULL.
+    static func number(_ name: String, _ path: WritableKeyPath<MessageFacts, Int?>) -> FactColumns {
+        FactColumns(
+            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            read: { facts, row, column in facts[keyPath: path] = row[column] })
+    }
+
+    /// A boolean stored as 0 or 1.
+    static func flag(_ name: String, _ path: WritableKeyPath<MessageFacts, Bool>) -> FactColumns {
+        FactColumns(
+            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
             read: { facts, row, column in facts[keyPath: path] = row[column] })
     }
 
     /// A list of strings as a JSON array (``JSONStrings``).
     static func strings(_ name: String, _ path: WritableKeyPath<MessageFacts, [String]>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, values in values.append(JSONStrings.encode(facts[keyPath: path])) },
+            names: [name], write: { facts, row in row.bind(JSONStrings.encode(facts[keyPath: path])) },
             read: { facts, row, column in facts[keyPath: path] = try JSONStrings.decode(row[column]) })
     }
 
@@ -86,10 +106,10 @@ struct FactColumns {
     {
         FactColumns(
             names: [name, address],
-            write: { facts, values in
+            write: { facts, row in
                 let mailbox = facts[keyPath: path]
-                values.append(mailbox?.name)
-                values.append(mailbox?.address)
+                row.bind(mailbox?.name)
+                row.bind(mailbox?.address)
             },
             read: { facts, row, column in
                 let address: String? = row[column + 1]
@@ -103,10 +123,10 @@ struct FactColumns {
     {
         FactColumns(
             names: [seconds, offset],
-            write: { facts, values in
+            write: { facts, row in
                 let date = facts[keyPath: path]
-                values.append(date?.secondsSince1970)
-                values.append(date?.offsetMinutes)
+                row.bind(date?.secondsSince1970)
+                row.bind(date?.offsetMinutes)
             },
             read: { facts, row, column in
                 if let seconds = row[column] as Int64?, let offset = row[column + 1] as Int? {
@@ -120,7 +140,7 @@ struct FactColumns {
     /// The `MessageKind` raw value; a kind this build does not know is a damaged index.
     static func kind(_ name: String) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, values in values.append(facts.kind.rawValue) },
+            names: [name], write: { facts, row in row.bind(facts.kind.rawValue) },
             read: { facts, row, column in
                 let text: String? = row[column]
                 guard let text, let kind = MessageKind(rawValue: text) else {
@@ -137,7 +157,7 @@ struct FactColumns {
     ) -> FactColumns {
         FactColumns(
             names: [name],
-            write: { facts, values in values.append(facts[keyPath: path].flatMap { StoredJSON.encode(stored($0)) }) },
+            write: { facts, row in row.bind(facts[keyPath: path].flatMap { StoredJSON.encode(stored($0)) }) },
             read: { facts, row, column in
                 let json: String? = row[column]
                 facts[keyPath: path] = try json.map { fact(try StoredJSON.decode(Stored.self, from: $0)) }

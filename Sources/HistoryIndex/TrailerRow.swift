@@ -15,12 +15,16 @@ enum TrailerRow {
         WHERE message = ? ORDER BY ordinal
         """
 
-    /// The arguments of ``insert``.
-    static func arguments(message: Int64, ordinal: Int, trailer: Trailer) -> StatementArguments {
-        [
-            message, ordinal, trailer.name, trailer.value, trailer.person?.name, trailer.person?.address,
-            trailer.isPersonTrailer, trailer.isMismatched,
-        ]
+    /// Binds the parameters of ``insert``.
+    static func bind(message: Int64, ordinal: Int, trailer: Trailer, to row: inout RowBinder) {
+        row.bind(message)
+        row.bind(ordinal)
+        row.bind(trailer.name)
+        row.bind(trailer.value)
+        row.bind(trailer.person?.name)
+        row.bind(trailer.person?.address)
+        row.bind(trailer.isPersonTrailer)
+        row.bind(trailer.isMismatched)
     }
 
     /// The trailer of a row of ``selectByMessage``.
