@@ -55,7 +55,11 @@ extension MessageRow {
             row.bind(commit.commitTime)
             row.bind(false)
             row.bind(MessageRow.factsVersion)
-            for column in self.facts { column.write(facts, &row) }
+            // Through one pointer to the facts: a key path applied to the value itself copies the
+            // whole struct (thirty retains) for every column.
+            withUnsafePointer(to: facts) { pointer in
+                for column in self.facts { column.write(pointer, &row) }
+            }
             try row.execute()
             guard db.changesCount > 0 else { return }
             let message = db.lastInsertedRowID

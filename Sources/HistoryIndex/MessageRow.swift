@@ -62,41 +62,41 @@ enum MessageRow {
 /// column position.
 struct FactColumns {
     let names: [String]
-    let write: (MessageFacts, inout RowBinder) -> Void
+    let write: (UnsafePointer<MessageFacts>, inout RowBinder) -> Void
     let read: (inout MessageFacts, Row, Int) throws -> Void
 
     /// A fact stored as text, or NULL.
     static func text(_ name: String, _ path: WritableKeyPath<MessageFacts, String?>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            names: [name], write: { facts, row in row.bind(facts.pointee[keyPath: path]) },
             read: { facts, row, column in facts[keyPath: path] = row[column] })
     }
 
     /// A fact stored as text.
     static func text(_ name: String, _ path: WritableKeyPath<MessageFacts, String>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            names: [name], write: { facts, row in row.bind(facts.pointee[keyPath: path]) },
             read: { facts, row, column in facts[keyPath: path] = row[column] })
     }
 
     /// A fact stored as an integer, or NULL.
     static func number(_ name: String, _ path: WritableKeyPath<MessageFacts, Int?>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            names: [name], write: { facts, row in row.bind(facts.pointee[keyPath: path]) },
             read: { facts, row, column in facts[keyPath: path] = row[column] })
     }
 
     /// A boolean stored as 0 or 1.
     static func flag(_ name: String, _ path: WritableKeyPath<MessageFacts, Bool>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, row in row.bind(facts[keyPath: path]) },
+            names: [name], write: { facts, row in row.bind(facts.pointee[keyPath: path]) },
             read: { facts, row, column in facts[keyPath: path] = row[column] })
     }
 
     /// A list of strings as a JSON array (``JSONStrings``).
     static func strings(_ name: String, _ path: WritableKeyPath<MessageFacts, [String]>) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, row in row.bind(JSONStrings.encode(facts[keyPath: path])) },
+            names: [name], write: { facts, row in row.bind(JSONStrings.encode(facts.pointee[keyPath: path])) },
             read: { facts, row, column in facts[keyPath: path] = try JSONStrings.decode(row[column]) })
     }
 
@@ -107,7 +107,7 @@ struct FactColumns {
         FactColumns(
             names: [name, address],
             write: { facts, row in
-                let mailbox = facts[keyPath: path]
+                let mailbox = facts.pointee[keyPath: path]
                 row.bind(mailbox?.name)
                 row.bind(mailbox?.address)
             },
@@ -124,7 +124,7 @@ struct FactColumns {
         FactColumns(
             names: [seconds, offset],
             write: { facts, row in
-                let date = facts[keyPath: path]
+                let date = facts.pointee[keyPath: path]
                 row.bind(date?.secondsSince1970)
                 row.bind(date?.offsetMinutes)
             },
@@ -140,7 +140,7 @@ struct FactColumns {
     /// The `MessageKind` raw value; a kind this build does not know is a damaged index.
     static func kind(_ name: String) -> FactColumns {
         FactColumns(
-            names: [name], write: { facts, row in row.bind(facts.kind.rawValue) },
+            names: [name], write: { facts, row in row.bind(facts.pointee.kind.rawValue) },
             read: { facts, row, column in
                 let text: String? = row[column]
                 guard let text, let kind = MessageKind(rawValue: text) else {
@@ -157,7 +157,7 @@ struct FactColumns {
     ) -> FactColumns {
         FactColumns(
             names: [name],
-            write: { facts, row in row.bind(facts[keyPath: path].flatMap { StoredJSON.encode(stored($0)) }) },
+            write: { facts, row in row.bind(facts.pointee[keyPath: path].flatMap { StoredJSON.encode(stored($0)) }) },
             read: { facts, row, column in
                 let json: String? = row[column]
                 facts[keyPath: path] = try json.map { fact(try StoredJSON.decode(Stored.self, from: $0)) }
