@@ -74,6 +74,11 @@ extension Inbox {
                     of: job.epoch, head: job.revisions[0], since: window.since, until: window.until)
             }
         }
+        // The title's abbreviations are git's (`rev-parse --short`), asked while the epochs are
+        // listed rather than after: one git process fewer on the way to the first blob.
+        let (first, last) = (from, to)
+        async let toAbbreviation = Self.abbreviationResult(last.oid, in: last.epoch)
+        async let fromAbbreviation = Self.abbreviationResult(first?.oid, in: first?.epoch)
         let jobs = listings
         let known = answered
         let perEpoch = await withTaskGroup(of: (Int, Result<[CommitRef], InboxError>).self) { group in
@@ -94,13 +99,9 @@ extension Inbox {
         if let from, commits.isEmpty {
             throw Self.notAfter(range: range, path: path, from: from.oid, to: to.oid)
         }
-        let fromLabel: String?
-        if let from {
-            fromLabel = try await Self.abbreviate(from.oid, in: from.epoch)
-        } else {
-            fromLabel = nil
-        }
-        let toLabel = try await Self.abbreviate(to.oid, in: to.epoch)
+        let fromLabel = try await fromAbbreviation?.get()
+        // Never nil: `to` is always given.
+        let toLabel = try await toAbbreviation?.get() ?? String(to.oid.prefix(12))
         var resolved = ResolvedRange(
             commits: commits, fromLabel: fromLabel, toLabel: toLabel, importedFrom: importedFrom)
         if range.hasTimeWindow {
@@ -201,6 +202,16 @@ extension Inbox {
     }
 
     /// `git rev-parse --short OID`: the commit abbreviated as git abbreviates it.
+    /// `abbreviate`'s answer as a value, to be asked beside other work; nil without a commit.
+    private static func abbreviationResult(_ oid: String?, in epoch: Epoch?) async -> Result<String, InboxError>? {
+        guard let oid, let epoch else { return nil }
+        do throws(InboxError) {
+            return .success(try await abbreviate(oid, in: epoch))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     static func abbreviate(_ oid: String, in epoch: Epoch) async throws(InboxError) -> String {
         let output = try await GitCommand.run(
             gitDirectory: epoch.gitDirectory, ["rev-parse", "--short", "--end-of-options", oid])
