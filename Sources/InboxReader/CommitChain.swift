@@ -34,10 +34,17 @@ enum CommitChain {
             newestFirst.append(
                 CommitRef(epoch: epoch.number, objectID: ObjectID(name), commitTime: header.committerTime))
             next = header.parent
+            // In a pack written as the mails came (fast-import: blob, tree, commit, mail after
+            // mail) the commits are spread over the whole pack: without this, walking a 1 GB epoch
+            // would leave a gigabyte of it resident.
+            if newestFirst.count % Self.releaseEvery == 0 { store.releaseResidentPages() }
         }
         provenLinear.withLock { _ = $0.insert(Self.key(epoch.gitDirectory, tip)) }
         return newestFirst.reversed()
     }
+
+    /// How many commits are walked between two releases of the pack's resident pages.
+    static let releaseEvery = 1_024
 
     /// The tips whose whole history a walk of this process found to be one chain: the merge
     /// search of a first index build (`Inbox.hasMerge`) need not walk it again with git.
