@@ -65,6 +65,10 @@ struct FactColumns {
     let write: (UnsafePointer<MessageFacts>, inout RowBinder) -> Void
     let read: (inout MessageFacts, Row, Int) throws -> Void
 
+    // One constructor per stored type, not one generic one: a generic column binds through
+    // witness tables and metadata look-ups for every value (the writer's share of the kvmarm
+    // build's samples: 8.9% generic, 6.2% with these).
+
     /// A fact stored as text, or NULL.
     static func text(_ name: String, _ path: WritableKeyPath<MessageFacts, String?>) -> FactColumns {
         FactColumns(
