@@ -50,14 +50,27 @@ package enum GitConfig {
     ///   `.invalidSetting` when `lore-digest.top` is not a number of at least 1.
     package static func settings(for inbox: Inbox?) async throws(InboxError) -> GitConfigSettings {
         var settings = GitConfigSettings()
-        var scopes: [(Scope, String)] = [(.global, "global git config")]
-        if let file = inbox.flatMap(configFile(of:)) { scopes.append((.file(file), file)) }
-        for (scope, origin) in scopes {
-            for entry in try await entries(scope) {
-                try apply(entry, origin: origin, to: &settings)
-            }
+        let file = inbox.flatMap(configFile(of:))
+        // Both read at once (two git processes side by side), applied global first.
+        async let global = entriesResult(.global)
+        async let archive = entriesResult(file.map { .file($0) })
+        for entry in try await global?.get() ?? [] {
+            try apply(entry, origin: "global git config", to: &settings)
+        }
+        if let file, let archive = await archive {
+            for entry in try archive.get() { try apply(entry, origin: file, to: &settings) }
         }
         return settings
+    }
+
+    /// `entries`' answer as a value, to be asked beside another; nil without a scope.
+    private static func entriesResult(_ scope: Scope?) async -> Result<[(key: String, value: String)], InboxError>? {
+        guard let scope else { return nil }
+        do throws(InboxError) {
+            return .success(try await entries(scope))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The archive's own configuration file, when the archive is a repository of ours to read.
