@@ -52,6 +52,26 @@ import Testing
         #expect(second == first)
     }
 
+    @Test func theTablesMadeBesideTheSeriesRulesAreTheTablesMadeAfterThem() throws {
+        let mails = [
+            Self.facts("[PATCH 0/2] Series", id: "c@x", commit: "c0"),
+            Self.facts("[PATCH 1/2] One", id: "p1@x", inReplyTo: "c@x", commit: "c1"),
+            Self.facts("[PATCH 2/2] Two", from: "Bo Li <bo@example.org>", id: "p2@x", inReplyTo: "c@x", commit: "c2"),
+            Self.facts("Re: [PATCH 1/2] One", from: "Cy <cy@example.org>", id: "r@x", inReplyTo: "p1@x", commit: "c3"),
+            Self.facts("[PATCH] Alone", from: "ann lee <ANN@example.org>", id: "a@x", commit: "c4"),
+        ]
+        let selection = Selection(fromLabel: nil, toLabel: "t", firstCommitTime: nil, lastCommitTime: nil)
+        var reports: [Report] = []
+        for limit in [0, 50_000] {
+            var aggregator = ReportAggregator()
+            aggregator.sideBySideLimit = limit
+            for (index, mail) in mails.enumerated() { aggregator.add(mail, receivedAt: 1_760_000_000 + Int64(index)) }
+            reports.append(try aggregator.report(listName: "X", selection: selection, top: 15))
+        }
+        #expect(reports[0] == reports[1])
+        #expect(reports[1].entries.count == 3 && reports[1].patchList.count == 4)
+    }
+
     @Test func onePersonIsOneAddressComparedWithoutCase() throws {
         let report = try Self.report([
             Self.facts("[PATCH] a", from: "Mike O'Hara <Mike@Example.net>"),
