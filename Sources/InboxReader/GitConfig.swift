@@ -52,25 +52,18 @@ package enum GitConfig {
         var settings = GitConfigSettings()
         let file = inbox.flatMap(configFile(of:))
         // Both read at once (two git processes side by side), applied global first.
-        async let global = entriesResult(.global)
-        async let archive = entriesResult(file.map { .file($0) })
-        for entry in try await global?.get() ?? [] {
+        async let global = Result { () async throws(InboxError) in try await entries(.global) }
+        async let archive = Result { () async throws(InboxError) -> [(key: String, value: String)] in
+            guard let file else { return [] }
+            return try await entries(.file(file))
+        }
+        for entry in try await global.get() {
             try apply(entry, origin: "global git config", to: &settings)
         }
-        if let file, let archive = await archive {
-            for entry in try archive.get() { try apply(entry, origin: file, to: &settings) }
+        for entry in try await archive.get() {
+            try apply(entry, origin: file ?? "", to: &settings)
         }
         return settings
-    }
-
-    /// `entries`' answer as a value, to be asked beside another; nil without a scope.
-    private static func entriesResult(_ scope: Scope?) async -> Result<[(key: String, value: String)], InboxError>? {
-        guard let scope else { return nil }
-        do throws(InboxError) {
-            return .success(try await entries(scope))
-        } catch {
-            return .failure(error)
-        }
     }
 
     /// The archive's own configuration file, when the archive is a repository of ours to read.

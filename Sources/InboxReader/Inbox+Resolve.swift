@@ -77,8 +77,13 @@ extension Inbox {
         // The title's abbreviations are git's (`rev-parse --short`), asked while the epochs are
         // listed rather than after: one git process fewer on the way to the first blob.
         let (first, last) = (from, to)
-        async let toAbbreviation = Self.abbreviationResult(last.oid, in: last.epoch)
-        async let fromAbbreviation = Self.abbreviationResult(first?.oid, in: first?.epoch)
+        async let toAbbreviation = Result { () async throws(InboxError) in
+            try await Self.abbreviate(last.oid, in: last.epoch)
+        }
+        async let fromAbbreviation = Result { () async throws(InboxError) -> String? in
+            guard let first else { return nil }
+            return try await Self.abbreviate(first.oid, in: first.epoch)
+        }
         let jobs = listings
         let known = answered
         let perEpoch = await withTaskGroup(of: (Int, Result<[CommitRef], InboxError>).self) { group in
@@ -88,7 +93,14 @@ extension Inbox {
                     group.addTask { (index, .success(commits)) }
                     continue
                 }
-                group.addTask { (index, await Self.listResult(job.epoch, job.revisions, isV1: isV1)) }
+                group.addTask {
+                    (
+                        index,
+                        await Result { () async throws(InboxError) in
+                            try await Self.list(job.epoch, job.revisions, isV1: isV1)
+                        }
+                    )
+                }
             }
             var results: [(Int, Result<[CommitRef], InboxError>)] = []
             for await item in group { results.append(item) }
@@ -99,9 +111,8 @@ extension Inbox {
         if let from, commits.isEmpty {
             throw Self.notAfter(range: range, path: path, from: from.oid, to: to.oid)
         }
-        let fromLabel = try await fromAbbreviation?.get()
-        // Never nil: `to` is always given.
-        let toLabel = try await toAbbreviation?.get() ?? String(to.oid.prefix(12))
+        let fromLabel = try await fromAbbreviation.get()
+        let toLabel = try await toAbbreviation.get()
         var resolved = ResolvedRange(
             commits: commits, fromLabel: fromLabel, toLabel: toLabel, importedFrom: importedFrom)
         if range.hasTimeWindow {
@@ -202,16 +213,6 @@ extension Inbox {
     }
 
     /// `git rev-parse --short OID`: the commit abbreviated as git abbreviates it.
-    /// `abbreviate`'s answer as a value, to be asked beside other work; nil without a commit.
-    private static func abbreviationResult(_ oid: String?, in epoch: Epoch?) async -> Result<String, InboxError>? {
-        guard let oid, let epoch else { return nil }
-        do throws(InboxError) {
-            return .success(try await abbreviate(oid, in: epoch))
-        } catch {
-            return .failure(error)
-        }
-    }
-
     static func abbreviate(_ oid: String, in epoch: Epoch) async throws(InboxError) -> String {
         let output = try await GitCommand.run(
             gitDirectory: epoch.gitDirectory, ["rev-parse", "--short", "--end-of-options", oid])
@@ -240,16 +241,6 @@ extension Inbox {
             .notAnArchive,
             "'\(path)' is a git repository but not a public-inbox archive (its newest commit holds '\(other)', not mails: "
                 + "public-inbox commits hold one file, m, or v1's fan-out folders); give the path of an inbox")
-    }
-
-    private static func listResult(
-        _ epoch: Epoch, _ revisions: [String], isV1: Bool
-    ) async -> Result<[CommitRef], InboxError> {
-        do throws(InboxError) {
-            return .success(try await list(epoch, revisions, isV1: isV1))
-        } catch {
-            return .failure(error)
-        }
     }
 
     /// The commits of one epoch for `revisions`, oldest first, with one git process.

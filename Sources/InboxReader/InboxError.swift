@@ -59,3 +59,15 @@ package struct InboxErrorCode: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { "\(storage)" }
 }
+
+extension Result where Failure == InboxError {
+    /// What `body` returns or throws, as a value: for work asked beside other work (`async let`,
+    /// task groups), whose typed error an `async let` would otherwise widen to `any Error`.
+    init(asking body: () async throws(InboxError) -> Success) async {
+        do throws(InboxError) {
+            self = .success(try await body())
+        } catch {
+            self = .failure(error)
+        }
+    }
+}

@@ -14,12 +14,14 @@ package struct ObjectID: Sendable, Hashable {
 
     /// `text` is kept exactly: only 40 lower-case hexadecimal digits (what git prints) are packed.
     package init(_ text: String) {
-        storage = Self.packed(text.utf8).map { .sha1($0.0, $0.1, $0.2) } ?? .text(text)
+        storage = SHA1Name(hexDigits: text.utf8).map { .sha1($0.high, $0.middle, $0.low) } ?? .text(text)
     }
 
     /// The id from its digits as git printed them (no string is made for a SHA-1 id).
     package init(digits: some Collection<UInt8>) {
-        storage = Self.packed(digits).map { .sha1($0.0, $0.1, $0.2) } ?? .text(String(decoding: digits, as: UTF8.self))
+        storage =
+            SHA1Name(hexDigits: digits).map { .sha1($0.high, $0.middle, $0.low) }
+            ?? .text(String(decoding: digits, as: UTF8.self))
     }
 
     /// The id as git prints it.
@@ -45,25 +47,6 @@ package struct ObjectID: Sendable, Hashable {
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: second >> shift)) }
         for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: third >> shift)) }
         return bytes
-    }
-
-    private static func packed(_ digits: some Collection<UInt8>) -> (UInt64, UInt64, UInt32)? {
-        guard digits.count == 40 else { return nil }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for (position, digit) in digits.enumerated() {
-            let value: UInt64
-            switch digit {
-            case 0x30...0x39: value = UInt64(digit - 0x30)
-            case 0x61...0x66: value = UInt64(digit - 0x61 + 10)
-            default: return nil
-            }
-            switch position {
-            case 0..<16: words.0 = words.0 << 4 | value
-            case 16..<32: words.1 = words.1 << 4 | value
-            default: words.2 = words.2 << 4 | value
-            }
-        }
-        return (words.0, words.1, UInt32(words.2))
     }
 
     private static func writeHex(

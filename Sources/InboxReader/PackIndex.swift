@@ -78,29 +78,31 @@ struct SHA1Name: Hashable, Comparable, Sendable {
 
     /// The name written as 40 lower-case hexadecimal digits at `start`; nil for anything else.
     init?(hexDigits bytes: UnsafeRawBufferPointer, at start: Int) {
-        guard start >= 0, start + 40 <= bytes.count,
-            let high = Self.word(bytes, at: start, digits: 16),
-            let middle = Self.word(bytes, at: start + 16, digits: 16),
-            let low = Self.word(bytes, at: start + 32, digits: 8)
-        else { return nil }
-        self.init(high: high, middle: middle, low: UInt32(truncatingIfNeeded: low))
+        guard start >= 0, start + 40 <= bytes.count else { return nil }
+        self.init(hexDigits: bytes[start..<(start + 40)])
     }
 
-    private static func word(_ bytes: UnsafeRawBufferPointer, at start: Int, digits: Int) -> UInt64? {
-        var word: UInt64 = 0
-        for position in start..<(start + digits) {
-            let digit = bytes[position]
-            let value: UInt8
+    /// The name written as exactly 40 lower-case hexadecimal digits (as git prints it); nil for
+    /// anything else.
+    init?(hexDigits digits: some Collection<UInt8>) {
+        guard digits.count == 40 else { return nil }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for (position, digit) in digits.enumerated() {
+            let value: UInt64
             if digit >= 0x30, digit <= 0x39 {
-                value = digit &- 0x30
+                value = UInt64(digit &- 0x30)
             } else if digit >= 0x61, digit <= 0x66 {
-                value = digit &- 0x57
+                value = UInt64(digit &- 0x57)
             } else {
                 return nil
             }
-            word = word << 4 | UInt64(value)
+            switch position {
+            case 0..<16: words.0 = words.0 << 4 | value
+            case 16..<32: words.1 = words.1 << 4 | value
+            default: words.2 = words.2 << 4 | value
+            }
         }
-        return word
+        self.init(high: words.0, middle: words.1, low: UInt32(truncatingIfNeeded: words.2))
     }
 
     static func < (left: SHA1Name, right: SHA1Name) -> Bool {
