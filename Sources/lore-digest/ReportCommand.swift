@@ -33,6 +33,10 @@ struct ReportCommand: AsyncParsableCommand {
             lore-digest.companyMap (both multi-valued), lore-digest.list,
             lore-digest.top, lore-digest.archiveUrl; global, then the archive's
             own (ARCHIVE/git/0.git/config).
+
+            The archive's packs are read in-process (libdeflate; libgit2 for objects
+            not in a pack); LORE_DIGEST_BLOB_READER=libgit2 or cat-file reads them
+            another way.
             """
     )
 
