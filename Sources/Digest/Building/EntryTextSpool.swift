@@ -19,9 +19,9 @@ final class EntryTextSpool: Sendable {
         case memory(Int)
     }
 
-    private struct State {
-        /// -1: no file.
-        var descriptor: Int32
+    private struct State: ~Copyable {
+        /// nil: no file.
+        var file: UnlinkedFile?
         /// Bytes not written yet; they follow the file's `written` bytes.
         var pending: [UInt8] = []
         var written: Int64 = 0
@@ -37,25 +37,16 @@ final class EntryTextSpool: Sendable {
     /// A spool in `folder` (default: the system's temporary folder); without a file when none
     /// can be made there.
     init(folder: String = NSTemporaryDirectory()) {
-        var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
-        template += Array("lore-digest-entries-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        // Unlinked at once: the file goes with the process, however it ends.
-        if descriptor >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
-        state = Mutex(State(descriptor: descriptor))
-    }
-
-    deinit {
-        state.withLock { if $0.descriptor >= 0 { _ = close($0.descriptor) } }
+        state = Mutex(State(file: UnlinkedFile(folder: folder, prefix: "lore-digest-entries")))
     }
 
     /// Whether new texts go to a file (false: they are kept in memory).
-    var isSpooling: Bool { state.withLock { $0.descriptor >= 0 && !$0.failed } }
+    var isSpooling: Bool { state.withLock { $0.file != nil && !$0.failed } }
 
     /// Appends `text`: to the file, else (no file, or an earlier write failed) to memory.
     func append(_ text: String) -> Span {
         state.withLock { state -> Span in
-            guard state.descriptor >= 0, !state.failed else {
+            guard state.file != nil, !state.failed else {
                 state.inMemory.append(text)
                 return .memory(state.inMemory.count - 1)
             }
@@ -86,42 +77,20 @@ final class EntryTextSpool: Sendable {
                 return String(decoding: state.pending[start..<start + length], as: UTF8.self)
             }
             // Before `written`: wholly in the file, since every flush writes all pending bytes.
-            let descriptor = state.descriptor
-            var failure: Int32 = 0
+            var failure: Int32?
             let text = String(unsafeUninitializedCapacity: length) { buffer in
-                var done = 0
-                while done < length {
-                    let count = pread(
-                        descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
-                    if count < 0, errno == EINTR { continue }
-                    guard count > 0 else {
-                        failure = count < 0 ? errno : EIO
-                        return 0
-                    }
-                    done += count
-                }
-                return done
+                failure = state.file?.read(into: buffer.baseAddress!, length: length, at: offset)
+                return failure == nil ? length : 0
             }
-            guard failure == 0 else { throw SpoolReadFailure(reason: String(cString: strerror(failure))) }
+            if let failure { throw SpoolReadFailure(reason: String(cString: strerror(failure))) }
             return text
         }
     }
 
     /// Writes the pending bytes; when the write fails, the spool takes no more texts.
     private static func flush(_ state: inout State) {
-        let descriptor = state.descriptor
         let offset = state.written
-        let ok = state.pending.withUnsafeBytes { bytes -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let count = pwrite(
-                    descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
+        let ok = state.pending.withUnsafeBytes { bytes in state.file?.write(bytes, at: offset) ?? false }
         guard ok else {
             state.failed = true
             return
@@ -131,11 +100,11 @@ final class EntryTextSpool: Sendable {
     }
 }
 
-/// The spooled text of an entry could not be read back.
+/// What the report spooled (an entry's text, the thread view) could not be read back.
 package struct SpoolReadFailure: Error, Sendable, CustomStringConvertible {
     var reason: String
 
     package var description: String {
-        "cannot read back the report's temporary file of entry texts (\(reason)); check the temporary folder's disk, or set TMPDIR to another folder"
+        "cannot read back the report's temporary file (\(reason)); check the temporary folder's disk, or set TMPDIR to another folder"
     }
 }

@@ -23,8 +23,11 @@ package struct ReportAggregator: Sendable {
     private var accounting = Accounting()
     private var listIDCounts = UsageCount()
     private var listIDsSeen = 0
-    /// One per message with a Message-ID and a sender, in archive order.
-    private(set) var threadMessages: [ThreadMessage] = []
+    /// One per message with a Message-ID and a sender, in archive order; in `threadSpool` instead
+    /// when there is one.
+    private var threadMessages: [ThreadMessage] = []
+    /// For a large range whose series rules read no history: the thread view, in a file.
+    private let threadSpool: ThreadSpool?
     private var pullRequests: [PullRequestEntry] = []
     private var botMails: [String: Int] = [:]
     /// Patch mails by the UTC day (days since 1970) the archive received them, for the chart.
@@ -45,15 +48,28 @@ package struct ReportAggregator: Sendable {
 
     /// - Parameter identity: the maps applied to every person before counting; by default no
     ///   mailmap and the shipped company map.
-    package init(identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map)) {
-        self.init(identity: identity, entryTexts: EntryTextSpool())
+    /// - Parameter spoolsThreadView: keep the thread view in a temporary file and run the series
+    ///   rules one part of the range at a time (see ``ThreadSpool``): for large ranges, whose
+    ///   report is then asked for without a history look-up.
+    package init(
+        identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map), spoolsThreadView: Bool = false
+    ) {
+        self.init(identity: identity, entryTexts: EntryTextSpool(), threadSpool: spoolsThreadView ? ThreadSpool() : nil)
     }
 
-    /// - Parameter entryTexts: where the entries' text waits for the report.
-    init(identity: IdentityResolver, entryTexts: EntryTextSpool) {
+    /// - Parameters:
+    ///   - entryTexts: where the entries' text waits for the report.
+    ///   - threadSpool: where the thread view waits for the series rules; nil: in memory.
+    init(identity: IdentityResolver, entryTexts: EntryTextSpool, threadSpool: ThreadSpool? = nil) {
         self.identity = identity
         self.entryTexts = entryTexts
+        self.threadSpool = threadSpool
     }
+
+    /// Spooled thread views are analysed in parts of at most this many messages (a larger group of
+    /// connected messages is one part): a part's view and the rules' state over it are about
+    /// 0.8 KB a message.
+    var threadPartSize = 20_000
 
     /// Counts a commit of the range that deletes a message.
     package mutating func addDeletion() {
@@ -70,12 +86,16 @@ package struct ReportAggregator: Sendable {
     package mutating func add(_ facts: MessageFacts, receivedAt: Int64, lists: [String]) {
         if !lists.isEmpty, facts.kind.isPatchMail, let id = facts.messageID { listsByMessageID[id] = lists }
         let sentFrom = facts.author?.address ?? ""
-        let facts = sharingStrings(of: mappingPeople(in: facts))
+        // With the thread view in a file, only what the patch list keeps is worth sharing.
+        let facts =
+            threadSpool == nil || facts.kind.isPatchMail ? sharingStrings(of: mappingPeople(in: facts)) : mappingPeople(in: facts)
         if let listID = facts.listID {
             listIDsSeen += 1
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
         }
-        if let message = ThreadMessage(facts: facts, receivedAt: receivedAt) { threadMessages.append(message) }
+        if let message = ThreadMessage(facts: facts, receivedAt: receivedAt) {
+            if let threadSpool { threadSpool.append(message) } else { threadMessages.append(message) }
+        }
         if let bot = facts.botName { botMails[bot, default: 0] += 1 }
         if let pull = facts.pullRequest {
             let from = facts.sender ?? facts.author
@@ -202,11 +222,11 @@ package struct ReportAggregator: Sendable {
         // whose entries' text is small beside the rules' state; a larger range makes it after the
         // rules, once their state is gone (see above).
         let sideBySide =
-            self.analysis == nil && threadMessages.count <= sideBySideLimit
+            self.analysis == nil && (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
             ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails] in
                 try Self.tables(tally, entries, entrySpans, entryTexts, patchMails)
             } : nil
-        let analysis = seriesAnalysis(lookup: lookup)
+        let analysis = try seriesAnalysis(lookup: lookup)
         let tables = try sideBySide?.result() ?? Self.tables(tally, entries, entrySpans, entryTexts, patchMails)
         let nameByAddress = tables.nameByAddress
         var report = Report(
@@ -281,12 +301,23 @@ package struct ReportAggregator: Sendable {
 
     /// The series rules' answer over the thread view, computed once; the thread view and the
     /// shared strings are let go as soon as the rules have read them.
-    private mutating func seriesAnalysis(lookup: any SeriesLookup) -> SeriesReport {
+    /// - Throws: ``SpoolReadFailure`` when a spooled thread view cannot be read back.
+    private mutating func seriesAnalysis(lookup: any SeriesLookup) throws(SpoolReadFailure) -> SeriesReport {
         if let analysis { return analysis }
-        var messages: [ThreadMessage] = []
-        swap(&messages, &threadMessages)
         strings = []
-        let answer = SeriesAnalyzer.analyze(consume messages, lookup: lookup)
+        let answer: SeriesReport
+        if let threadSpool {
+            // Parts are only for rules that read no history: a look-up can link what the
+            // range's own references do not (then the view is read back whole).
+            answer =
+                lookup is NoSeriesLookup
+                ? try threadSpool.analyze(maximumPartSize: threadPartSize)
+                : SeriesAnalyzer.analyze(try threadSpool.allMessages(), lookup: lookup)
+        } else {
+            var messages: [ThreadMessage] = []
+            swap(&messages, &threadMessages)
+            answer = SeriesAnalyzer.analyze(consume messages, lookup: lookup)
+        }
         analysis = answer
         return answer
     }

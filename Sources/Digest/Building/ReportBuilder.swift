@@ -38,6 +38,10 @@ package struct ReportOptions: Sendable {
 package struct ReportBuilder: Sendable {
     /// The report reads only part of each mail's facts (see `MessageFacts.Detail.report`).
     package var pipeline = MessagePipeline(detail: .report)
+    /// Ranges of more than this many messages, whose series rules read no history, keep their
+    /// thread view in a temporary file and run the rules one part at a time (``ThreadSpool``):
+    /// the same report, and memory that follows a part, not the range (issue 14).
+    package var threadSpoolLimit = 50_000
 
     package init() {}
 
@@ -66,7 +70,9 @@ package struct ReportBuilder: Sendable {
         inbox: Inbox, commits: [CommitRef], selection: Selection, options: ReportOptions,
         index: MessageIndex? = nil, seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) async throws -> Report {
-        var aggregator = ReportAggregator(identity: options.identity.resolver)
+        var aggregator = ReportAggregator(
+            identity: options.identity.resolver,
+            spoolsThreadView: commits.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
         func fold(_ parsed: ParsedMessage) {
             switch parsed {
             case .deleted: aggregator.addDeletion()
@@ -128,7 +134,9 @@ package struct ReportBuilder: Sendable {
         merged: MergedArchives, selection: Selection, options: ReportOptions,
         seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) throws -> Report {
-        var aggregator = ReportAggregator(identity: options.identity.resolver)
+        var aggregator = ReportAggregator(
+            identity: options.identity.resolver,
+            spoolsThreadView: merged.messages.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
         for message in merged.messages {
             switch message.parsed {
             case .deleted: aggregator.addDeletion()

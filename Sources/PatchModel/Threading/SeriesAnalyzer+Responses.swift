@@ -7,6 +7,7 @@ extension SeriesAnalyzer {
     mutating func collectResponses(into collector: inout ResponseCollector) {
         // The set's messages are the graph's first nodes, in this order.
         for (node, message) in ordered.enumerated() where message.isAnswerKind {
+            collector.reading(message)
             guard let parent = graph.parent(of: node), let anchorNode = graph.patchMailAnchor(of: parent) else {
                 continue
             }
@@ -48,8 +49,8 @@ extension SeriesAnalyzer {
         }
     }
 
-    /// Per-patch trailers and replies, superseded series, reviewers, waiting, and the final order.
-    mutating func finish(_ collector: ResponseCollector) -> SeriesReport {
+    /// Per-patch trailers and replies and superseded series: the set's findings, unordered.
+    mutating func finish(_ collector: ResponseCollector) -> SeriesFindings {
         for (oldRoot, _) in newerVersion {
             var seen: Set<String> = [oldRoot]
             var newest = oldRoot
@@ -66,7 +67,28 @@ extension SeriesAnalyzer {
             found.distributeResponses()
             all.append(found)
         }
+        return SeriesFindings(series: all, responses: collector)
+    }
+}
+
+/// What the rules found in a set, or in one part of it (``SeriesAnalyzer/analyze(ceiling:nextPart:)``),
+/// before the report's order is given.
+struct SeriesFindings {
+    var series: [PatchSeries] = []
+    var responses = ResponseCollector()
+
+    /// Takes in the findings of another part of the set, which shares no series with this one.
+    mutating func absorb(_ other: SeriesFindings) {
+        series.append(contentsOf: other.series)
+        responses.absorb(other.responses)
+    }
+
+    /// Reviewers, waiting series, and the final order; the findings are let go.
+    mutating func report() -> SeriesReport {
+        var all: [PatchSeries] = []
+        swap(&all, &series)
         all.sort { $0.receivedAt != $1.receivedAt ? $0.receivedAt < $1.receivedAt : $0.id < $1.id }
+        let collector = responses
         let earlier = collector.earlier.values.sorted {
             $0.receivedAt != $1.receivedAt ? $0.receivedAt < $1.receivedAt : $0.seriesID < $1.seriesID
         }
@@ -107,25 +129,84 @@ struct ResponseCollector {
     var credits: [ReviewCredit] = []
 
     /// Per reviewer key: how often each spelling of the name was used, and when first.
-    var nameUses: [String: [String: (count: Int, first: Int)]] = [:]
+    var nameUses: [String: [String: (count: Int, first: UseOrder)]] = [:]
+    /// Per reviewer key: when the reviewer was first met (their address is spelled as then).
+    var firstMet: [String: UseOrder] = [:]
+    /// The mail being read, and how many times a reviewer was met in it so far.
+    private var current = UseOrder(receivedAt: .min, messageID: "", step: 0)
+
+    /// When a reviewer was met: the mail, in archive order, and the step within it. Comparing
+    /// these orders the meetings of a whole set even when its parts were read apart.
+    struct UseOrder: Comparable {
+        var receivedAt: Int64
+        var messageID: String
+        var step: Int
+
+        static func < (lhs: UseOrder, rhs: UseOrder) -> Bool {
+            if lhs.receivedAt != rhs.receivedAt { return lhs.receivedAt < rhs.receivedAt }
+            if lhs.messageID != rhs.messageID { return lhs.messageID < rhs.messageID }
+            return lhs.step < rhs.step
+        }
+    }
+
+    /// Notes the mail read next (the set's mails are read in archive order).
+    mutating func reading(_ message: ThreadMessage) {
+        current = UseOrder(receivedAt: message.receivedAt, messageID: message.messageID, step: 0)
+    }
 
     /// The reviewer's key (the address in lower case); the shown name is the spelling used most
     /// (ties: the first seen), as the contributor table chooses it: "Auger Eric" in old mails and
     /// "Eric Auger" in most is Eric Auger everywhere.
     mutating func reviewer(_ email: String, name: String) -> String {
         let key = email.lowercased()
+        current.step += 1
         if reviewers[key] == nil {
             reviewers[key] = Reviewer(name: name, email: email, trailers: 0, replies: 0)
+            firstMet[key] = current
         }
         guard !name.isEmpty else { return key }
         // Counted in place: a copy taken out and written back made every reply copy the table.
-        let order = nameUses[key]?.count ?? 0
-        nameUses[key, default: [:]][name, default: (0, order)].count += 1
-        let best = nameUses[key]?.min { a, b in
-            a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
-        }
-        if let best, reviewers[key]?.name != best.key { reviewers[key]?.name = best.key }
+        if nameUses[key]?[name] == nil { nameUses[key, default: [:]][name] = (0, current) }
+        nameUses[key]?[name]?.count += 1
+        if let best = Self.mostUsed(nameUses[key]), reviewers[key]?.name != best { reviewers[key]?.name = best }
         return key
+    }
+
+    /// The spelling used most; ties: the first used.
+    private static func mostUsed(_ uses: [String: (count: Int, first: UseOrder)]?) -> String? {
+        uses?.min { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
+        }?.key
+    }
+
+    /// Takes in the reading of another part of the set, whose mails and series are not this one's:
+    /// counts add up, and names and addresses are chosen as one reading of the whole set would.
+    mutating func absorb(_ other: ResponseCollector) {
+        earlier.merge(other.earlier) { mine, theirs in mine.receivedAt <= theirs.receivedAt ? mine : theirs }
+        credits.append(contentsOf: other.credits)
+        for (key, theirs) in other.reviewers {
+            guard var mine = reviewers[key], let metMine = firstMet[key], let metTheirs = other.firstMet[key] else {
+                reviewers[key] = theirs
+                firstMet[key] = other.firstMet[key]
+                nameUses[key] = other.nameUses[key]
+                continue
+            }
+            mine.trailers += theirs.trailers
+            mine.replies += theirs.replies
+            if metTheirs < metMine {
+                mine.email = theirs.email
+                mine.name = theirs.name
+                firstMet[key] = metTheirs
+            }
+            for (name, use) in other.nameUses[key] ?? [:] {
+                let known = nameUses[key]?[name]
+                nameUses[key, default: [:]][name] = (
+                    (known?.count ?? 0) + use.count, known.map { min($0.first, use.first) } ?? use.first
+                )
+            }
+            if let best = Self.mostUsed(nameUses[key]) { mine.name = best }
+            reviewers[key] = mine
+        }
     }
 }
 

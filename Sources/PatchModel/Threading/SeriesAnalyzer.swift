@@ -45,19 +45,38 @@ package struct SeriesAnalyzer {
         -> SeriesReport
     {
         var analyzer = SeriesAnalyzer(messages: messages, lookup: lookup)
-        return analyzer.run()
+        var findings = analyzer.run()
+        return findings.report()
     }
 
-    init(messages: [ThreadMessage], lookup: any SeriesLookup) {
+    /// Analyses a set given in parts that no rule links (see ``ThreadPartition``), one part at a
+    /// time, without a look-up in the history: the same report as ``analyze(_:lookup:)`` over
+    /// the parts' messages together, holding one part's working state at a time.
+    /// - Parameters:
+    ///   - ceiling: the latest `receivedAt` of the whole set.
+    ///   - nextPart: the next part's messages in archive order; nil after the last.
+    package static func analyze<Failure: Error>(
+        ceiling: Int64, nextPart: () throws(Failure) -> [ThreadMessage]?
+    ) throws(Failure) -> SeriesReport {
+        var findings = SeriesFindings()
+        while let part = try nextPart() {
+            var analyzer = SeriesAnalyzer(messages: part, lookup: NoSeriesLookup(), ceiling: ceiling)
+            findings.absorb(analyzer.run())
+        }
+        return findings.report()
+    }
+
+    /// - Parameter ceiling: the latest `receivedAt` of the set; by default that of `messages`.
+    init(messages: [ThreadMessage], lookup: any SeriesLookup, ceiling: Int64? = nil) {
         // The graph keeps the first message of each Message-ID; its set is `ordered`, node by node.
         graph = ThreadGraph(
             messages: messages.sorted(by: ThreadMessage.archiveOrder), lookup: { lookup.message(id: $0) })
         ordered = graph.setMessages
-        ceiling = ordered.last?.receivedAt ?? .min
+        self.ceiling = ceiling ?? ordered.last?.receivedAt ?? .min
         self.lookup = lookup
     }
 
-    mutating func run() -> SeriesReport {
+    mutating func run() -> SeriesFindings {
         groupByThread()
         mergeUnthreaded()
         completeFromHistory()
