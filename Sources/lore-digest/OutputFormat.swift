@@ -12,6 +12,10 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     /// Whether the format shows each message's web address (the classic text shows none).
     var showsLinks: Bool { self != .text }
 
+    /// Whether `render(_:email:color:into:)` prints the report piece by piece, each "New:" entry's
+    /// text read back from the report's temporary file as it is printed.
+    var streamsEntryTexts: Bool { self == .text || self == .markdown || self == .html }
+
     /// The report handed to `write` piece by piece: text, Markdown and HTML a section (or one
     /// "New:" entry) at a time, so that the whole report is never held; JSON and e-mail whole.
     func render(

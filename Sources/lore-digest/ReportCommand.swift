@@ -120,7 +120,8 @@ struct ReportCommand: AsyncParsableCommand {
         let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(
             listName: listName ?? settings.list?.value, top: top ?? settings.top ?? 15, history: history.history,
-            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value, links: format.showsLinks)
+            identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value, links: format.showsLinks,
+            streamsEntryTexts: format.streamsEntryTexts)
         let report = try await source.build(inbox: inbox, options: options)
         let colors = color.color(outputPath: output, environment: ProcessInfo.processInfo.environment)
         // The embedded sample says so first, and what to run next (on stderr for the other formats).
@@ -146,7 +147,7 @@ struct ReportCommand: AsyncParsableCommand {
         let options = ReportOptions(
             listName: listName, top: top ?? settings.top ?? 15,
             identity: try identity.load(settings: settings), archiveURL: archiveURL ?? settings.archiveURL?.value,
-            links: format.showsLinks)
+            links: format.showsLinks, streamsEntryTexts: format.streamsEntryTexts)
         // One run of a --since-last-run state at a time, archive by archive, held to the end.
         let stateLocks = try history.state.map { state in
             try inboxes.map { inbox in

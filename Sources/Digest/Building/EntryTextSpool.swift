@@ -108,3 +108,20 @@ package struct SpoolReadFailure: Error, Sendable, CustomStringConvertible {
         "cannot read back the report's temporary file (\(reason)); check the temporary folder's disk, or set TMPDIR to another folder"
     }
 }
+
+/// The texts of a report's entries, by entry, left in their spool until printed (see
+/// ``Report/entryTexts``).
+package struct SpooledEntryTexts: Sendable, Equatable {
+    let spool: EntryTextSpool
+    let spans: [EntryTextSpool.Span]
+
+    /// The text of the entry at `index`.
+    /// - Throws: ``SpoolReadFailure`` when the file cannot be read back.
+    package func text(at index: Int) throws(SpoolReadFailure) -> String {
+        try spool.text(at: spans[index])
+    }
+
+    package static func == (lhs: SpooledEntryTexts, rhs: SpooledEntryTexts) -> Bool {
+        lhs.spool === rhs.spool && lhs.spans == rhs.spans
+    }
+}

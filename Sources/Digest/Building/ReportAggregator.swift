@@ -25,7 +25,7 @@ package struct ReportAggregator: Sendable {
     private var listIDsSeen = 0
     /// One per message with a Message-ID and a sender, in archive order; in `threadSpool` instead
     /// when there is one.
-    private var threadMessages: [ThreadMessage] = []
+    private(set) var threadMessages: [ThreadMessage] = []
     /// For a large range whose series rules read no history: the thread view, in a file.
     private let threadSpool: ThreadSpool?
     private var pullRequests: [PullRequestEntry] = []
@@ -69,7 +69,7 @@ package struct ReportAggregator: Sendable {
     /// Spooled thread views are analysed in parts of at most this many messages (a larger group of
     /// connected messages is one part): a part's view and the rules' state over it are about
     /// 0.8 KB a message.
-    var threadPartSize = 20_000
+    package var threadPartSize = 20_000
 
     /// Counts a commit of the range that deletes a message.
     package mutating func addDeletion() {
@@ -88,7 +88,8 @@ package struct ReportAggregator: Sendable {
         let sentFrom = facts.author?.address ?? ""
         // With the thread view in a file, only what the patch list keeps is worth sharing.
         let facts =
-            threadSpool == nil || facts.kind.isPatchMail ? sharingStrings(of: mappingPeople(in: facts)) : mappingPeople(in: facts)
+            threadSpool == nil || facts.kind.isPatchMail
+            ? sharingStrings(of: mappingPeople(in: facts)) : mappingPeople(in: facts)
         if let listID = facts.listID {
             listIDsSeen += 1
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
@@ -208,8 +209,11 @@ package struct ReportAggregator: Sendable {
     /// them, so that what the report is built from afterwards reuses their memory (at 100,000
     /// messages the report's peak is 185–189 MB instead of 198–202 MB).
     /// - Throws: ``SpoolReadFailure`` when the entries' text cannot be read back.
+    /// - Parameter streamsEntryTexts: leave the entries' text in the temporary file, read back as
+    ///   each entry is printed (``Report/entryTexts``), instead of in the entries.
     package mutating func report(
-        listName: String, selection: Selection, top: Int, seriesLookup: any SeriesLookup = NoSeriesLookup()
+        listName: String, selection: Selection, top: Int, seriesLookup: any SeriesLookup = NoSeriesLookup(),
+        streamsEntryTexts: Bool = false
     ) throws -> Report {
         // The series rules first: their working state is the report's peak, and the entries'
         // text joins only once it is gone.
@@ -224,15 +228,18 @@ package struct ReportAggregator: Sendable {
         let sideBySide =
             self.analysis == nil && (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
             ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails] in
-                try Self.tables(tally, entries, entrySpans, entryTexts, patchMails)
+                try Self.tables(tally, entries, entrySpans, entryTexts, patchMails, streamsEntryTexts)
             } : nil
         let analysis = try seriesAnalysis(lookup: lookup)
-        let tables = try sideBySide?.result() ?? Self.tables(tally, entries, entrySpans, entryTexts, patchMails)
+        let tables =
+            try sideBySide?.result()
+            ?? Self.tables(tally, entries, entrySpans, entryTexts, patchMails, streamsEntryTexts)
         let nameByAddress = tables.nameByAddress
         var report = Report(
             listName: listName, selection: selection, top: top,
             domains: tally.domainRows(top: Int.max), contributors: tables.contributors,
             patchList: tables.patchList, entries: tables.entries, accounting: accounting)
+        report.entryTexts = tables.entryTexts
         report.companies = tally.companyRows
         report.unmapped = tally.unmappedRows
         report.patchMailsPerDay = DayCount.days(
@@ -268,12 +275,14 @@ package struct ReportAggregator: Sendable {
         var contributors: [ContributorRow]
         var nameByAddress: [String: ContributorRow]
         var entries: [PatchEntry]
+        /// The entries' text, when it stays in the file.
+        var entryTexts: SpooledEntryTexts?
         var patchList: [PatchListLine]
     }
 
     private static func tables(
         _ tally: ContributorTally, _ entries: [PatchEntry], _ spans: [EntryTextSpool.Span],
-        _ texts: EntryTextSpool, _ patchMails: [PatchMailSummary]
+        _ texts: EntryTextSpool, _ patchMails: [PatchMailSummary], _ streamsEntryTexts: Bool
     ) throws -> Tables {
         let contributors = tally.contributorRows(top: Int.max)
         var nameByAddress: [String: ContributorRow] = [:]
@@ -282,7 +291,7 @@ package struct ReportAggregator: Sendable {
         agreedEntries.reserveCapacity(entries.count)
         for (entry, span) in zip(entries, spans) {
             var entry = entry
-            entry.text = try texts.text(at: span)
+            if !streamsEntryTexts { entry.text = try texts.text(at: span) }
             if let row = nameByAddress[entry.authorEmail.lowercased()] {
                 entry.authorName = row.name
                 entry.authorEmail = row.email
@@ -296,7 +305,8 @@ package struct ReportAggregator: Sendable {
             )
         }
         return Tables(
-            contributors: contributors, nameByAddress: nameByAddress, entries: agreedEntries, patchList: patchList)
+            contributors: contributors, nameByAddress: nameByAddress, entries: agreedEntries,
+            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, patchList: patchList)
     }
 
     /// The series rules' answer over the thread view, computed once; the thread view and the

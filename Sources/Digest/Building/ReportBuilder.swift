@@ -20,10 +20,14 @@ package struct ReportOptions: Sendable {
     /// Whether each message gets its web address (`url`). The text format prints none, and the
     /// addresses of every message of a whole archive cost a measurable part of its report.
     package var links: Bool
+    /// Whether the report is printed by ``ReportSectionRenderer/render(_:into:)``, which reads each
+    /// entry's text back from the temporary file as it prints it (``Report/entryTexts``): the
+    /// texts are then never all in memory.
+    package var streamsEntryTexts: Bool
 
     package init(
         listName: String? = nil, top: Int = 15, history: Bool = false, identity: IdentityMaps = IdentityMaps(),
-        archiveURL: String? = nil, links: Bool = true
+        archiveURL: String? = nil, links: Bool = true, streamsEntryTexts: Bool = false
     ) {
         self.listName = listName
         self.top = top
@@ -31,6 +35,7 @@ package struct ReportOptions: Sendable {
         self.identity = identity
         self.archiveURL = archiveURL
         self.links = links
+        self.streamsEntryTexts = streamsEntryTexts
     }
 }
 
@@ -42,6 +47,9 @@ package struct ReportBuilder: Sendable {
     /// thread view in a temporary file and run the rules one part at a time (``ThreadSpool``):
     /// the same report, and memory that follows a part, not the range (issue 14).
     package var threadSpoolLimit = 50_000
+    /// A spooled thread view is analysed in parts of at most this many messages (see
+    /// ``ThreadPartition``).
+    package var threadPartSize = 20_000
 
     package init() {}
 
@@ -73,6 +81,7 @@ package struct ReportBuilder: Sendable {
         var aggregator = ReportAggregator(
             identity: options.identity.resolver,
             spoolsThreadView: commits.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
+        aggregator.threadPartSize = threadPartSize
         func fold(_ parsed: ParsedMessage) {
             switch parsed {
             case .deleted: aggregator.addDeletion()
@@ -91,7 +100,8 @@ package struct ReportBuilder: Sendable {
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
             ?? inbox.displayName.uppercased()
         var report = try aggregator.report(
-            listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup)
+            listName: listName, selection: selection, top: options.top, seriesLookup: seriesLookup,
+            streamsEntryTexts: options.streamsEntryTexts)
         if options.links {
             let listArchive =
                 options.archiveURL.flatMap(MessageLinks.init(base:)) == nil
@@ -137,6 +147,7 @@ package struct ReportBuilder: Sendable {
         var aggregator = ReportAggregator(
             identity: options.identity.resolver,
             spoolsThreadView: merged.messages.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
+        aggregator.threadPartSize = threadPartSize
         for message in merged.messages {
             switch message.parsed {
             case .deleted: aggregator.addDeletion()
@@ -146,7 +157,7 @@ package struct ReportBuilder: Sendable {
         }
         var report = try aggregator.report(
             listName: options.listName ?? merged.listNames.joined(separator: " + "), selection: selection,
-            top: options.top, seriesLookup: seriesLookup)
+            top: options.top, seriesLookup: seriesLookup, streamsEntryTexts: options.streamsEntryTexts)
         // Links: the option, else lore's `all` inbox, which serves a message whatever list it reached.
         if options.links {
             report.link(

@@ -19,6 +19,10 @@ package struct Report: Sendable, Encodable, Equatable {
     package var patchList: [PatchListLine]
     /// The "New:" entries: standalone patches, and each series' cover letter and first patch.
     package var entries: [PatchEntry]
+    /// When the report was asked for with its entries' text left in the temporary file
+    /// (``ReportOptions/streamsEntryTexts``): each entry's text, read back as it is printed; the
+    /// entries' `text` is then empty. Only ``ReportSectionRenderer/render(_:into:)`` reads it.
+    package var entryTexts: SpooledEntryTexts?
     /// Every message of the range, each in exactly one bucket.
     package var accounting: Accounting
     /// The look back before the range (`--history`); nil without it (JSON: `null`).

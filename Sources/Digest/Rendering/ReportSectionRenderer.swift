@@ -45,23 +45,47 @@ package protocol ReportSectionRenderer: ReportRenderer {
 }
 
 extension ReportSectionRenderer {
+    /// The whole report, of a report whose entries hold their text (not ``Report/entryTexts``).
     package func render(_ report: Report) -> String {
+        precondition(report.entryTexts == nil, "a report with spooled entry texts is printed by render(_:into:)")
         var out = ""
-        render(report) { out += $0 }
+        render(report, entryText: { $0.text }, into: { out += $0 })
         return out
     }
 
     /// The report handed to `write` piece by piece, in order: a section, or one "New:" entry.
     /// What `render(_:)` returns is these pieces joined; a writer that passes them on never
-    /// holds the whole report (hundreds of MB at a million messages).
-    package func render(_ report: Report, into write: (String) throws -> Void) rethrows {
+    /// holds the whole report (hundreds of MB at a million messages). Entries whose text waits
+    /// in ``Report/entryTexts`` are read back one at a time.
+    /// - Throws: what `write` throws; ``SpoolReadFailure`` when an entry's text cannot be read back.
+    package func render(_ report: Report, into write: (String) throws -> Void) throws {
+        guard let texts = report.entryTexts else {
+            return try render(report, entryText: { $0.text }, into: write)
+        }
+        var index = 0
+        try render(
+            report,
+            entryText: { _ in
+                defer { index += 1 }
+                return try texts.text(at: index)
+            }, into: write)
+    }
+
+    /// The pieces in order, each entry's text given by `entryText` (called once per entry, in order).
+    private func render(
+        _ report: Report, entryText: (PatchEntry) throws -> String, into write: (String) throws -> Void
+    ) rethrows {
         try write(opening(report))
         try write(domainTable(Array(report.domains.prefix(report.top)), top: report.top))
         try write(companyTable(Array(report.companies.prefix(report.top)), top: report.top))
         try write(contributorTable(Array(report.contributors.prefix(report.top)), top: report.top))
         try write(patchList(report.patchList))
         try write(commitMessagesHeading())
-        for entry in report.entries { try write(commitMessage(entry)) }
+        for entry in report.entries {
+            var entry = entry
+            entry.text = try entryText(entry)
+            try write(commitMessage(entry))
+        }
         try write(series(report.series, scope: report.seriesScope))
         try write(reviews(report.reviewers, waiting: report.waitingSeries, top: report.top))
         try write(reviewCompanies(Array(report.reviewCompanies.prefix(report.top)), top: report.top))
