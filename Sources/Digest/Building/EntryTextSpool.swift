@@ -89,14 +89,7 @@ final class EntryTextSpool: Sendable {
 
     /// Writes the pending bytes; when the write fails, the spool takes no more texts.
     private static func flush(_ state: inout State) {
-        let offset = state.written
-        let ok = state.pending.withUnsafeBytes { bytes in state.file?.write(bytes, at: offset) ?? false }
-        guard ok else {
-            state.failed = true
-            return
-        }
-        state.written += Int64(state.pending.count)
-        state.pending.removeAll(keepingCapacity: true)
+        if state.file?.write(pending: &state.pending, after: &state.written) != true { state.failed = true }
     }
 }
 

@@ -111,17 +111,34 @@ enum ThreadMessageRecord {
         return SeriesAppliedNotice(branch: branch, patches: patches, commits: commits, by: by)
     }
 
+    /// Appends `value` as a LEB128 varint.
+    static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// The LEB128 varint at `offset`, with `offset` moved past it; nil when cut short or too long.
+    static func readVarint(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
     private struct Writer {
         var bytes: [UInt8]
 
-        mutating func unsigned(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
-        }
+        mutating func unsigned(_ value: UInt64) { ThreadMessageRecord.appendVarint(value, to: &bytes) }
 
         mutating func signed(_ value: Int64) {
             unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
@@ -152,18 +169,7 @@ enum ThreadMessageRecord {
         let bytes: UnsafeRawBufferPointer
         var offset: Int
 
-        mutating func unsigned() -> UInt64? {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < bytes.count, shift < 64 {
-                let byte = bytes[offset]
-                offset += 1
-                value |= UInt64(byte & 0x7f) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-            return nil
-        }
+        mutating func unsigned() -> UInt64? { ThreadMessageRecord.readVarint(bytes, at: &offset) }
 
         mutating func signed() -> Int64? {
             unsigned().map { Int64(bitPattern: ($0 >> 1) ^ (0 &- ($0 & 1))) }

@@ -194,37 +194,16 @@ final class ThreadSpool: Sendable {
     }
 
     private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
-        var value = UInt(length)
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+        ThreadMessageRecord.appendVarint(UInt64(length), to: &bytes)
     }
 
     private static func readLength(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
-        var value = 0
-        var shift = 0
-        while offset < bytes.count, shift < 63 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= Int(byte & 0x7f) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
+        ThreadMessageRecord.readVarint(bytes, at: &offset).flatMap { Int(exactly: $0) }
     }
 
     /// Writes the pending bytes; after a failed write, the spool keeps its records in memory.
     private static func flush(_ state: inout State) {
         guard !state.failed else { return }
-        let offset = state.written
-        let ok = state.pending.withUnsafeBytes { bytes in state.file?.write(bytes, at: offset) ?? false }
-        guard ok else {
-            state.failed = true
-            return
-        }
-        state.written += Int64(state.pending.count)
-        state.pending.removeAll(keepingCapacity: true)
+        if state.file?.write(pending: &state.pending, after: &state.written) != true { state.failed = true }
     }
 }

@@ -30,6 +30,16 @@ struct UnlinkedFile: ~Copyable, Sendable {
         return true
     }
 
+    /// Writes `pending` after the file's first `written` bytes, then counts them written and
+    /// empties `pending`; false (both left as they were) on an I/O error.
+    func write(pending: inout [UInt8], after written: inout Int64) -> Bool {
+        let offset = written
+        guard pending.withUnsafeBytes({ write($0, at: offset) }) else { return false }
+        written += Int64(pending.count)
+        pending.removeAll(keepingCapacity: true)
+        return true
+    }
+
     /// Reads `length` bytes at `offset` into `buffer`; the error number on failure (`EIO` for a
     /// file shorter than asked).
     func read(into buffer: UnsafeMutableRawPointer, length: Int, at offset: Int64) -> Int32? {
