@@ -23,6 +23,8 @@ final class ThreadSpool: Sendable {
         var partition = ThreadPartition()
         /// The latest `receivedAt` seen.
         var ceiling: Int64 = .min
+        /// One record being made, reused for every message (its length precedes it).
+        var record: [UInt8] = []
 
         /// Reads from the file; the error number on failure (`EIO` without a file).
         func read(into buffer: UnsafeMutableRawPointer, length: Int, at offset: Int64) -> Int32? {
@@ -54,10 +56,10 @@ final class ThreadSpool: Sendable {
         state.withLock { state in
             state.partition.add(message)
             state.ceiling = max(state.ceiling, message.receivedAt)
-            var record: [UInt8] = []
-            ThreadMessageRecord.append(message, to: &record)
-            Self.appendLength(record.count, to: &state.pending)
-            state.pending.append(contentsOf: record)
+            state.record.removeAll(keepingCapacity: true)
+            ThreadMessageRecord.append(message, to: &state.record)
+            Self.appendLength(state.record.count, to: &state.pending)
+            state.pending.append(contentsOf: state.record)
             if state.pending.count >= Self.blockSize { Self.flush(&state) }
         }
     }
