@@ -106,8 +106,13 @@ extension Inbox {
             for await item in group { results.append(item) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        var lists: [[CommitRef]] = []
+        for result in perEpoch { lists.append(try result.get()) }
+        // One exact allocation: appending epoch after epoch left up to half of a large range's
+        // list unused (56 MB of slack at 1M commits).
         var commits: [CommitRef] = []
-        for result in perEpoch { commits += try result.get() }
+        commits.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists { commits += list }
         if let from, commits.isEmpty {
             throw Self.notAfter(range: range, path: path, from: from.oid, to: to.oid)
         }

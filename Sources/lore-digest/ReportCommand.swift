@@ -119,7 +119,7 @@ struct ReportCommand: AsyncParsableCommand {
                 indexPath: history.indexPath ?? IndexLocation.defaultPath(for: inbox), state: state)
         }
         defer { withExtendedLifetime(stateLock) {} }
-        let source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
+        var source = try await ReportHistory.prepare(history.choices, inbox: inbox, range: range.revisionRange)
         let options = ReportOptions(
             listName: listName ?? settings.list?.value, top: top ?? settings.top ?? 15, history: history.history,
             identity: identityMaps, archiveURL: archiveURL ?? settings.archiveURL?.value, links: format.showsLinks,

@@ -41,8 +41,11 @@ package struct ReportAggregator: Sendable {
     /// Every Message-ID, sender and author kept, each once: a thread's replies name their parent and
     /// ancestors, and the million copies of those strings were most of a large report's memory.
     private var strings = Set<String>()
-    /// The series rules' answer, once ``report(listName:selection:top:seriesLookup:)`` ran them.
-    private var analysis: SeriesReport?
+    /// The series sections and the reviews by company, once ``report(listName:selection:top:seriesLookup:streamsEntryTexts:)``
+    /// ran the series rules (their own answer is let go as it is turned into these).
+    private var seriesAnswer: SeriesAnswer?
+    /// The tables, once made; the patch mails and the entries they were made from are then let go.
+    private var madeTables: Tables?
     /// With several archives: the lists each patch mail reached, by Message-ID.
     private(set) var listsByMessageID: [String: [String]] = [:]
 
@@ -226,14 +229,16 @@ package struct ReportAggregator: Sendable {
         // whose entries' text is small beside the rules' state; a larger range makes it after the
         // rules, once their state is gone (see above).
         let sideBySide =
-            self.analysis == nil && (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
+            seriesAnswer == nil && madeTables == nil
+                && (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
             ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails] in
                 try Self.tables(tally, entries, entrySpans, entryTexts, patchMails, streamsEntryTexts)
             } : nil
-        let analysis = try seriesAnalysis(lookup: lookup)
+        let answer = try seriesAnalysis(lookup: lookup, scope: scope)
         let tables =
-            try sideBySide?.result()
+            try madeTables ?? sideBySide?.result()
             ?? Self.tables(tally, entries, entrySpans, entryTexts, patchMails, streamsEntryTexts)
+        keep(tables)
         let nameByAddress = tables.nameByAddress
         var report = Report(
             listName: listName, selection: selection, top: top,
@@ -245,9 +250,8 @@ package struct ReportAggregator: Sendable {
         report.patchMailsPerDay = DayCount.days(
             from: selection.since ?? selection.firstCommitTime, through: selection.until ?? selection.lastCommitTime,
             counts: patchMailsByDay)
-        report.reviewCompanies = reviewCompanies(analysis.reviewCredits)
-        var sections = SeriesSections(
-            analysis: analysis, scope: scope, pullRequests: pullRequests, botMails: botMails)
+        report.reviewCompanies = answer.reviewCompanies
+        var sections = answer.sections
         // A series' author is its sender; shown with the name the tables give that address, and
         // so is a reviewer who also sent patches (one person, one name, in every section).
         for index in sections.series.indices {
@@ -278,6 +282,18 @@ package struct ReportAggregator: Sendable {
         /// The entries' text, when it stays in the file.
         var entryTexts: SpooledEntryTexts?
         var patchList: [PatchListLine]
+        /// The patch mails ``revisionHeads`` names, made from the same order as the patch list.
+        var revisionHeads: [PatchMailSummary]
+    }
+
+    /// Keeps the tables for a later call and lets go of what they were made from: at a million
+    /// messages the patch mails' summaries alone were about 90 MB.
+    private mutating func keep(_ tables: Tables) {
+        guard madeTables == nil else { return }
+        madeTables = tables
+        patchMails = []
+        entries = []
+        entrySpans = []
     }
 
     private static func tables(
@@ -298,7 +314,8 @@ package struct ReportAggregator: Sendable {
             }
             agreedEntries.append(entry)
         }
-        let patchList = SeriesGrouping.order(patchMails).map { item in
+        let order = SeriesGrouping.order(patchMails)
+        let patchList = order.map { item in
             let mail = patchMails[item.index]
             return PatchListLine(
                 subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries, messageID: mail.messageID
@@ -306,30 +323,47 @@ package struct ReportAggregator: Sendable {
         }
         return Tables(
             contributors: contributors, nameByAddress: nameByAddress, entries: agreedEntries,
-            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, patchList: patchList)
+            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, patchList: patchList,
+            revisionHeads: Self.revisionHeads(patchMails, order: order))
     }
 
-    /// The series rules' answer over the thread view, computed once; the thread view and the
-    /// shared strings are let go as soon as the rules have read them.
+    /// The series sections and the reviews by company: the series rules' answer over the thread
+    /// view, computed once and turned into the report's model as it is read, so that the rules'
+    /// series and the report's are not held whole at once. The thread view and the shared strings
+    /// are let go as soon as the rules have read them.
     /// - Throws: ``SpoolReadFailure`` when a spooled thread view cannot be read back.
-    private mutating func seriesAnalysis(lookup: any SeriesLookup) throws(SpoolReadFailure) -> SeriesReport {
-        if let analysis { return analysis }
+    private mutating func seriesAnalysis(
+        lookup: any SeriesLookup, scope: SeriesScope
+    ) throws(SpoolReadFailure) -> SeriesAnswer {
+        if let seriesAnswer { return seriesAnswer }
         strings = []
-        let answer: SeriesReport
+        var analysis: SeriesReport
         if let threadSpool {
             // Parts are only for rules that read no history: a look-up can link what the
             // range's own references do not (then the view is read back whole).
-            answer =
+            analysis =
                 lookup is NoSeriesLookup
                 ? try threadSpool.analyze(maximumPartSize: threadPartSize)
                 : SeriesAnalyzer.analyze(try threadSpool.allMessages(), lookup: lookup)
         } else {
             var messages: [ThreadMessage] = []
             swap(&messages, &threadMessages)
-            answer = SeriesAnalyzer.analyze(consume messages, lookup: lookup)
+            analysis = SeriesAnalyzer.analyze(consume messages, lookup: lookup)
         }
-        analysis = answer
+        let reviewCompanies = reviewCompanies(analysis.reviewCredits)
+        analysis.reviewCredits = []
+        let answer = SeriesAnswer(
+            sections: SeriesSections(
+                analysis: &analysis, scope: scope, pullRequests: pullRequests, botMails: botMails),
+            reviewCompanies: reviewCompanies)
+        seriesAnswer = answer
         return answer
+    }
+
+    /// What the report keeps of the series rules' answer.
+    struct SeriesAnswer {
+        var sections: SeriesSections
+        var reviewCompanies: [ReviewCompanyRow]
     }
 
     /// The reviews of the Reviews section by the company of each reviewer at each review's date.
@@ -358,11 +392,16 @@ extension ReportAggregator {
     /// marked RESEND; in patch-list order. A later patch of a series whose head is before the
     /// range is no head.
     var revisionHeads: [PatchMailSummary] {
-        SeriesGrouping.order(patchMails).compactMap { item in
-            let mail = patchMails[item.index]
-            guard !item.isInSeries, mail.isEntry, (mail.version ?? 1) >= 2 || mail.isResend else {
-                return nil
-            }
+        madeTables?.revisionHeads ?? Self.revisionHeads(patchMails, order: SeriesGrouping.order(patchMails))
+    }
+
+    /// The revision heads among `mails`, given in patch-list `order` (see ``revisionHeads``).
+    fileprivate static func revisionHeads(
+        _ mails: [PatchMailSummary], order: [(index: Int, isInSeries: Bool)]
+    ) -> [PatchMailSummary] {
+        order.compactMap { item in
+            let mail = mails[item.index]
+            guard !item.isInSeries, mail.isEntry, (mail.version ?? 1) >= 2 || mail.isResend else { return nil }
             return mail
         }
     }

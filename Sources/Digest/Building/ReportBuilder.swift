@@ -63,10 +63,13 @@ package struct ReportBuilder: Sendable {
         inbox: Inbox, range: RevisionRange, options: ReportOptions, index: MessageIndex? = nil,
         seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) async throws -> Report {
-        let resolved = try await inbox.resolve(range)
+        var resolved = try await inbox.resolve(range)
+        let selection = Selection(resolved, range: range)
+        let commits = resolved.commits
+        resolved.commits = []
         return try await build(
-            inbox: inbox, commits: resolved.commits, selection: Selection(resolved, range: range), options: options,
-            index: index, seriesLookup: seriesLookup)
+            inbox: inbox, commits: consume commits, selection: selection, options: options, index: index,
+            seriesLookup: seriesLookup)
     }
 
     /// The report of `commits` (oldest first, across epochs), described by `selection`.
@@ -75,7 +78,7 @@ package struct ReportBuilder: Sendable {
     /// - Throws: ``InboxError`` when the archive cannot be read, ``IndexError`` when the index
     ///   cannot.
     package func build(
-        inbox: Inbox, commits: [CommitRef], selection: Selection, options: ReportOptions,
+        inbox: Inbox, commits: consuming [CommitRef], selection: Selection, options: ReportOptions,
         index: MessageIndex? = nil, seriesLookup: any SeriesLookup = NoSeriesLookup()
     ) async throws -> Report {
         var aggregator = ReportAggregator(
@@ -95,6 +98,11 @@ package struct ReportBuilder: Sendable {
         } else {
             try await pipeline.run(inbox: inbox, commits: commits) { parsed in fold(parsed) }
         }
+        // The range's list goes before the report is made (56 MB at a million commits), but for
+        // what is read after it.
+        let newestCommits = Array((copy commits).suffix(8))
+        let historyCommits = options.history ? copy commits : []
+        _ = consume commits
         let listName =
             options.listName
             ?? aggregator.mostCommonListID.map(Self.listName(fromListID:))
@@ -105,7 +113,7 @@ package struct ReportBuilder: Sendable {
         if options.links {
             let listArchive =
                 options.archiveURL.flatMap(MessageLinks.init(base:)) == nil
-                ? try await Self.listArchive(inbox: inbox, commits: commits) : nil
+                ? try await Self.listArchive(inbox: inbox, newestCommits: newestCommits) : nil
             report.link(
                 MessageLinks.choose(
                     option: options.archiveURL, setting: nil, listArchive: listArchive,
@@ -116,16 +124,16 @@ package struct ReportBuilder: Sendable {
                 throw IndexError(
                     .noSuchIndex, "--history reads the history index; run 'lore-digest index ARCHIVE' first")
             }
-            report.history = try HistoryLookBack.section(of: aggregator, commits: commits, index: index)
+            report.history = try HistoryLookBack.section(of: aggregator, commits: historyCommits, index: index)
         }
         return report
     }
 
     /// The first `List-Archive:` value among the range's newest mails (a list's mails all carry
     /// the same one; a few are read, not the whole range, since the index keeps no headers).
-    static func listArchive(inbox: Inbox, commits: [CommitRef]) async throws -> String? {
+    static func listArchive(inbox: Inbox, newestCommits: [CommitRef]) async throws -> String? {
         var found: String?
-        for try await batch in inbox.blobs(for: Array(commits.suffix(8)), batchSize: 8) {
+        for try await batch in inbox.blobs(for: newestCommits, batchSize: 8) {
             for mail in batch.reversed() where found == nil {
                 guard let bytes = mail.bytes,
                     let value = MailMessage(bytes: bytes).values(of: "List-Archive").first

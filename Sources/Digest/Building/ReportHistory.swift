@@ -83,14 +83,17 @@ package struct ReportHistory {
     /// The report; with an index, the series rules look before the range through it (a reply
     /// whose patch came earlier, the rest of a series, earlier versions), and a failed look-up
     /// is one note, the report going on with what the range holds.
-    package func build(inbox: Inbox, options: ReportOptions) async throws -> Report {
+    package mutating func build(inbox: Inbox, options: ReportOptions) async throws -> Report {
+        // The report takes the range's list, which it lets go once read (see ``ReportBuilder``).
+        let commits = self.commits
+        self.commits = []
         guard let index else {
             return try await ReportBuilder().build(
-                inbox: inbox, commits: commits, selection: selection, options: options, index: nil)
+                inbox: inbox, commits: consume commits, selection: selection, options: options, index: nil)
         }
         let lookup = IndexSeriesLookup(index: index)
         let report = try await ReportBuilder().build(
-            inbox: inbox, commits: commits, selection: selection, options: options, index: index,
+            inbox: inbox, commits: consume commits, selection: selection, options: options, index: index,
             seriesLookup: lookup)
         if let error = lookup.firstError {
             note("the series look-ups in the index failed (\(error)); series show this range only")
@@ -103,7 +106,7 @@ package struct ReportHistory {
         guard let pendingState, let index else { return }
         if isDryRun {
             note(
-                "dry run: the state '\(pendingState.name)' was not advanced (\(commits.count) commits would be marked as reported)"
+                "dry run: the state '\(pendingState.name)' was not advanced (\(selection.commitCount ?? 0) commits would be marked as reported)"
             )
             return
         }

@@ -51,6 +51,17 @@ enum ThreadMessageRecord {
     /// The message whose record starts at `offset` in `bytes`, with `offset` moved past it; nil
     /// when the bytes are no such record (a damaged file).
     static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> ThreadMessage? {
+        var people = Set<String>()
+        return read(bytes, at: &offset, people: &people)
+    }
+
+    /// `read(_:at:)`, with each name and address (of the sender, the trailers, a robot, an applied
+    /// notice's branch and committer) replaced by its copy in `people` if there is one, else added
+    /// to it: a range's trailers name the same few hundred people again and again, and the series
+    /// sections keep every trailer's (at a million messages, each copy read anew cost about 60 MB).
+    static func read(
+        _ bytes: UnsafeRawBufferPointer, at offset: inout Int, people: inout Set<String>
+    ) -> ThreadMessage? {
         var reader = Reader(bytes: bytes, offset: offset)
         guard let messageID = reader.string(), let inReplyTo = reader.optionalString(),
             let referenceCount = reader.count()
@@ -61,7 +72,8 @@ enum ThreadMessageRecord {
             guard let reference = reader.string() else { return nil }
             references.append(reference)
         }
-        guard let receivedAt = reader.signed(), let authorEmail = reader.string(), let authorName = reader.string(),
+        guard let receivedAt = reader.signed(), let authorEmail = reader.string(in: &people),
+            let authorName = reader.string(in: &people),
             let kindIndex = reader.count(), kindIndex < MessageKind.allCases.count,
             let subject = reader.string(), let title = reader.string(),
             let number = reader.optionalInt(), let total = reader.optionalInt(),
@@ -72,7 +84,8 @@ enum ThreadMessageRecord {
         var trailers: [GivenTrailer] = []
         for _ in 0..<trailerCount {
             guard let typeIndex = reader.count(), typeIndex < ReviewTrailerType.allCases.count,
-                let name = reader.string(), let email = reader.string(), let mismatch = reader.unsigned()
+                let name = reader.string(in: &people), let email = reader.string(in: &people),
+                let mismatch = reader.unsigned()
             else { return nil }
             trailers.append(
                 GivenTrailer(
@@ -81,10 +94,10 @@ enum ThreadMessageRecord {
         guard let hasNotice = reader.present() else { return nil }
         var appliedNotice: SeriesAppliedNotice?
         if hasNotice {
-            guard let notice = readNotice(&reader) else { return nil }
+            guard let notice = readNotice(&reader, people: &people) else { return nil }
             appliedNotice = notice
         }
-        guard let botName = reader.optionalString() else { return nil }
+        guard let botName = reader.optionalString(in: &people) else { return nil }
         offset = reader.offset
         return ThreadMessage(
             messageID: messageID, inReplyTo: inReplyTo, references: references, receivedAt: receivedAt,
@@ -94,8 +107,8 @@ enum ThreadMessageRecord {
             trailers: trailers, appliedNotice: appliedNotice, botName: botName)
     }
 
-    private static func readNotice(_ reader: inout Reader) -> SeriesAppliedNotice? {
-        guard let branch = reader.optionalString(), let patchCount = reader.count() else { return nil }
+    private static func readNotice(_ reader: inout Reader, people: inout Set<String>) -> SeriesAppliedNotice? {
+        guard let branch = reader.optionalString(in: &people), let patchCount = reader.count() else { return nil }
         var patches: [AppliedPatch] = []
         for _ in 0..<patchCount {
             guard let position = reader.int(), let commit = reader.optionalString() else { return nil }
@@ -107,7 +120,7 @@ enum ThreadMessageRecord {
             guard let commit = reader.string() else { return nil }
             commits.append(commit)
         }
-        guard let by = reader.optionalString() else { return nil }
+        guard let by = reader.optionalString(in: &people) else { return nil }
         return SeriesAppliedNotice(branch: branch, patches: patches, commits: commits, by: by)
     }
 
@@ -187,6 +200,15 @@ enum ThreadMessageRecord {
             guard let length = count() else { return nil }
             defer { offset += length }
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        }
+
+        /// `string()`, as the copy in `shared` (added to it when new).
+        mutating func string(in shared: inout Set<String>) -> String? {
+            string().map { shared.insert($0).memberAfterInsert }
+        }
+
+        mutating func optionalString(in shared: inout Set<String>) -> String?? {
+            optionalString().map { $0.map { shared.insert($0).memberAfterInsert } }
         }
 
         /// Whether an optional value follows; nil for damaged bytes.

@@ -74,10 +74,12 @@ final class ThreadSpool: Sendable {
             var parts = try Self.route(&state, partOfMessage: partOfMessage, partCount: partCount)
             var next = 0
             let ceiling = state.ceiling
+            // People's names and addresses are shared across parts (see `ThreadMessageRecord`).
+            var people = Set<String>()
             return try SeriesAnalyzer.analyze(ceiling: ceiling) { () throws(SpoolReadFailure) -> [ThreadMessage]? in
                 guard next < partCount else { return nil }
                 defer { next += 1 }
-                return try Self.messages(of: &parts[next], in: state)
+                return try Self.messages(of: &parts[next], in: state, people: &people)
             }
         }
     }
@@ -89,7 +91,8 @@ final class ThreadSpool: Sendable {
             let partOfMessage = [Int32](repeating: 0, count: state.partition.count)
             state.partition = ThreadPartition()
             var parts = try Self.route(&state, partOfMessage: partOfMessage, partCount: 1)
-            return try Self.messages(of: &parts[0], in: state)
+            var people = Set<String>()
+            return try Self.messages(of: &parts[0], in: state, people: &people)
         }
     }
 
@@ -166,7 +169,7 @@ final class ThreadSpool: Sendable {
 
     /// The messages of one part, in archive order; its records are let go.
     private static func messages(
-        of part: inout PartRecords, in state: borrowing State
+        of part: inout PartRecords, in state: borrowing State, people: inout Set<String>
     ) throws(SpoolReadFailure) -> [ThreadMessage] {
         var bytes = [UInt8](repeating: 0, count: part.blocks.reduce(0) { $0 + $1.length })
         var filled = 0
@@ -184,7 +187,9 @@ final class ThreadSpool: Sendable {
         let used = bytes.withUnsafeBytes { buffer in
             forEachRecord(in: buffer, isLast: true) { record in
                 var offset = 0
-                guard let message = ThreadMessageRecord.read(record, at: &offset), offset == record.count else {
+                guard let message = ThreadMessageRecord.read(record, at: &offset, people: &people),
+                    offset == record.count
+                else {
                     damaged = true
                     return
                 }
