@@ -44,8 +44,8 @@ package struct ReportAggregator: Sendable {
     /// The series sections and the reviews by company, once ``report(listName:selection:top:seriesLookup:streamsEntryTexts:)``
     /// ran the series rules (their own answer is let go as it is turned into these).
     private var seriesAnswer: SeriesAnswer?
-    /// The tables, once made; the patch mails and the entries they were made from are then let go.
-    private var madeTables: Tables?
+    /// The patch list, once made; the patch mails it was made from are then let go.
+    private var patchListing: PatchListing?
     /// With several archives: the lists each patch mail reached, by Message-ID.
     private(set) var listsByMessageID: [String: [String]] = [:]
 
@@ -228,17 +228,28 @@ package struct ReportAggregator: Sendable {
         // What does not read the rules' answer is made meanwhile on another core, for ranges
         // whose entries' text is small beside the rules' state; a larger range makes it after the
         // rules, once their state is gone (see above).
+        let isSmall = (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
+        // A larger range makes its patch list before the rules run, so that the patch mails'
+        // summaries are gone before the rules' state grows (at a million messages, 90 MB).
+        if !isSmall { keep(patchListing ?? Self.patchListing(patchMails)) }
         let sideBySide =
-            seriesAnswer == nil && madeTables == nil
-                && (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
-            ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails] in
-                try Self.tables(tally, entries, entrySpans, entryTexts, patchMails, streamsEntryTexts)
+            seriesAnswer == nil && isSmall
+            ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails, patchListing] in
+                let listing = patchListing ?? Self.patchListing(patchMails)
+                return (
+                    try Self.tables(tally, entries, entrySpans, entryTexts, listing.lines, streamsEntryTexts), listing
+                )
             } : nil
         let answer = try seriesAnalysis(lookup: lookup, scope: scope)
-        let tables =
-            try madeTables ?? sideBySide?.result()
-            ?? Self.tables(tally, entries, entrySpans, entryTexts, patchMails, streamsEntryTexts)
-        keep(tables)
+        let (tables, listing) =
+            try sideBySide?.result()
+            ?? {
+                let listing = patchListing ?? Self.patchListing(patchMails)
+                return (
+                    try Self.tables(tally, entries, entrySpans, entryTexts, listing.lines, streamsEntryTexts), listing
+                )
+            }()
+        keep(listing)
         let nameByAddress = tables.nameByAddress
         var report = Report(
             listName: listName, selection: selection, top: top,
@@ -282,23 +293,35 @@ package struct ReportAggregator: Sendable {
         /// The entries' text, when it stays in the file.
         var entryTexts: SpooledEntryTexts?
         var patchList: [PatchListLine]
-        /// The patch mails ``revisionHeads`` names, made from the same order as the patch list.
+    }
+
+    /// The patch list, and the patch mails ``revisionHeads`` names, made in the same order.
+    struct PatchListing: Sendable {
+        var lines: [PatchListLine]
         var revisionHeads: [PatchMailSummary]
     }
 
-    /// Keeps the tables for a later call and lets go of what they were made from: at a million
-    /// messages the patch mails' summaries alone were about 90 MB.
-    private mutating func keep(_ tables: Tables) {
-        guard madeTables == nil else { return }
-        madeTables = tables
+    /// Keeps the patch list for a later call and lets go of the patch mails it was made from.
+    private mutating func keep(_ listing: PatchListing) {
+        guard patchListing == nil else { return }
+        patchListing = listing
         patchMails = []
-        entries = []
-        entrySpans = []
+    }
+
+    private static func patchListing(_ patchMails: [PatchMailSummary]) -> PatchListing {
+        let order = SeriesGrouping.order(patchMails)
+        let lines = order.map { item in
+            let mail = patchMails[item.index]
+            return PatchListLine(
+                subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries, messageID: mail.messageID
+            )
+        }
+        return PatchListing(lines: lines, revisionHeads: revisionHeads(patchMails, order: order))
     }
 
     private static func tables(
         _ tally: ContributorTally, _ entries: [PatchEntry], _ spans: [EntryTextSpool.Span],
-        _ texts: EntryTextSpool, _ patchMails: [PatchMailSummary], _ streamsEntryTexts: Bool
+        _ texts: EntryTextSpool, _ patchList: [PatchListLine], _ streamsEntryTexts: Bool
     ) throws -> Tables {
         let contributors = tally.contributorRows(top: Int.max)
         var nameByAddress: [String: ContributorRow] = [:]
@@ -314,17 +337,9 @@ package struct ReportAggregator: Sendable {
             }
             agreedEntries.append(entry)
         }
-        let order = SeriesGrouping.order(patchMails)
-        let patchList = order.map { item in
-            let mail = patchMails[item.index]
-            return PatchListLine(
-                subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries, messageID: mail.messageID
-            )
-        }
         return Tables(
             contributors: contributors, nameByAddress: nameByAddress, entries: agreedEntries,
-            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, patchList: patchList,
-            revisionHeads: Self.revisionHeads(patchMails, order: order))
+            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, patchList: patchList)
     }
 
     /// The series sections and the reviews by company: the series rules' answer over the thread
@@ -392,7 +407,7 @@ extension ReportAggregator {
     /// marked RESEND; in patch-list order. A later patch of a series whose head is before the
     /// range is no head.
     var revisionHeads: [PatchMailSummary] {
-        madeTables?.revisionHeads ?? Self.revisionHeads(patchMails, order: SeriesGrouping.order(patchMails))
+        patchListing?.revisionHeads ?? Self.revisionHeads(patchMails, order: SeriesGrouping.order(patchMails))
     }
 
     /// The revision heads among `mails`, given in patch-list `order` (see ``revisionHeads``).

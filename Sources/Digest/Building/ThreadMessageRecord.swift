@@ -52,24 +52,26 @@ enum ThreadMessageRecord {
     /// when the bytes are no such record (a damaged file).
     static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> ThreadMessage? {
         var people = Set<String>()
-        return read(bytes, at: &offset, people: &people)
+        var ids = Set<String>()
+        return read(bytes, at: &offset, people: &people, ids: &ids)
     }
 
-    /// `read(_:at:)`, with each name and address (of the sender, the trailers, a robot, an applied
-    /// notice's branch and committer) replaced by its copy in `people` if there is one, else added
-    /// to it: a range's trailers name the same few hundred people again and again, and the series
-    /// sections keep every trailer's (at a million messages, each copy read anew cost about 60 MB).
+    /// `read(_:at:)`, with each string replaced by its copy already read, if any, else kept for
+    /// the next records: names and addresses (of the sender, the trailers, a robot, an applied
+    /// notice's branch and committer) in `people`, Message-IDs in `ids`. A range's trailers name
+    /// the same few hundred people again and again, a thread's replies name the same ancestors,
+    /// and the series sections keep every trailer's person and Message-ID.
     static func read(
-        _ bytes: UnsafeRawBufferPointer, at offset: inout Int, people: inout Set<String>
+        _ bytes: UnsafeRawBufferPointer, at offset: inout Int, people: inout Set<String>, ids: inout Set<String>
     ) -> ThreadMessage? {
         var reader = Reader(bytes: bytes, offset: offset)
-        guard let messageID = reader.string(), let inReplyTo = reader.optionalString(),
+        guard let messageID = reader.string(in: &ids), let inReplyTo = reader.optionalString(in: &ids),
             let referenceCount = reader.count()
         else { return nil }
         var references: [String] = []
         references.reserveCapacity(referenceCount)
         for _ in 0..<referenceCount {
-            guard let reference = reader.string() else { return nil }
+            guard let reference = reader.string(in: &ids) else { return nil }
             references.append(reference)
         }
         guard let receivedAt = reader.signed(), let authorEmail = reader.string(in: &people),

@@ -74,7 +74,8 @@ final class ThreadSpool: Sendable {
             var parts = try Self.route(&state, partOfMessage: partOfMessage, partCount: partCount)
             var next = 0
             let ceiling = state.ceiling
-            // People's names and addresses are shared across parts (see `ThreadMessageRecord`).
+            // People's names and addresses are shared across parts, Message-IDs within one
+            // (parts share no thread); see `ThreadMessageRecord`.
             var people = Set<String>()
             return try SeriesAnalyzer.analyze(ceiling: ceiling) { () throws(SpoolReadFailure) -> [ThreadMessage]? in
                 guard next < partCount else { return nil }
@@ -171,6 +172,7 @@ final class ThreadSpool: Sendable {
     private static func messages(
         of part: inout PartRecords, in state: borrowing State, people: inout Set<String>
     ) throws(SpoolReadFailure) -> [ThreadMessage] {
+        var ids = Set<String>()
         var bytes = [UInt8](repeating: 0, count: part.blocks.reduce(0) { $0 + $1.length })
         var filled = 0
         for block in part.blocks {
@@ -187,7 +189,7 @@ final class ThreadSpool: Sendable {
         let used = bytes.withUnsafeBytes { buffer in
             forEachRecord(in: buffer, isLast: true) { record in
                 var offset = 0
-                guard let message = ThreadMessageRecord.read(record, at: &offset, people: &people),
+                guard let message = ThreadMessageRecord.read(record, at: &offset, people: &people, ids: &ids),
                     offset == record.count
                 else {
                     damaged = true
