@@ -11,12 +11,14 @@ struct PatchMailSummary: Sendable {
     var commit: String
     var messageID: String?
     var subject: String?
-    var title: String
+    /// The title when it is not the end of the subject (it most often is: see `titleStart`).
+    private var ownTitle: String?
+    /// Where the title starts in the subject's UTF-8, when it is the subject's end.
+    private var titleStart: Int32
     var kind: MessageKind
-    var number: Int?
-    var total: Int?
-    var version: Int?
     var isResend: Bool
+    /// `number`, `total` and `version`, -1 for none: a third of the size of three `Int?`.
+    private var numbers: (number: Int32, total: Int32, version: Int32)
     var inReplyTo: String?
     var references: [String]
     /// The author, mailmap applied (an in-body From wins over the header, as in the tables).
@@ -27,17 +29,40 @@ struct PatchMailSummary: Sendable {
         commit = facts.commit
         messageID = facts.messageID
         subject = facts.subject
-        title = facts.title
+        let subjectBytes = facts.subject?.utf8 ?? "".utf8
+        if subjectBytes.count <= Int32.max, subjectBytes.reversed().starts(with: facts.title.utf8.reversed()) {
+            ownTitle = nil
+            titleStart = Int32(subjectBytes.count - facts.title.utf8.count)
+        } else {
+            ownTitle = facts.title
+            titleStart = 0
+        }
         kind = facts.kind
-        number = facts.number
-        total = facts.total
-        version = facts.version
+        numbers = (Self.packed(facts.number), Self.packed(facts.total), Self.packed(facts.version))
         isResend = facts.isResend
         inReplyTo = facts.inReplyTo
         references = facts.references
         authorName = facts.author?.name
         authorAddress = facts.author?.address
     }
+
+    var title: String {
+        if let ownTitle { return ownTitle }
+        let bytes = (subject ?? "").utf8
+        return String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: Int(titleStart))...]))
+    }
+
+    var number: Int? { Self.unpacked(numbers.number) }
+    var total: Int? { Self.unpacked(numbers.total) }
+    var version: Int? { Self.unpacked(numbers.version) }
+
+    /// -1 for none; the subject rule reads at most nine digits, so every value fits.
+    private static func packed(_ value: Int?) -> Int32 {
+        guard let value, value >= 0, value <= Int(Int32.max) else { return -1 }
+        return Int32(value)
+    }
+
+    private static func unpacked(_ value: Int32) -> Int? { value < 0 ? nil : Int(value) }
 
     /// Whether the mail is a "New:" entry (see ``ReportAggregator/needsEntryText(_:)``).
     var isEntry: Bool { ReportAggregator.isEntry(kind: kind, number: number) }

@@ -15,7 +15,7 @@ internal import Synchronization
 /// are then credited to the company of the mapped address at the date the archive received them.
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
-    private var patchMails: [PatchMailSummary] = []
+    private var patchMails = ChunkedArray<PatchMailSummary>()
     /// The "New:" entries without their text, which waits in `entryTexts` (see `entrySpans`).
     private var entries: [PatchEntry] = []
     private var entrySpans: [EntryTextSpool.Span] = []
@@ -305,10 +305,10 @@ package struct ReportAggregator: Sendable {
     private mutating func keep(_ listing: PatchListing) {
         guard patchListing == nil else { return }
         patchListing = listing
-        patchMails = []
+        patchMails.removeAll()
     }
 
-    private static func patchListing(_ patchMails: [PatchMailSummary]) -> PatchListing {
+    private static func patchListing(_ patchMails: ChunkedArray<PatchMailSummary>) -> PatchListing {
         let order = SeriesGrouping.order(patchMails)
         let lines = order.map { item in
             let mail = patchMails[item.index]
@@ -412,7 +412,7 @@ extension ReportAggregator {
 
     /// The revision heads among `mails`, given in patch-list `order` (see ``revisionHeads``).
     fileprivate static func revisionHeads(
-        _ mails: [PatchMailSummary], order: [(index: Int, isInSeries: Bool)]
+        _ mails: ChunkedArray<PatchMailSummary>, order: [(index: Int, isInSeries: Bool)]
     ) -> [PatchMailSummary] {
         order.compactMap { item in
             let mail = mails[item.index]

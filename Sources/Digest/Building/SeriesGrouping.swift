@@ -12,7 +12,9 @@ internal import PatchModel
 /// - Complexity: O(*n* · *r*) for *n* mails with at most *r* references each.
 enum SeriesGrouping {
     /// The indices of `mails` in patch-list order, each with whether it follows its series' head.
-    static func order(_ mails: [PatchMailSummary]) -> [(index: Int, isInSeries: Bool)] {
+    static func order<Mails: RandomAccessCollection<PatchMailSummary>>(
+        _ mails: Mails
+    ) -> [(index: Int, isInSeries: Bool)] where Mails.Index == Int {
         var indexByID: [String: Int] = [:]
         for (index, mail) in mails.enumerated() {
             if let id = mail.messageID, indexByID[id] == nil { indexByID[id] = index }
@@ -48,9 +50,9 @@ enum SeriesGrouping {
     }
 
     /// The index of the series head that `index` belongs to (itself when none).
-    private static func anchor(
-        of index: Int, in mails: [PatchMailSummary], indexByID: [String: Int], known: [Int]
-    ) -> Int {
+    private static func anchor<Mails: RandomAccessCollection<PatchMailSummary>>(
+        of index: Int, in mails: Mails, indexByID: [String: Int], known: [Int]
+    ) -> Int where Mails.Index == Int {
         var current = index
         var steps = 0
         // Iterative walk up the reply chain; `steps` bounds it against reference cycles.
@@ -68,9 +70,9 @@ enum SeriesGrouping {
         return current
     }
 
-    private static func nearestSeriesParent(
-        of mail: PatchMailSummary, in mails: [PatchMailSummary], indexByID: [String: Int]
-    ) -> Int? {
+    private static func nearestSeriesParent<Mails: RandomAccessCollection<PatchMailSummary>>(
+        of mail: PatchMailSummary, in mails: Mails, indexByID: [String: Int]
+    ) -> Int? where Mails.Index == Int {
         var candidates: [String] = []
         if let inReplyTo = mail.inReplyTo { candidates.append(inReplyTo) }
         candidates.append(contentsOf: mail.references.reversed())
