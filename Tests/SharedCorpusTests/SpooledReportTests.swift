@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 
 /// A whole real archive (kvm-ppc, 5,965 mails) reported with its thread view in a temporary file,
-/// the series rules run over small parts, and the entries' text read back as printed: the same
-/// report, byte for byte, in every format.
+/// the series rules run over small parts, and the entries' text and the patch list's lines read
+/// back as printed: the same report, byte for byte, in every format, with links and without.
 @Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
 struct SpooledReportTests {
     @Test func theWholeKvmPpcReportIsTheSameSpooledAndInParts() async throws {
@@ -25,20 +25,31 @@ struct SpooledReportTests {
         var spooling = ReportBuilder()
         spooling.threadSpoolLimit = 0
         spooling.threadPartSize = 300
+        spooling.sideBySideLimit = 0
         let spooled = try await spooling.build(inbox: inbox, range: range, options: ReportOptions())
         #expect(spooled == inMemory)
         #expect(try JSONRenderer().render(spooled) == JSONRenderer().render(inMemory))
 
-        let streamed = try await spooling.build(
-            inbox: inbox, range: range, options: ReportOptions(streamsEntryTexts: true))
-        #expect(streamed.entryTexts != nil && streamed.entries.allSatisfy(\.text.isEmpty))
-        #expect(inMemory.entries.contains { !$0.text.isEmpty })
-        let renderers: [any ReportSectionRenderer] = [TextRenderer(), MarkdownRenderer(), HTMLRenderer()]
-        for renderer in renderers {
-            var pieces = ""
-            try renderer.render(streamed) { pieces += $0 }
-            let whole = try renderer.render(inMemory)
-            #expect(pieces == whole, "\(type(of: renderer))")
+        // With links, every patch list line read back gets its own.
+        for links in [false, true] {
+            let archiveURL = links ? "https://lore.kernel.org/kvm-ppc/" : nil
+            let inMemory = try await ReportBuilder().build(
+                inbox: inbox, range: range, options: ReportOptions(archiveURL: archiveURL, links: links))
+            let streamed = try await spooling.build(
+                inbox: inbox, range: range,
+                options: ReportOptions(archiveURL: archiveURL, links: links, streamsEntryTexts: true))
+            #expect(inMemory.patchList.allSatisfy { ($0.url != nil) == (links && $0.messageID != nil) })
+            #expect(streamed.entryTexts != nil && streamed.entries.allSatisfy(\.text.isEmpty))
+            #expect(streamed.patchListLines?.count == inMemory.patchList.count && streamed.patchList.isEmpty)
+            #expect(inMemory.entries.contains { !$0.text.isEmpty })
+            #expect(inMemory.patchList.count > 2_000)
+            let renderers: [any ReportSectionRenderer] = [TextRenderer(), MarkdownRenderer(), HTMLRenderer()]
+            for renderer in renderers {
+                var pieces = ""
+                try renderer.render(streamed) { pieces += $0 }
+                let whole = try renderer.render(inMemory)
+                #expect(pieces == whole, "\(type(of: renderer)), links: \(links)")
+            }
         }
     }
 }

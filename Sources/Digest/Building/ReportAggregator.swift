@@ -46,6 +46,9 @@ package struct ReportAggregator: Sendable {
     private var seriesAnswer: SeriesAnswer?
     /// The patch list, once made; the patch mails it was made from are then let go.
     private var patchListing: PatchListing?
+    /// A large range's patch list lines, when they wait in the entries' file (`patchListing`
+    /// then has none).
+    private var spooledPatchList: SpooledPatchList?
     /// With several archives: the lists each patch mail reached, by Message-ID.
     private(set) var listsByMessageID: [String: [String]] = [:]
 
@@ -231,7 +234,8 @@ package struct ReportAggregator: Sendable {
         let isSmall = (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
         // A larger range makes its patch list before the rules run, so that the patch mails'
         // summaries are gone before the rules' state grows (at a million messages, 90 MB).
-        if !isSmall { keep(patchListing ?? Self.patchListing(patchMails)) }
+        // Printed a line at a time (text, Markdown, HTML), its lines wait in the entries' file.
+        if !isSmall { keep(patchListing ?? Self.patchListing(patchMails), spoolingLines: streamsEntryTexts) }
         let sideBySide =
             seriesAnswer == nil && isSmall
             ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails, patchListing] in
@@ -255,6 +259,13 @@ package struct ReportAggregator: Sendable {
             listName: listName, selection: selection, top: top,
             domains: tally.domainRows(top: Int.max), contributors: tables.contributors,
             patchList: tables.patchList, entries: tables.entries, accounting: accounting)
+        if let spooledPatchList {
+            if streamsEntryTexts {
+                report.patchListLines = spooledPatchList
+            } else {
+                report.patchList = try (0..<spooledPatchList.count).map { try spooledPatchList.line(at: $0) }
+            }
+        }
         report.entryTexts = tables.entryTexts
         report.companies = tally.companyRows
         report.unmapped = tally.unmappedRows
@@ -281,8 +292,10 @@ package struct ReportAggregator: Sendable {
 
     /// Ranges of at most this many messages make their tables while the series rules run: the
     /// whole kvmarm report (21,367) gains 0.06–0.1 s. The entries' text is then held beside the
-    /// rules' state (100,000 messages: own peak 175 → 197 MB), so larger ranges wait.
-    var sideBySideLimit = 50_000
+    /// rules' state (100,000 messages: own peak 175 → 197 MB), so larger ranges wait; they make
+    /// their patch list before the rules instead, and when it is printed a line at a time its
+    /// lines wait in the entries' file (`SpooledPatchList`).
+    package var sideBySideLimit = 50_000
 
     /// The contributor rows, the entries (with their text, and the names the table gives their
     /// authors) and the patch list: what the report needs besides the series rules' answer.
@@ -301,9 +314,15 @@ package struct ReportAggregator: Sendable {
         var revisionHeads: [PatchMailSummary]
     }
 
-    /// Keeps the patch list for a later call and lets go of the patch mails it was made from.
-    private mutating func keep(_ listing: PatchListing) {
+    /// Keeps the patch list for a later call and lets go of the patch mails it was made from;
+    /// with `spoolingLines`, its lines go to the entries' file.
+    private mutating func keep(_ listing: PatchListing, spoolingLines: Bool = false) {
         guard patchListing == nil else { return }
+        var listing = listing
+        if spoolingLines {
+            spooledPatchList = SpooledPatchList(listing.lines, in: entryTexts)
+            listing.lines = []
+        }
         patchListing = listing
         patchMails.removeAll()
     }

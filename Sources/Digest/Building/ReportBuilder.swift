@@ -50,6 +50,10 @@ package struct ReportBuilder: Sendable {
     /// A spooled thread view is analysed in parts of at most this many messages (see
     /// ``ThreadPartition``).
     package var threadPartSize = 20_000
+    /// Ranges of at most this many messages make their tables while the series rules run; larger
+    /// ones make their patch list first, and leave its lines in a temporary file when they are
+    /// printed a line at a time (see ``ReportAggregator``).
+    package var sideBySideLimit = 50_000
 
     package init() {}
 
@@ -85,6 +89,7 @@ package struct ReportBuilder: Sendable {
             identity: options.identity.resolver,
             spoolsThreadView: commits.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
         aggregator.threadPartSize = threadPartSize
+        aggregator.sideBySideLimit = sideBySideLimit
         func fold(_ parsed: ParsedMessage) {
             switch parsed {
             case .deleted: aggregator.addDeletion()
@@ -156,6 +161,7 @@ package struct ReportBuilder: Sendable {
             identity: options.identity.resolver,
             spoolsThreadView: merged.messages.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
         aggregator.threadPartSize = threadPartSize
+        aggregator.sideBySideLimit = sideBySideLimit
         for message in merged.messages {
             switch message.parsed {
             case .deleted: aggregator.addDeletion()

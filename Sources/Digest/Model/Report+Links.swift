@@ -28,6 +28,7 @@ extension Report {
         }
         for index in entries.indices { entries[index].url = url(entries[index].messageID) }
         for index in patchList.indices { patchList[index].url = url(patchList[index].messageID) }
+        patchListLines?.links = links
         for index in series.indices {
             var entry = series[index]
             entry.url = url(entry.id)

@@ -23,6 +23,9 @@ package struct Report: Sendable, Encodable, Equatable {
     /// (``ReportOptions/streamsEntryTexts``): each entry's text, read back as it is printed; the
     /// entries' `text` is then empty. Only ``ReportSectionRenderer/render(_:into:)`` reads it.
     package var entryTexts: SpooledEntryTexts?
+    /// Likewise for a large range (see ``ReportAggregator``): the patch list's lines, read back as
+    /// they are printed; `patchList` is then empty.
+    package var patchListLines: SpooledPatchList?
     /// Every message of the range, each in exactly one bucket.
     package var accounting: Accounting
     /// The look back before the range (`--history`); nil without it (JSON: `null`).

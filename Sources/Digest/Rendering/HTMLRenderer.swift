@@ -59,14 +59,16 @@ package struct HTMLRenderer: ReportSectionRenderer {
         return out + "</table></div>\n"
     }
 
-    package func patchList(_ lines: [PatchListLine]) -> String {
-        var out = "<h2>\(Wording.patchListHeading)</h2>\n<ul class=\"patches\">\n"
-        for line in lines {
-            let cssClass = line.isInSeries ? " class=\"series\"" : ""
-            out += "<li\(cssClass)>\(Self.anchor(Self.safe(line.subject), line.url))</li>\n"
-        }
-        return out + "</ul>\n"
+    package func patchListHeading() -> String {
+        "<h2>\(Wording.patchListHeading)</h2>\n<ul class=\"patches\">\n"
     }
+
+    package func patchListLine(_ line: PatchListLine) -> String {
+        let cssClass = line.isInSeries ? " class=\"series\"" : ""
+        return "<li\(cssClass)>\(Self.anchor(Self.safe(line.subject), line.url))</li>\n"
+    }
+
+    package func patchListEnd() -> String { "</ul>\n" }
 
     package func commitMessagesHeading() -> String {
         "<h2>\(Wording.commitMessagesHeading)</h2>\n"

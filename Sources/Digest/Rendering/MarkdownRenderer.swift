@@ -37,13 +37,15 @@ package struct MarkdownRenderer: ReportSectionRenderer {
         return out
     }
 
-    package func patchList(_ lines: [PatchListLine]) -> String {
-        var out = "\n## \(Wording.patchListHeading)\n\n"
-        for line in lines {
-            out += (line.isInSeries ? "  - " : "- ") + Self.link(Self.inline(line.subject), line.url) + "\n"
-        }
-        return out
+    package func patchListHeading() -> String {
+        "\n## \(Wording.patchListHeading)\n\n"
     }
+
+    package func patchListLine(_ line: PatchListLine) -> String {
+        (line.isInSeries ? "  - " : "- ") + Self.link(Self.inline(line.subject), line.url) + "\n"
+    }
+
+    package func patchListEnd() -> String { "" }
 
     package func commitMessagesHeading() -> String {
         "\n## \(Wording.commitMessagesHeading)\n"

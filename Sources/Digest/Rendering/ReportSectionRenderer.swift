@@ -16,8 +16,13 @@ package protocol ReportSectionRenderer: ReportRenderer {
     func companyTable(_ rows: [CompanyRow], top: Int) -> String
     /// The table of patch mails counted by author.
     func contributorTable(_ rows: [ContributorRow], top: Int) -> String
-    /// Every patch mail's subject, a series' patches under their cover letter.
-    func patchList(_ lines: [PatchListLine]) -> String
+    /// The patch list's heading: the list is every patch mail's subject, a series' patches
+    /// under their cover letter.
+    func patchListHeading() -> String
+    /// One line of the patch list.
+    func patchListLine(_ line: PatchListLine) -> String
+    /// What closes the patch list.
+    func patchListEnd() -> String
     /// The heading of the "New:" entries.
     func commitMessagesHeading() -> String
     /// One "New:" entry with its commit message: the section is the heading and every entry,
@@ -47,10 +52,17 @@ package protocol ReportSectionRenderer: ReportRenderer {
 extension ReportSectionRenderer {
     /// The whole report, of a report whose entries hold their text (not ``Report/entryTexts``).
     package func render(_ report: Report) -> String {
-        precondition(report.entryTexts == nil, "a report with spooled entry texts is printed by render(_:into:)")
+        precondition(
+            report.entryTexts == nil && report.patchListLines == nil,
+            "a report with spooled entry texts or patch list is printed by render(_:into:)")
         var out = ""
-        render(report, entryText: { $0.text }, into: { out += $0 })
+        render(report, entryText: { $0.text }, patchLine: { _ in nil }, into: { out += $0 })
         return out
+    }
+
+    /// The patch list section whole.
+    package func patchList(_ lines: [PatchListLine]) -> String {
+        lines.reduce(into: patchListHeading()) { $0 += patchListLine($1) } + patchListEnd()
     }
 
     /// The report handed to `write` piece by piece, in order: a section, or one "New:" entry.
@@ -59,27 +71,47 @@ extension ReportSectionRenderer {
     /// in ``Report/entryTexts`` are read back one at a time.
     /// - Throws: what `write` throws; ``SpoolReadFailure`` when an entry's text cannot be read back.
     package func render(_ report: Report, into write: (String) throws -> Void) throws {
-        guard let texts = report.entryTexts else {
-            return try render(report, entryText: { $0.text }, into: write)
-        }
+        let spooledLines = report.patchListLines
         var index = 0
         try render(
             report,
-            entryText: { _ in
+            entryText: { entry in
+                guard let texts = report.entryTexts else { return entry.text }
                 defer { index += 1 }
                 return try texts.text(at: index)
+            },
+            patchLine: { lineIndex in
+                guard let spooledLines, lineIndex < spooledLines.count else { return nil }
+                return try spooledLines.line(at: lineIndex)
             }, into: write)
     }
 
-    /// The pieces in order, each entry's text given by `entryText` (called once per entry, in order).
+    /// The pieces in order, each entry's text given by `entryText` (called once per entry, in
+    /// order); the patch list is `report.patchList`, or when `patchLine` gives lines (by index, nil
+    /// after the last), those, a block of lines at a time.
     private func render(
-        _ report: Report, entryText: (PatchEntry) throws -> String, into write: (String) throws -> Void
+        _ report: Report, entryText: (PatchEntry) throws -> String, patchLine: (Int) throws -> PatchListLine?,
+        into write: (String) throws -> Void
     ) rethrows {
         try write(opening(report))
         try write(domainTable(Array(report.domains.prefix(report.top)), top: report.top))
         try write(companyTable(Array(report.companies.prefix(report.top)), top: report.top))
         try write(contributorTable(Array(report.contributors.prefix(report.top)), top: report.top))
-        try write(patchList(report.patchList))
+        if let first = try patchLine(0) {
+            var block = patchListHeading() + patchListLine(first)
+            var index = 1
+            while let line = try patchLine(index) {
+                block += patchListLine(line)
+                index += 1
+                if block.utf8.count >= 1 << 16 {
+                    try write(block)
+                    block = ""
+                }
+            }
+            try write(block + patchListEnd())
+        } else {
+            try write(patchList(report.patchList))
+        }
         try write(commitMessagesHeading())
         for entry in report.entries {
             var entry = entry

@@ -43,13 +43,15 @@ package struct TextRenderer: ReportSectionRenderer {
         return out
     }
 
-    package func patchList(_ lines: [PatchListLine]) -> String {
-        var out = "\n" + color.heading(Wording.Classic.banner(Wording.patchListHeading)) + "\n\n"
-        for line in lines {
-            out += line.subject.terminalSafe + "\n"
-        }
-        return out
+    package func patchListHeading() -> String {
+        "\n" + color.heading(Wording.Classic.banner(Wording.patchListHeading)) + "\n\n"
     }
+
+    package func patchListLine(_ line: PatchListLine) -> String {
+        line.subject.terminalSafe + "\n"
+    }
+
+    package func patchListEnd() -> String { "" }
 
     package func commitMessagesHeading() -> String {
         "\n" + color.heading(Wording.Classic.commitMessagesBanner) + "\n\n"
