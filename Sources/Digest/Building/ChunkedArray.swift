@@ -13,9 +13,9 @@ struct ChunkedArray<Element>: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
+    /// An index out of range traps in the chunks' own bounds checks.
     subscript(index: Int) -> Element {
-        precondition(index >= 0 && index < count, "index out of range")
-        return chunks[index >> Self.chunkShift][index & ((1 << Self.chunkShift) - 1)]
+        chunks[index >> Self.chunkShift][index & ((1 << Self.chunkShift) - 1)]
     }
 
     mutating func append(_ element: Element) {

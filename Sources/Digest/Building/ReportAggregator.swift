@@ -239,21 +239,13 @@ package struct ReportAggregator: Sendable {
         let sideBySide =
             seriesAnswer == nil && isSmall
             ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails, patchListing] in
-                let listing = patchListing ?? Self.patchListing(patchMails)
-                return (
-                    try Self.tables(tally, entries, entrySpans, entryTexts, listing.lines, streamsEntryTexts), listing
-                )
+                try Self.tables(tally, entries, entrySpans, entryTexts, patchListing, patchMails, streamsEntryTexts)
             } : nil
         let answer = try seriesAnalysis(lookup: lookup, scope: scope)
-        let (tables, listing) =
+        let tables =
             try sideBySide?.result()
-            ?? {
-                let listing = patchListing ?? Self.patchListing(patchMails)
-                return (
-                    try Self.tables(tally, entries, entrySpans, entryTexts, listing.lines, streamsEntryTexts), listing
-                )
-            }()
-        keep(listing)
+            ?? Self.tables(tally, entries, entrySpans, entryTexts, patchListing, patchMails, streamsEntryTexts)
+        keep(tables.listing)
         let nameByAddress = tables.nameByAddress
         var report = Report(
             listName: listName, selection: selection, top: top,
@@ -305,7 +297,8 @@ package struct ReportAggregator: Sendable {
         var entries: [PatchEntry]
         /// The entries' text, when it stays in the file.
         var entryTexts: SpooledEntryTexts?
-        var patchList: [PatchListLine]
+        var listing: PatchListing
+        var patchList: [PatchListLine] { listing.lines }
     }
 
     /// The patch list, and the patch mails ``revisionHeads`` names, made in the same order.
@@ -338,9 +331,11 @@ package struct ReportAggregator: Sendable {
         return PatchListing(lines: lines, revisionHeads: revisionHeads(patchMails, order: order))
     }
 
+    /// - Parameter listing: the patch list made earlier, if any; else it is made from `patchMails`.
     private static func tables(
         _ tally: ContributorTally, _ entries: [PatchEntry], _ spans: [EntryTextSpool.Span],
-        _ texts: EntryTextSpool, _ patchList: [PatchListLine], _ streamsEntryTexts: Bool
+        _ texts: EntryTextSpool, _ listing: PatchListing?, _ patchMails: ChunkedArray<PatchMailSummary>,
+        _ streamsEntryTexts: Bool
     ) throws -> Tables {
         let contributors = tally.contributorRows(top: Int.max)
         var nameByAddress: [String: ContributorRow] = [:]
@@ -358,7 +353,8 @@ package struct ReportAggregator: Sendable {
         }
         return Tables(
             contributors: contributors, nameByAddress: nameByAddress, entries: agreedEntries,
-            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, patchList: patchList)
+            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil,
+            listing: listing ?? patchListing(patchMails))
     }
 
     /// The series sections and the reviews by company: the series rules' answer over the thread

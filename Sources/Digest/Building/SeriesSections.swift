@@ -14,6 +14,7 @@ struct SeriesSections {
 
     /// The sections of `analysis`, with `pullRequests` in archive order and `botMails` counting
     /// the range's mails per robot.
+    ///
     /// Each of the rules' series is taken out of `analysis` and let go once turned into the
     /// report's: at a million messages the two models of every series, held at once, were about
     /// 200 MB.
@@ -27,7 +28,6 @@ struct SeriesSections {
         var entries: [SeriesEntry] = []
         entries.reserveCapacity(found.count)
         while let last = found.popLast() { entries.append(SeriesEntry(last)) }
-        found = []
         entries.reverse()
         series = entries
         reviewers = analysis.reviewers.map {

@@ -56,7 +56,9 @@ extension ReportSectionRenderer {
             report.entryTexts == nil && report.patchListLines == nil,
             "a report with spooled entry texts or patch list is printed by render(_:into:)")
         var out = ""
-        render(report, entryText: { $0.text }, patchLine: { _ in nil }, into: { out += $0 })
+        render(
+            report, entryText: { $0.text },
+            patchLine: { $0 < report.patchList.count ? report.patchList[$0] : nil }, into: { out += $0 })
         return out
     }
 
@@ -68,8 +70,10 @@ extension ReportSectionRenderer {
     /// The report handed to `write` piece by piece, in order: a section, or one "New:" entry.
     /// What `render(_:)` returns is these pieces joined; a writer that passes them on never
     /// holds the whole report (hundreds of MB at a million messages). Entries whose text waits
-    /// in ``Report/entryTexts`` are read back one at a time.
-    /// - Throws: what `write` throws; ``SpoolReadFailure`` when an entry's text cannot be read back.
+    /// in ``Report/entryTexts``, and patch list lines in ``Report/patchListLines``, are read back
+    /// one at a time.
+    /// - Throws: what `write` throws; ``SpoolReadFailure`` when an entry's text or a patch list
+    ///   line cannot be read back.
     package func render(_ report: Report, into write: (String) throws -> Void) throws {
         let spooledLines = report.patchListLines
         var index = 0
@@ -81,14 +85,16 @@ extension ReportSectionRenderer {
                 return try texts.text(at: index)
             },
             patchLine: { lineIndex in
-                guard let spooledLines, lineIndex < spooledLines.count else { return nil }
-                return try spooledLines.line(at: lineIndex)
+                guard let spooledLines else {
+                    return lineIndex < report.patchList.count ? report.patchList[lineIndex] : nil
+                }
+                return lineIndex < spooledLines.count ? try spooledLines.line(at: lineIndex) : nil
             }, into: write)
     }
 
     /// The pieces in order, each entry's text given by `entryText` (called once per entry, in
-    /// order); the patch list is `report.patchList`, or when `patchLine` gives lines (by index, nil
-    /// after the last), those, a block of lines at a time.
+    /// order), the patch list's lines by `patchLine` (by index, nil after the last) and written
+    /// a block of lines at a time.
     private func render(
         _ report: Report, entryText: (PatchEntry) throws -> String, patchLine: (Int) throws -> PatchListLine?,
         into write: (String) throws -> Void
@@ -97,21 +103,17 @@ extension ReportSectionRenderer {
         try write(domainTable(Array(report.domains.prefix(report.top)), top: report.top))
         try write(companyTable(Array(report.companies.prefix(report.top)), top: report.top))
         try write(contributorTable(Array(report.contributors.prefix(report.top)), top: report.top))
-        if let first = try patchLine(0) {
-            var block = patchListHeading() + patchListLine(first)
-            var index = 1
-            while let line = try patchLine(index) {
-                block += patchListLine(line)
-                index += 1
-                if block.utf8.count >= 1 << 16 {
-                    try write(block)
-                    block = ""
-                }
+        var block = patchListHeading()
+        var lineIndex = 0
+        while let line = try patchLine(lineIndex) {
+            block += patchListLine(line)
+            lineIndex += 1
+            if block.utf8.count >= 1 << 16 {
+                try write(block)
+                block = ""
             }
-            try write(block + patchListEnd())
-        } else {
-            try write(patchList(report.patchList))
         }
+        try write(block + patchListEnd())
         try write(commitMessagesHeading())
         for entry in report.entries {
             var entry = entry
