@@ -225,7 +225,7 @@ package struct SitePublisher: Sendable {
         let figures = WeekFigures(
             messages: report.accounting.messages, patchMails: report.accounting.patchMails,
             newSeries: newSeries.count, reviews: report.reviewers.reduce(0) { $0 + $1.trailers },
-            applied: report.appliedRows.count)
+            applied: report.seriesFacts.filter(\.isApplied).count + report.earlierAppliedRows.count)
         return WeekSummary(
             week: week, commitCount: commits.count, fingerprint: fingerprint,
             newestCommitTime: commits.map(\.commitTime).max() ?? week.start,

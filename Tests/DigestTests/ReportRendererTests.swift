@@ -56,7 +56,7 @@ import Testing
         #expect(text.contains("\nNew:  widget: fix the frobnicator\n"))
     }
 
-    @Test func aReportIsItsSectionsInOrder() {
+    @Test func aReportIsItsSectionsInOrder() throws {
         var report = ReportFixture.make()
         report.history = HistorySection()
         let renderer = MarkdownRenderer()
@@ -65,9 +65,9 @@ import Testing
             renderer.companyTable(report.companies, top: report.top),
             renderer.contributorTable(report.contributors, top: report.top), renderer.patchList(report.patchList),
             renderer.commitMessages(report.entries), renderer.series(report.series, scope: report.seriesScope),
-            renderer.reviews(report.reviewers, waiting: report.waitingSeries, top: report.top),
+            renderer.reviews(report.reviewers, waiting: try report.waitingSeries(), top: report.top),
             renderer.reviewCompanies(report.reviewCompanies, top: report.top),
-            renderer.earlierSeriesActivity(report.earlierSeriesActivity), renderer.applied(report.appliedRows),
+            renderer.earlierSeriesActivity(report.earlierSeriesActivity), renderer.applied(try report.appliedRows()),
             renderer.pullRequests(report.pullRequests), renderer.bots(report.bots), renderer.history(HistorySection()),
             renderer.closing(report.accounting),
         ]

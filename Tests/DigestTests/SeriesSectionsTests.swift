@@ -69,7 +69,7 @@ import Testing
         #expect(pull.from == ReportPerson(name: "Mai Ntainer", email: "mai@example.com"))
         #expect(pull.diffstat == Diffstat(filesChanged: 2, insertions: 3, deletions: 1))
         #expect(report.bots == [BotRow(bot: "kernel test robot", mails: 1, seriesReports: 1)])
-        #expect(report.appliedRows.map(\.seriesID) == ["c0@x"])
+        #expect(try report.appliedRows().map(\.seriesID) == ["c0@x"])
     }
 
     @Test func theTextShowsEachSeriesAndEachSection() throws {

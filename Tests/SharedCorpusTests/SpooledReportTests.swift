@@ -5,8 +5,9 @@ import TestSupport
 import Testing
 
 /// A whole real archive (kvm-ppc, 5,965 mails) reported with its thread view in a temporary file,
-/// the series rules run over small parts, and the entries' text and the patch list's lines read
-/// back as printed: the same report, byte for byte, in every format, with links and without.
+/// the series rules run over small parts, and the entries' text, the patch list's lines and the
+/// series read back as printed: the same report, byte for byte, in every format, with links and
+/// without.
 @Suite(.enabled(if: SharedData.isAvailable, Comment(rawValue: SharedData.skipReason)))
 struct SpooledReportTests {
     @Test func theWholeKvmPpcReportIsTheSameSpooledAndInParts() async throws {
@@ -41,6 +42,9 @@ struct SpooledReportTests {
             #expect(inMemory.patchList.allSatisfy { ($0.url != nil) == (links && $0.messageID != nil) })
             #expect(streamed.entryTexts != nil && streamed.entries.allSatisfy(\.text.isEmpty))
             #expect(streamed.patchListLines?.count == inMemory.patchList.count && streamed.patchList.isEmpty)
+            #expect(streamed.seriesEntries?.count == inMemory.series.count && streamed.series.isEmpty)
+            #expect(try (0..<streamed.seriesCount).map { try streamed.seriesEntry(at: $0) } == inMemory.series)
+            #expect(streamed.seriesFacts == inMemory.seriesFacts && inMemory.series.count > 500)
             #expect(inMemory.entries.contains { !$0.text.isEmpty })
             #expect(inMemory.patchList.count > 2_000)
             let renderers: [any ReportSectionRenderer] = [TextRenderer(), MarkdownRenderer(), HTMLRenderer()]

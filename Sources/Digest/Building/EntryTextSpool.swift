@@ -26,8 +26,8 @@ final class EntryTextSpool: Sendable {
         var pending: [UInt8] = []
         var written: Int64 = 0
         var failed = false
-        /// The texts the file could not take.
-        var inMemory: [String] = []
+        /// The texts and records the file could not take.
+        var inMemory: [[UInt8]] = []
     }
 
     static let blockSize = 256 * 1024
@@ -45,45 +45,54 @@ final class EntryTextSpool: Sendable {
 
     /// Appends `text`: to the file, else (no file, or an earlier write failed) to memory.
     func append(_ text: String) -> Span {
+        var text = text
+        return text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends `bytes` (a record of the report's, see ``SeriesEntryRecord``), as `append(_:)` a text.
+    func append(_ bytes: UnsafeRawBufferPointer) -> Span {
         state.withLock { state -> Span in
             guard state.file != nil, !state.failed else {
-                state.inMemory.append(text)
+                state.inMemory.append(Array(bytes))
                 return .memory(state.inMemory.count - 1)
             }
-            var text = text
-            let span = text.withUTF8 { bytes -> Span in
-                let offset = state.written + Int64(state.pending.count)
-                state.pending.append(contentsOf: bytes)
-                return .file(offset: offset, length: bytes.count)
-            }
+            let offset = state.written + Int64(state.pending.count)
+            state.pending.append(contentsOf: bytes)
             // A failed write keeps its bytes pending (still read back from there); the next
             // texts go to memory.
             if state.pending.count >= Self.blockSize { Self.flush(&state) }
-            return span
+            return .file(offset: offset, length: bytes.count)
         }
     }
 
     /// The text at `span`, as appended.
     /// - Throws: ``SpoolReadFailure`` when the file cannot be read back (an I/O error).
     func text(at span: Span) throws(SpoolReadFailure) -> String {
-        try state.withLock { state throws(SpoolReadFailure) -> String in
+        String(decoding: try bytes(at: span), as: UTF8.self)
+    }
+
+    /// The bytes at `span`, as appended.
+    /// - Throws: ``SpoolReadFailure`` when the file cannot be read back (an I/O error).
+    func bytes(at span: Span) throws(SpoolReadFailure) -> [UInt8] {
+        try state.withLock { state throws(SpoolReadFailure) -> [UInt8] in
             let (offset, length): (Int64, Int)
             switch span {
             case .memory(let index): return state.inMemory[index]
             case .file(let start, let count): (offset, length) = (start, count)
             }
+            if length == 0 { return [] }
             if offset >= state.written {
                 let start = Int(offset - state.written)
-                return String(decoding: state.pending[start..<start + length], as: UTF8.self)
+                return Array(state.pending[start..<start + length])
             }
             // Before `written`: wholly in the file, since every flush writes all pending bytes.
             var failure: Int32?
-            let text = String(unsafeUninitializedCapacity: length) { buffer in
+            let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
                 failure = state.file?.read(into: buffer.baseAddress!, length: length, at: offset)
-                return failure == nil ? length : 0
+                count = failure == nil ? length : 0
             }
             if let failure { throw SpoolReadFailure(reason: String(cString: strerror(failure))) }
-            return text
+            return bytes
         }
     }
 

@@ -232,21 +232,27 @@ package struct ReportAggregator: Sendable {
         // whose entries' text is small beside the rules' state; a larger range makes it after the
         // rules, once their state is gone (see above).
         let isSmall = (threadSpool?.count ?? threadMessages.count) <= sideBySideLimit
+        // The names the tables give each address, which the series' authors are shown with too.
+        let contributors = tally.contributorRows(top: Int.max)
+        let nameByAddress = Dictionary(contributors.map { ($0.email.lowercased(), $0) }) { _, last in last }
         // A larger range makes its patch list before the rules run, so that the patch mails'
         // summaries are gone before the rules' state grows (at a million messages, 90 MB).
         // Printed a line at a time (text, Markdown, HTML), its lines wait in the entries' file.
         if !isSmall { keep(patchListing ?? Self.patchListing(patchMails), spoolingLines: streamsEntryTexts) }
         let sideBySide =
             seriesAnswer == nil && isSmall
-            ? SideWork { [tally, entries, entrySpans, entryTexts, patchMails, patchListing] in
-                try Self.tables(tally, entries, entrySpans, entryTexts, patchListing, patchMails, streamsEntryTexts)
+            ? SideWork { [entries, entrySpans, entryTexts, patchMails, patchListing] in
+                try Self.tables(
+                    contributors, nameByAddress, entries, entrySpans, entryTexts, patchListing, patchMails,
+                    streamsEntryTexts)
             } : nil
-        let answer = try seriesAnalysis(lookup: lookup, scope: scope)
+        let answer = try seriesAnalysis(lookup: lookup, scope: scope, nameByAddress: nameByAddress)
         let tables =
             try sideBySide?.result()
-            ?? Self.tables(tally, entries, entrySpans, entryTexts, patchListing, patchMails, streamsEntryTexts)
+            ?? Self.tables(
+                contributors, nameByAddress, entries, entrySpans, entryTexts, patchListing, patchMails,
+                streamsEntryTexts)
         keep(tables.listing)
-        let nameByAddress = tables.nameByAddress
         var report = Report(
             listName: listName, selection: selection, top: top,
             domains: tally.domainRows(top: Int.max), contributors: tables.contributors,
@@ -266,19 +272,14 @@ package struct ReportAggregator: Sendable {
             counts: patchMailsByDay)
         report.reviewCompanies = answer.reviewCompanies
         var sections = answer.sections
-        // A series' author is its sender; shown with the name the tables give that address, and
-        // so is a reviewer who also sent patches (one person, one name, in every section).
-        for index in sections.series.indices {
-            if let row = nameByAddress[sections.series[index].author.email.lowercased()] {
-                sections.series[index].author = ReportPerson(name: row.name, email: row.email)
-            }
-        }
+        // A reviewer who also sent patches is shown with the name the tables give that address,
+        // as a series' author is (one person, one name, in every section; see `SeriesMapper`).
         for index in sections.reviewers.indices {
             if let row = nameByAddress[sections.reviewers[index].email.lowercased()] {
                 sections.reviewers[index].name = row.name
             }
         }
-        sections.fill(&report)
+        try sections.fill(&report, keepsSpooled: streamsEntryTexts)
         return report
     }
 
@@ -290,10 +291,10 @@ package struct ReportAggregator: Sendable {
     package var sideBySideLimit = 50_000
 
     /// The contributor rows, the entries (with their text, and the names the table gives their
-    /// authors) and the patch list: what the report needs besides the series rules' answer.
+    /// authors, by `nameByAddress`) and the patch list: what the report needs besides the series
+    /// rules' answer.
     struct Tables: Sendable {
         var contributors: [ContributorRow]
-        var nameByAddress: [String: ContributorRow]
         var entries: [PatchEntry]
         /// The entries' text, when it stays in the file.
         var entryTexts: SpooledEntryTexts?
@@ -333,13 +334,10 @@ package struct ReportAggregator: Sendable {
 
     /// - Parameter listing: the patch list made earlier, if any; else it is made from `patchMails`.
     private static func tables(
-        _ tally: ContributorTally, _ entries: [PatchEntry], _ spans: [EntryTextSpool.Span],
-        _ texts: EntryTextSpool, _ listing: PatchListing?, _ patchMails: ChunkedArray<PatchMailSummary>,
-        _ streamsEntryTexts: Bool
+        _ contributors: [ContributorRow], _ nameByAddress: [String: ContributorRow], _ entries: [PatchEntry],
+        _ spans: [EntryTextSpool.Span], _ texts: EntryTextSpool, _ listing: PatchListing?,
+        _ patchMails: ChunkedArray<PatchMailSummary>, _ streamsEntryTexts: Bool
     ) throws -> Tables {
-        let contributors = tally.contributorRows(top: Int.max)
-        var nameByAddress: [String: ContributorRow] = [:]
-        for row in contributors { nameByAddress[row.email.lowercased()] = row }
         var agreedEntries: [PatchEntry] = []
         agreedEntries.reserveCapacity(entries.count)
         for (entry, span) in zip(entries, spans) {
@@ -352,7 +350,7 @@ package struct ReportAggregator: Sendable {
             agreedEntries.append(entry)
         }
         return Tables(
-            contributors: contributors, nameByAddress: nameByAddress, entries: agreedEntries,
+            contributors: contributors, entries: agreedEntries,
             entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil,
             listing: listing ?? patchListing(patchMails))
     }
@@ -360,21 +358,30 @@ package struct ReportAggregator: Sendable {
     /// The series sections and the reviews by company: the series rules' answer over the thread
     /// view, computed once and turned into the report's model as it is read, so that the rules'
     /// series and the report's are not held whole at once. The thread view and the shared strings
-    /// are let go as soon as the rules have read them.
+    /// are let go as soon as the rules have read them. When the rules run in parts, each part's
+    /// series go to the entries' file as the part is done (``SpooledSeries``).
     /// - Throws: ``SpoolReadFailure`` when a spooled thread view cannot be read back.
     private mutating func seriesAnalysis(
-        lookup: any SeriesLookup, scope: SeriesScope
+        lookup: any SeriesLookup, scope: SeriesScope, nameByAddress: [String: ContributorRow]
     ) throws(SpoolReadFailure) -> SeriesAnswer {
         if let seriesAnswer { return seriesAnswer }
         strings = []
+        var mapper = SeriesMapper(nameByAddress: nameByAddress)
         var analysis: SeriesReport
+        var spooled: SpooledSeries?
         if let threadSpool {
             // Parts are only for rules that read no history: a look-up can link what the
             // range's own references do not (then the view is read back whole).
-            analysis =
-                lookup is NoSeriesLookup
-                ? try threadSpool.analyze(maximumPartSize: threadPartSize)
-                : SeriesAnalyzer.analyze(try threadSpool.allMessages(), lookup: lookup)
+            if lookup is NoSeriesLookup {
+                var writer = SpooledSeries.Writer(spool: entryTexts)
+                let (report, order) = try threadSpool.analyze(maximumPartSize: threadPartSize) { series in
+                    writer.append(mapper.entry(series), isWaiting: series.isWaiting)
+                }
+                analysis = report
+                spooled = writer.finish(order: order)
+            } else {
+                analysis = SeriesAnalyzer.analyze(try threadSpool.allMessages(), lookup: lookup)
+            }
         } else {
             var messages: [ThreadMessage] = []
             swap(&messages, &threadMessages)
@@ -384,7 +391,8 @@ package struct ReportAggregator: Sendable {
         analysis.reviewCredits = []
         let answer = SeriesAnswer(
             sections: SeriesSections(
-                analysis: &analysis, scope: scope, pullRequests: pullRequests, botMails: botMails),
+                analysis: &analysis, spooled: spooled, mapper: &mapper, scope: scope, pullRequests: pullRequests,
+                botMails: botMails),
             reviewCompanies: reviewCompanies)
         seriesAnswer = answer
         return answer

@@ -6,6 +6,8 @@ internal import PatchModel
 struct SeriesSections {
     var scope: SeriesScope
     var series: [SeriesEntry]
+    /// The series, when they wait in the entries' file instead (`series` is then empty).
+    var spooledSeries: SpooledSeries?
     var reviewers: [ReviewerRow]
     var waiting: [String]
     var earlierSeriesActivity: [EarlierSeriesEntry]
@@ -13,46 +15,80 @@ struct SeriesSections {
     var bots: [BotRow]
 
     /// The sections of `analysis`, with `pullRequests` in archive order and `botMails` counting
-    /// the range's mails per robot.
+    /// the range's mails per robot. The series are `spooled` when given (then `mapper` turned
+    /// them into the report's as they were written), else those of `analysis`, turned into the
+    /// report's by `mapper`.
     ///
     /// Each of the rules' series is taken out of `analysis` and let go once turned into the
     /// report's: at a million messages the two models of every series, held at once, were about
     /// 200 MB.
     init(
-        analysis: inout SeriesReport, scope: SeriesScope, pullRequests: [PullRequestEntry],
-        botMails: [String: Int]
+        analysis: inout SeriesReport, spooled: SpooledSeries?, mapper: inout SeriesMapper, scope: SeriesScope,
+        pullRequests: [PullRequestEntry], botMails: [String: Int]
     ) {
         self.scope = scope
         var found: [PatchSeries] = []
         swap(&found, &analysis.series)
         var entries: [SeriesEntry] = []
         entries.reserveCapacity(found.count)
-        while let last = found.popLast() { entries.append(SeriesEntry(last)) }
+        while let last = found.popLast() { entries.append(mapper.entry(last)) }
         entries.reverse()
         series = entries
+        spooledSeries = spooled
         reviewers = analysis.reviewers.map {
             ReviewerRow(name: $0.name, email: $0.email, trailers: $0.trailers, replies: $0.replies)
         }
         waiting = analysis.waiting
         earlierSeriesActivity = analysis.earlierActivity.map(EarlierSeriesEntry.init)
         self.pullRequests = pullRequests
-        var seriesReports: [String: Int] = [:]
-        for entry in series {
-            for report in entry.botReports { seriesReports[report.bot, default: 0] += 1 }
-        }
+        let seriesReports = mapper.botReports
         bots = botMails.map { BotRow(bot: $0.key, mails: $0.value, seriesReports: seriesReports[$0.key] ?? 0) }
             .sorted { $0.mails != $1.mails ? $0.mails > $1.mails : $0.bot < $1.bot }
     }
 
-    /// Writes the sections into `report`.
-    func fill(_ report: inout Report) {
+    /// Writes the sections into `report`; spooled series are read back into it unless it is
+    /// printed a section at a time (`keepsSpooled`).
+    /// - Throws: ``SpoolReadFailure`` when a spooled series cannot be read back.
+    func fill(_ report: inout Report, keepsSpooled: Bool) throws(SpoolReadFailure) {
         report.seriesScope = scope
         report.series = series
+        if let spooledSeries {
+            if keepsSpooled {
+                report.seriesEntries = spooledSeries
+            } else {
+                report.series = try (0..<spooledSeries.count).map { index throws(SpoolReadFailure) in
+                    try spooledSeries.entry(at: index)
+                }
+            }
+        }
         report.reviewers = reviewers
         report.waiting = waiting
         report.earlierSeriesActivity = earlierSeriesActivity
         report.pullRequests = pullRequests
         report.bots = bots
+    }
+}
+
+/// Turns the rules' series into the report's, one at a time: a series' author (its sender) is
+/// shown with the name and spelling the contributor table gives that address, and the robots'
+/// reports on series are counted for the robots' table.
+struct SeriesMapper {
+    /// The contributor rows by address in lower case.
+    let nameByAddress: [String: ContributorRow]
+    /// Reports on the range's series, by robot.
+    private(set) var botReports: [String: Int] = [:]
+
+    init(nameByAddress: [String: ContributorRow]) {
+        self.nameByAddress = nameByAddress
+    }
+
+    mutating func entry(_ series: PatchSeries) -> SeriesEntry {
+        var entry = SeriesEntry(series)
+        if let row = nameByAddress[entry.author.email.lowercased()] {
+            entry.author = ReportPerson(name: row.name, email: row.email)
+        }
+        for report in entry.botReports { botReports[report.bot, default: 0] += 1 }
+        return entry
     }
 }
 

@@ -3,12 +3,11 @@ internal import PatchModel
 /// A ``ThreadMessage`` as bytes, for the spooled thread view (``ThreadSpool``): every field the
 /// series rules read, so that a message read back is equal to the one written.
 ///
-/// Integers are LEB128 varints (signed ones zigzagged), strings a length and their UTF-8 bytes,
-/// optionals a presence byte. Only this process reads what it wrote, so there is no version.
+/// Written with ``RecordWriter``: only this process reads what it wrote, so there is no version.
 enum ThreadMessageRecord {
     /// Appends `message`'s record to `bytes`.
     static func append(_ message: ThreadMessage, to bytes: inout [UInt8]) {
-        var writer = Writer(bytes: consume bytes)
+        var writer = RecordWriter(bytes: consume bytes)
         writer.string(message.messageID)
         writer.optionalString(message.inReplyTo)
         writer.unsigned(UInt64(message.references.count))
@@ -64,7 +63,7 @@ enum ThreadMessageRecord {
     static func read(
         _ bytes: UnsafeRawBufferPointer, at offset: inout Int, people: inout Set<String>, ids: inout Set<String>
     ) -> ThreadMessage? {
-        var reader = Reader(bytes: bytes, offset: offset)
+        var reader = RecordReader(bytes: bytes, offset: offset)
         guard let messageID = reader.string(in: &ids), let inReplyTo = reader.optionalString(in: &ids),
             let referenceCount = reader.count()
         else { return nil }
@@ -109,7 +108,7 @@ enum ThreadMessageRecord {
             trailers: trailers, appliedNotice: appliedNotice, botName: botName)
     }
 
-    private static func readNotice(_ reader: inout Reader, people: inout Set<String>) -> SeriesAppliedNotice? {
+    private static func readNotice(_ reader: inout RecordReader, people: inout Set<String>) -> SeriesAppliedNotice? {
         guard let branch = reader.optionalString(in: &people), let patchCount = reader.count() else { return nil }
         var patches: [AppliedPatch] = []
         for _ in 0..<patchCount {
@@ -124,111 +123,5 @@ enum ThreadMessageRecord {
         }
         guard let by = reader.optionalString(in: &people) else { return nil }
         return SeriesAppliedNotice(branch: branch, patches: patches, commits: commits, by: by)
-    }
-
-    /// Appends `value` as a LEB128 varint.
-    static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    /// The LEB128 varint at `offset`, with `offset` moved past it; nil when cut short or too long.
-    static func readVarint(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7f) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
-    }
-
-    private struct Writer {
-        var bytes: [UInt8]
-
-        mutating func unsigned(_ value: UInt64) { ThreadMessageRecord.appendVarint(value, to: &bytes) }
-
-        mutating func signed(_ value: Int64) {
-            unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
-        }
-
-        mutating func string(_ value: String) {
-            var value = value
-            value.withUTF8 { utf8 in
-                unsigned(UInt64(utf8.count))
-                bytes.append(contentsOf: utf8)
-            }
-        }
-
-        mutating func present(_ isPresent: Bool) { bytes.append(isPresent ? 1 : 0) }
-
-        mutating func optionalString(_ value: String?) {
-            present(value != nil)
-            if let value { string(value) }
-        }
-
-        mutating func optionalInt(_ value: Int?) {
-            present(value != nil)
-            if let value { signed(Int64(value)) }
-        }
-    }
-
-    private struct Reader {
-        let bytes: UnsafeRawBufferPointer
-        var offset: Int
-
-        mutating func unsigned() -> UInt64? { ThreadMessageRecord.readVarint(bytes, at: &offset) }
-
-        mutating func signed() -> Int64? {
-            unsigned().map { Int64(bitPattern: ($0 >> 1) ^ (0 &- ($0 & 1))) }
-        }
-
-        mutating func int() -> Int? { signed().map { Int(truncatingIfNeeded: $0) } }
-
-        /// A count of items or bytes still possibly in the record.
-        mutating func count() -> Int? {
-            guard let value = unsigned(), value <= UInt64(bytes.count - offset) else { return nil }
-            return Int(value)
-        }
-
-        mutating func string() -> String? {
-            guard let length = count() else { return nil }
-            defer { offset += length }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
-        }
-
-        /// `string()`, as the copy in `shared` (added to it when new).
-        mutating func string(in shared: inout Set<String>) -> String? {
-            string().map { shared.insert($0).memberAfterInsert }
-        }
-
-        mutating func optionalString(in shared: inout Set<String>) -> String?? {
-            optionalString().map { $0.map { shared.insert($0).memberAfterInsert } }
-        }
-
-        /// Whether an optional value follows; nil for damaged bytes.
-        mutating func present() -> Bool? {
-            guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
-            offset += 1
-            return bytes[offset - 1] == 1
-        }
-
-        /// `.some(nil)` for an absent value, nil for damaged bytes.
-        mutating func optionalString() -> String?? {
-            guard let isPresent = present() else { return nil }
-            return isPresent ? string().map { .some($0) } : .some(nil)
-        }
-
-        mutating func optionalInt() -> Int?? {
-            guard let isPresent = present() else { return nil }
-            return isPresent ? int().map { .some($0) } : .some(nil)
-        }
     }
 }

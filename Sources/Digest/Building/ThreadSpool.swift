@@ -68,7 +68,20 @@ final class ThreadSpool: Sendable {
     /// messages (see ``ThreadPartition/parts(maximumSize:)``) in memory at a time.
     /// - Throws: ``SpoolReadFailure`` when the file cannot be read back.
     func analyze(maximumPartSize: Int) throws(SpoolReadFailure) -> SeriesReport {
-        try state.withLock { state throws(SpoolReadFailure) -> SeriesReport in
+        var handedOver: [PatchSeries] = []
+        var (report, order) = try analyze(maximumPartSize: maximumPartSize) { handedOver.append($0) }
+        report.series = order.map { handedOver[$0] }
+        return report
+    }
+
+    /// `analyze(maximumPartSize:)`, each series handed to `handOver` as soon as its part is
+    /// analysed (see ``SeriesAnalyzer/analyze(ceiling:nextPart:handOver:)``, which says what
+    /// `order` is).
+    /// - Throws: ``SpoolReadFailure`` when the file cannot be read back.
+    func analyze(
+        maximumPartSize: Int, handOver: (consuming PatchSeries) -> Void
+    ) throws(SpoolReadFailure) -> (report: SeriesReport, order: [Int]) {
+        try state.withLock { state throws(SpoolReadFailure) -> (report: SeriesReport, order: [Int]) in
             let (partOfMessage, partCount) = state.partition.parts(maximumSize: maximumPartSize)
             state.partition = ThreadPartition()
             var parts = try Self.route(&state, partOfMessage: partOfMessage, partCount: partCount)
@@ -77,11 +90,14 @@ final class ThreadSpool: Sendable {
             // People's names and addresses are shared across parts, Message-IDs within one
             // (parts share no thread); see `ThreadMessageRecord`.
             var people = Set<String>()
-            return try SeriesAnalyzer.analyze(ceiling: ceiling) { () throws(SpoolReadFailure) -> [ThreadMessage]? in
-                guard next < partCount else { return nil }
-                defer { next += 1 }
-                return try Self.messages(of: &parts[next], in: state, people: &people)
-            }
+            return try SeriesAnalyzer.analyze(
+                ceiling: ceiling,
+                nextPart: { () throws(SpoolReadFailure) -> [ThreadMessage]? in
+                    guard next < partCount else { return nil }
+                    defer { next += 1 }
+                    return try Self.messages(of: &parts[next], in: state, people: &people)
+                },
+                handOver: { (series: consuming PatchSeries) throws(SpoolReadFailure) in handOver(series) })
         }
     }
 
@@ -203,11 +219,11 @@ final class ThreadSpool: Sendable {
     }
 
     private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
-        ThreadMessageRecord.appendVarint(UInt64(length), to: &bytes)
+        RecordBytes.appendVarint(UInt64(length), to: &bytes)
     }
 
     private static func readLength(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
-        ThreadMessageRecord.readVarint(bytes, at: &offset).flatMap { Int(exactly: $0) }
+        RecordBytes.readVarint(bytes, at: &offset).flatMap { Int(exactly: $0) }
     }
 
     /// Writes the pending bytes; after a failed write, the spool keeps its records in memory.

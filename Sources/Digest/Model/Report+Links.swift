@@ -5,55 +5,64 @@ extension Report {
     package mutating func link(_ links: MessageLinks?) {
         archiveURL = links?.base
         func url(_ id: String?) -> String? { id.flatMap { links?.url(for: $0) } }
-        func linked(_ trailers: [SeriesTrailerEntry]) -> [SeriesTrailerEntry] {
-            trailers.map {
-                var trailer = $0
-                trailer.url = url(trailer.messageID)
-                return trailer
-            }
-        }
-        func linked(_ reports: [SeriesBotReport]) -> [SeriesBotReport] {
-            reports.map {
-                var report = $0
-                report.url = url(report.messageID)
-                return report
-            }
-        }
-        func linked(_ applied: SeriesAppliedEntry?) -> SeriesAppliedEntry? {
-            applied.map {
-                var applied = $0
-                applied.url = url(applied.messageID)
-                return applied
-            }
-        }
         for index in entries.indices { entries[index].url = url(entries[index].messageID) }
         for index in patchList.indices { patchList[index].url = url(patchList[index].messageID) }
         patchListLines?.links = links
-        for index in series.indices {
-            var entry = series[index]
-            entry.url = url(entry.id)
-            entry.coverURL = url(entry.coverMessageID)
-            let previousURL = url(entry.previous?.messageID)
-            entry.previous?.url = previousURL
-            for patch in entry.patches.indices {
-                entry.patches[patch].url = url(entry.patches[patch].messageID)
-                entry.patches[patch].previousURL = url(entry.patches[patch].previousMessageID)
-                entry.patches[patch].trailers = linked(entry.patches[patch].trailers)
-            }
-            for dropped in entry.dropped.indices { entry.dropped[dropped].url = url(entry.dropped[dropped].messageID) }
-            entry.trailers = linked(entry.trailers)
-            entry.botReports = linked(entry.botReports)
-            entry.applied = linked(entry.applied)
-            series[index] = entry
-        }
+        for index in series.indices { series[index].link(links) }
+        seriesEntries?.links = links
         for index in earlierSeriesActivity.indices {
             var entry = earlierSeriesActivity[index]
             entry.seriesURL = url(entry.seriesID)
-            entry.trailers = linked(entry.trailers)
-            entry.botReports = linked(entry.botReports)
-            entry.applied = linked(entry.applied)
+            entry.trailers = SeriesEntry.linked(entry.trailers, links)
+            entry.botReports = SeriesEntry.linked(entry.botReports, links)
+            entry.applied = SeriesEntry.linked(entry.applied, links)
             earlierSeriesActivity[index] = entry
         }
         for index in pullRequests.indices { pullRequests[index].url = url(pullRequests[index].messageID) }
+    }
+}
+
+extension SeriesEntry {
+    /// Sets the `url` of the series, its cover, previous version, patches, dropped patches,
+    /// trailers, robot reports and applied notice from `links`; with nil, clears them.
+    mutating func link(_ links: MessageLinks?) {
+        func address(_ id: String?) -> String? { id.flatMap { links?.url(for: $0) } }
+        url = address(id)
+        coverURL = address(coverMessageID)
+        let previousURL = address(previous?.messageID)
+        previous?.url = previousURL
+        for patch in patches.indices {
+            patches[patch].url = address(patches[patch].messageID)
+            patches[patch].previousURL = address(patches[patch].previousMessageID)
+            patches[patch].trailers = Self.linked(patches[patch].trailers, links)
+        }
+        for index in dropped.indices { dropped[index].url = address(dropped[index].messageID) }
+        trailers = Self.linked(trailers, links)
+        botReports = Self.linked(botReports, links)
+        applied = Self.linked(applied, links)
+    }
+
+    static func linked(_ trailers: [SeriesTrailerEntry], _ links: MessageLinks?) -> [SeriesTrailerEntry] {
+        trailers.map {
+            var trailer = $0
+            trailer.url = links?.url(for: trailer.messageID)
+            return trailer
+        }
+    }
+
+    static func linked(_ reports: [SeriesBotReport], _ links: MessageLinks?) -> [SeriesBotReport] {
+        reports.map {
+            var report = $0
+            report.url = links?.url(for: report.messageID)
+            return report
+        }
+    }
+
+    static func linked(_ applied: SeriesAppliedEntry?, _ links: MessageLinks?) -> SeriesAppliedEntry? {
+        applied.map {
+            var applied = $0
+            applied.url = links?.url(for: applied.messageID)
+            return applied
+        }
     }
 }

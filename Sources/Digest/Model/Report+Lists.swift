@@ -4,16 +4,28 @@ extension Report {
     /// Message-IDs to their lists), in the order of `listNames`.
     mutating func showLists(_ listNames: [String], lists: [String: [String]]) {
         self.lists = listNames
-        func reached(_ ids: [String?]) -> [String] {
-            let found = Set(ids.compactMap { $0 }.flatMap { lists[$0] ?? [] })
-            return listNames.filter(found.contains)
-        }
+        let shown = ListsShown(names: listNames, byMessageID: lists)
         for index in entries.indices {
-            entries[index].lists = reached([entries[index].messageID])
+            entries[index].lists = shown.reached([entries[index].messageID])
         }
-        for index in series.indices {
-            let entry = series[index]
-            series[index].lists = reached([entry.coverMessageID] + entry.patches.map(\.messageID))
-        }
+        for index in series.indices { series[index].lists = shown.reached(series[index]) }
+        seriesEntries?.lists = shown
+    }
+}
+
+/// The lists of a report of several archives, and the lists each patch mail reached.
+struct ListsShown: Sendable, Equatable {
+    var names: [String]
+    var byMessageID: [String: [String]]
+
+    /// The lists that the mails of `ids` reached, in the order of `names`.
+    func reached(_ ids: [String?]) -> [String] {
+        let found = Set(ids.compactMap { $0 }.flatMap { byMessageID[$0] ?? [] })
+        return names.filter(found.contains)
+    }
+
+    /// The lists that a series' cover letter and patches reached.
+    func reached(_ series: SeriesEntry) -> [String] {
+        reached([series.coverMessageID] + series.patches.map(\.messageID))
     }
 }

@@ -1,29 +1,65 @@
 extension Report {
+    /// How many series the range has, in `series` or in ``seriesEntries``.
+    package var seriesCount: Int { seriesEntries?.count ?? series.count }
+
+    /// The series at `index` of the report's order, from `series` or read back from its file.
+    /// - Throws: ``SpoolReadFailure`` when a spooled series cannot be read back.
+    package func seriesEntry(at index: Int) throws(SpoolReadFailure) -> SeriesEntry {
+        guard let seriesEntries else { return series[index] }
+        return try seriesEntries.entry(at: index)
+    }
+
+    /// What the sections after the series and the charts read of each series, in `series` order.
+    package var seriesFacts: [SeriesFacts] {
+        if let seriesEntries { return seriesEntries.facts }
+        let waitingIDs = Set(waiting)
+        return series.map { SeriesFacts($0, isWaiting: waitingIDs.contains($0.id)) }
+    }
+
     /// The series of `waiting`, in `series` order: what the "Reviews" section names.
-    package var waitingSeries: [SeriesEntry] {
-        let ids = Set(waiting)
-        return series.filter { ids.contains($0.id) }
+    /// - Throws: ``SpoolReadFailure`` when a spooled series cannot be read back.
+    package func waitingSeries() throws(SpoolReadFailure) -> [SeriesEntry] {
+        let facts = seriesFacts
+        return try facts.indices.filter { facts[$0].isWaiting }.map { index throws(SpoolReadFailure) in
+            try seriesEntry(at: index)
+        }
     }
 
     /// The "Applied" section: the range's series with an applied notice, then the earlier series
     /// the range's notices applied.
-    package var appliedRows: [AppliedRow] {
-        let current = series.compactMap { entry in
-            entry.applied.map {
-                AppliedRow(
-                    seriesID: entry.id, title: entry.title,
-                    versionLabel: entry.version == nil ? "" : entry.versionLabel, applied: $0,
-                    isEarlierSeries: false)
-            }
+    /// - Throws: ``SpoolReadFailure`` when a spooled series cannot be read back.
+    package func appliedRows() throws -> [AppliedRow] {
+        try appliedRows { index throws(SpoolReadFailure) in try seriesEntry(at: index) }
+    }
+
+    /// `appliedRows()`, each series given by `entryAt` (by index).
+    func appliedRows(entryAt: (Int) throws -> SeriesEntry) rethrows -> [AppliedRow] {
+        let facts = seriesFacts
+        var rows: [AppliedRow] = []
+        for index in facts.indices where facts[index].isApplied {
+            if let row = AppliedRow(try entryAt(index)) { rows.append(row) }
         }
-        let earlier = earlierSeriesActivity.compactMap { entry in
+        return rows + earlierAppliedRows
+    }
+
+    /// The earlier series the range's notices applied, as the "Applied" section's last rows.
+    package var earlierAppliedRows: [AppliedRow] {
+        earlierSeriesActivity.compactMap { entry in
             entry.applied.map {
                 AppliedRow(
                     seriesID: entry.seriesID, title: entry.title, versionLabel: entry.version.map { "v\($0)" } ?? "",
-                    applied: $0,
-                    isEarlierSeries: true)
+                    applied: $0, isEarlierSeries: true)
             }
         }
-        return current + earlier
+    }
+}
+
+extension AppliedRow {
+    /// The row of a series of the range; nil when no notice applied it.
+    init?(_ entry: SeriesEntry) {
+        guard let applied = entry.applied else { return nil }
+        self.init(
+            seriesID: entry.id, title: entry.title, versionLabel: entry.version == nil ? "" : entry.versionLabel,
+            applied: applied, isEarlierSeries: false)
     }
 }

@@ -40,6 +40,10 @@ package struct Report: Sendable, Encodable, Equatable {
     package var seriesScope: SeriesScope = .rangeOnly
     /// The series with a patch mail in the range, by arrival of their first mail.
     package var series: [SeriesEntry] = []
+    /// Likewise for a large range printed a section at a time (see ``ReportAggregator``): the
+    /// series, read back as they are printed; `series` is then empty. Read the series through
+    /// ``seriesCount`` and ``seriesEntry(at:)``, which take either.
+    package var seriesEntries: SpooledSeries?
     /// People who gave review trailers or replied to someone else's series, most trailers first.
     package var reviewers: [ReviewerRow] = []
     /// Ids (`series[].id`) of the range's series without a reply from anyone but their author or

@@ -39,20 +39,19 @@ package struct ReportCharts: Sendable, Equatable {
         if hasOthers { companies.append(ChartBar(Self.othersLabel, rest)) }
         days = report.patchMailsPerDay.map { ChartBar($0.day, $0.patchMails) }
 
-        let shown = report.series.filter { $0.supersededBy == nil }
-        let waiting = Set(report.waiting)
-        let complete = shown.filter(\.missing.isEmpty).count
+        let shown = report.seriesFacts.filter(\.isCurrent)
+        let complete = shown.filter(\.isComplete).count
         completeness = [ChartBar("complete", complete), ChartBar("incomplete", shown.count - complete)]
         var applied = 0
         var reviewed = 0
         var discussed = 0
         var waitingCount = 0
         for series in shown {
-            if series.applied != nil {
+            if series.isApplied {
                 applied += 1
             } else if series.hasReview {
                 reviewed += 1
-            } else if waiting.contains(series.id) {
+            } else if series.isWaiting {
                 waitingCount += 1
             } else {
                 discussed += 1

@@ -105,32 +105,39 @@ package struct HTMLRenderer: ReportSectionRenderer {
 
     // MARK: Series sections (issue 10): headings and lists, the same facts as the text.
 
-    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+    package func seriesHeading(scope: SeriesScope, isEmpty: Bool) -> String {
         var out = "<section class=\"series\">\n<h2>\(Wording.seriesHeading)</h2>\n"
         if scope == .rangeOnly { out += "<p>\(Self.safe(Wording.rangeOnlyScope))</p>\n" }
         out += "<ul>\n"
-        if entries.isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
-        for entry in entries {
-            let title = Wording.seriesTitle(entry, escape: Self.safe, link: Self.anchor)
-            if let newer = entry.supersededBy {
-                out += "<li>\(title): \(Wording.supersededBy(version: newer.version))</li>\n"
-                continue
-            }
-            out +=
-                "<li><strong>\(title)</strong>\n"
-                + Self.list(Wording.seriesFacts(entry, escape: Self.safe, link: Self.anchor)) + "</li>\n"
-        }
-        return out + "</ul>\n</section>\n"
+        if isEmpty { out += "<li>\(Wording.noneLabel)</li>\n" }
+        return out
     }
 
-    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+    package func seriesEntry(_ entry: SeriesEntry) -> String {
+        let title = Wording.seriesTitle(entry, escape: Self.safe, link: Self.anchor)
+        if let newer = entry.supersededBy {
+            return "<li>\(title): \(Wording.supersededBy(version: newer.version))</li>\n"
+        }
+        return "<li><strong>\(title)</strong>\n"
+            + Self.list(Wording.seriesFacts(entry, escape: Self.safe, link: Self.anchor)) + "</li>\n"
+    }
+
+    package func seriesEnd() -> String { "</ul>\n</section>\n" }
+
+    package func reviewsHeading(_ reviewers: [ReviewerRow], top: Int, hasWaiting: Bool) -> String {
         var out = "<section class=\"reviews\">\n<h2>\(Wording.reviewsHeading)</h2>\n"
         out += "<h3>\(Wording.topReviewersHeading)</h3>\n"
         out += Self.list(reviewers.prefix(top).map { Wording.reviewer($0, escape: Self.safe) })
-        out += "<h3>\(Wording.waitingHeading)</h3>\n"
-        out += Self.list(waiting.map { Wording.waiting($0, escape: Self.safe, link: Self.anchor) })
-        return out + "</section>\n"
+        out += "<h3>\(Wording.waitingHeading)</h3>\n<ul>\n"
+        if !hasWaiting { out += "<li>\(Wording.noneLabel)</li>\n" }
+        return out
     }
+
+    package func waitingLine(_ entry: SeriesEntry) -> String {
+        "<li>\(Wording.waiting(entry, escape: Self.safe, link: Self.anchor))</li>\n"
+    }
+
+    package func reviewsEnd() -> String { "</ul>\n</section>\n" }
 
     package func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String {
         var out = "<section class=\"review-companies\">\n<h2>\(Wording.reviewCompaniesHeading)</h2>\n"

@@ -80,31 +80,37 @@ package struct MarkdownRenderer: ReportSectionRenderer {
 
     // MARK: Series sections (issue 10): headings and lists, the same facts as the text.
 
-    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+    package func seriesHeading(scope: SeriesScope, isEmpty: Bool) -> String {
         var out = "\n## \(Wording.seriesHeading)\n\n"
         if scope == .rangeOnly { out += "\(Self.inline(Wording.rangeOnlyScope))\n\n" }
-        if entries.isEmpty { out += "\(Wording.noneLabel)\n" }
-        for entry in entries {
-            let title = Wording.seriesTitle(entry, escape: Self.inline, link: Self.link)
-            if let newer = entry.supersededBy {
-                out += "- \(title): \(Wording.supersededBy(version: newer.version))\n"
-                continue
-            }
-            out += "- **\(title)**\n"
-            for line in Wording.seriesFacts(entry, escape: Self.inline, link: Self.link) { out += "  - \(line)\n" }
-        }
+        if isEmpty { out += "\(Wording.noneLabel)\n" }
         return out
     }
 
-    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+    package func seriesEntry(_ entry: SeriesEntry) -> String {
+        let title = Wording.seriesTitle(entry, escape: Self.inline, link: Self.link)
+        if let newer = entry.supersededBy { return "- \(title): \(Wording.supersededBy(version: newer.version))\n" }
+        var out = "- **\(title)**\n"
+        for line in Wording.seriesFacts(entry, escape: Self.inline, link: Self.link) { out += "  - \(line)\n" }
+        return out
+    }
+
+    package func seriesEnd() -> String { "" }
+
+    package func reviewsHeading(_ reviewers: [ReviewerRow], top: Int, hasWaiting: Bool) -> String {
         var out = "\n## \(Wording.reviewsHeading)\n\n### \(Wording.topReviewersHeading)\n\n"
         if reviewers.isEmpty { out += "\(Wording.noneLabel)\n" }
         for row in reviewers.prefix(top) { out += "- \(Wording.reviewer(row, escape: Self.inline))\n" }
         out += "\n### \(Wording.waitingHeading)\n\n"
-        if waiting.isEmpty { out += "\(Wording.noneLabel)\n" }
-        for entry in waiting { out += "- \(Wording.waiting(entry, escape: Self.inline, link: Self.link))\n" }
+        if !hasWaiting { out += "\(Wording.noneLabel)\n" }
         return out
     }
+
+    package func waitingLine(_ entry: SeriesEntry) -> String {
+        "- \(Wording.waiting(entry, escape: Self.inline, link: Self.link))\n"
+    }
+
+    package func reviewsEnd() -> String { "" }
 
     package func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String {
         var out = "\n## \(Wording.reviewCompaniesHeading)\n\n### \(Wording.topReviewCompaniesHeading(top: top))\n\n"

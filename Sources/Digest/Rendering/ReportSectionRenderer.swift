@@ -30,11 +30,20 @@ package protocol ReportSectionRenderer: ReportRenderer {
     func commitMessage(_ entry: PatchEntry) -> String
     /// The look back before the range (`--history`).
     func history(_ section: HistorySection) -> String
-    /// The series of the range, one block each (an older version superseded in the range: one
-    /// line); `scope` says whether the history index was read.
-    func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String
-    /// The top `top` reviewers, and the series still waiting for a first reply.
-    func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String
+    /// The series section's heading (`scope` says whether the history index was read), and the
+    /// word for none when `isEmpty`.
+    func seriesHeading(scope: SeriesScope, isEmpty: Bool) -> String
+    /// One series of the range: a block (an older version superseded in the range: one line).
+    func seriesEntry(_ entry: SeriesEntry) -> String
+    /// What closes the series section.
+    func seriesEnd() -> String
+    /// The reviews section up to its list of series still waiting for a first reply: the top
+    /// `top` reviewers, the list's heading, and the word for none unless `hasWaiting`.
+    func reviewsHeading(_ reviewers: [ReviewerRow], top: Int, hasWaiting: Bool) -> String
+    /// One series of the waiting list.
+    func waitingLine(_ entry: SeriesEntry) -> String
+    /// What closes the reviews section.
+    func reviewsEnd() -> String
     /// The top `top` companies by the reviews of their people (trailers given, replies written).
     func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String
     /// What the range's replies did to series posted before it.
@@ -53,18 +62,32 @@ extension ReportSectionRenderer {
     /// The whole report, of a report whose entries hold their text (not ``Report/entryTexts``).
     package func render(_ report: Report) -> String {
         precondition(
-            report.entryTexts == nil && report.patchListLines == nil,
-            "a report with spooled entry texts or patch list is printed by render(_:into:)")
+            report.entryTexts == nil && report.patchListLines == nil && report.seriesEntries == nil,
+            "a report with spooled entry texts, patch list or series is printed by render(_:into:)")
         var out = ""
         render(
             report, entryText: { $0.text },
-            patchLine: { $0 < report.patchList.count ? report.patchList[$0] : nil }, into: { out += $0 })
+            patchLine: { $0 < report.patchList.count ? report.patchList[$0] : nil },
+            seriesEntry: { report.series[$0] }, into: { out += $0 })
         return out
     }
 
     /// The patch list section whole.
     package func patchList(_ lines: [PatchListLine]) -> String {
         lines.reduce(into: patchListHeading()) { $0 += patchListLine($1) } + patchListEnd()
+    }
+
+    /// The series section whole.
+    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+        entries.reduce(into: seriesHeading(scope: scope, isEmpty: entries.isEmpty)) { $0 += seriesEntry($1) }
+            + seriesEnd()
+    }
+
+    /// The reviews section whole.
+    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+        waiting.reduce(into: reviewsHeading(reviewers, top: top, hasWaiting: !waiting.isEmpty)) {
+            $0 += waitingLine($1)
+        } + reviewsEnd()
     }
 
     /// The report handed to `write` piece by piece, in order: a section, or one "New:" entry.
@@ -89,42 +112,48 @@ extension ReportSectionRenderer {
                     return lineIndex < report.patchList.count ? report.patchList[lineIndex] : nil
                 }
                 return lineIndex < spooledLines.count ? try spooledLines.line(at: lineIndex) : nil
-            }, into: write)
+            },
+            seriesEntry: { try report.seriesEntry(at: $0) }, into: write)
     }
 
     /// The pieces in order, each entry's text given by `entryText` (called once per entry, in
-    /// order), the patch list's lines by `patchLine` (by index, nil after the last) and written
-    /// a block of lines at a time.
+    /// order), the patch list's lines by `patchLine` (by index, nil after the last) and the
+    /// series by `seriesEntry` (by index, below ``Report/seriesCount``), the lists written a block
+    /// of lines at a time.
     private func render(
         _ report: Report, entryText: (PatchEntry) throws -> String, patchLine: (Int) throws -> PatchListLine?,
-        into write: (String) throws -> Void
+        seriesEntry entryAt: (Int) throws -> SeriesEntry, into write: (String) throws -> Void
     ) rethrows {
         try write(opening(report))
         try write(domainTable(Array(report.domains.prefix(report.top)), top: report.top))
         try write(companyTable(Array(report.companies.prefix(report.top)), top: report.top))
         try write(contributorTable(Array(report.contributors.prefix(report.top)), top: report.top))
-        var block = patchListHeading()
+        var block = Blocks()
+        try block.add(to: write, patchListHeading())
         var lineIndex = 0
         while let line = try patchLine(lineIndex) {
-            block += patchListLine(line)
+            try block.add(to: write, patchListLine(line))
             lineIndex += 1
-            if block.utf8.count >= 1 << 16 {
-                try write(block)
-                block = ""
-            }
         }
-        try write(block + patchListEnd())
+        try block.end(to: write, patchListEnd())
         try write(commitMessagesHeading())
         for entry in report.entries {
             var entry = entry
             entry.text = try entryText(entry)
             try write(commitMessage(entry))
         }
-        try write(series(report.series, scope: report.seriesScope))
-        try write(reviews(report.reviewers, waiting: report.waitingSeries, top: report.top))
+        let seriesCount = report.seriesCount
+        try block.add(to: write, seriesHeading(scope: report.seriesScope, isEmpty: seriesCount == 0))
+        for index in 0..<seriesCount { try block.add(to: write, seriesEntry(try entryAt(index))) }
+        try block.end(to: write, seriesEnd())
+        let facts = report.seriesFacts
+        let waiting = facts.indices.filter { facts[$0].isWaiting }
+        try block.add(to: write, reviewsHeading(report.reviewers, top: report.top, hasWaiting: !waiting.isEmpty))
+        for index in waiting { try block.add(to: write, waitingLine(try entryAt(index))) }
+        try block.end(to: write, reviewsEnd())
         try write(reviewCompanies(Array(report.reviewCompanies.prefix(report.top)), top: report.top))
         try write(earlierSeriesActivity(report.earlierSeriesActivity))
-        try write(applied(report.appliedRows))
+        try write(applied(try report.appliedRows(entryAt: entryAt)))
         try write(pullRequests(report.pullRequests))
         try write(bots(report.bots))
         if let section = report.history { try write(history(section)) }
@@ -134,5 +163,25 @@ extension ReportSectionRenderer {
     /// The "New:" entries section whole: the heading and every entry.
     package func commitMessages(_ entries: [PatchEntry]) -> String {
         entries.reduce(into: commitMessagesHeading()) { $0 += commitMessage($1) }
+    }
+}
+
+/// A section's pieces joined and handed to `write` about 64 KiB at a time: a list of half a
+/// million lines is neither one string nor half a million writes.
+private struct Blocks {
+    var pending = ""
+
+    mutating func add(to write: (String) throws -> Void, _ piece: String) rethrows {
+        pending += piece
+        if pending.utf8.count >= 1 << 16 {
+            try write(pending)
+            pending = ""
+        }
+    }
+
+    /// Adds `piece` and writes what is pending: the section ends.
+    mutating func end(to write: (String) throws -> Void, _ piece: String) rethrows {
+        try write(pending + piece)
+        pending = ""
     }
 }

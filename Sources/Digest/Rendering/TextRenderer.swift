@@ -90,33 +90,38 @@ package struct TextRenderer: ReportSectionRenderer {
 
     // MARK: Series sections (issue 10): a banner, blocks of indented facts, a blank line.
 
-    package func series(_ entries: [SeriesEntry], scope: SeriesScope) -> String {
+    package func seriesHeading(scope: SeriesScope, isEmpty: Bool) -> String {
         var out = color.heading(Wording.Classic.banner(Wording.seriesHeading)) + "\n\n"
         if scope == .rangeOnly { out += Wording.rangeOnlyScope + "\n\n" }
-        if entries.isEmpty { out += Wording.noneLabel + "\n\n" }
-        for entry in entries {
-            let title = Wording.seriesTitle(entry, escape: \.terminalSafe)
-            if let newer = entry.supersededBy {
-                out += "\(title): \(Wording.supersededBy(version: newer.version))\n\n"
-                continue
-            }
-            out += title + "\n"
-            for line in Wording.seriesFacts(entry, escape: \.terminalSafe) { out += "  \(line)\n" }
-            out += "\n"
-        }
+        if isEmpty { out += Wording.noneLabel + "\n\n" }
         return out
     }
 
-    package func reviews(_ reviewers: [ReviewerRow], waiting: [SeriesEntry], top: Int) -> String {
+    package func seriesEntry(_ entry: SeriesEntry) -> String {
+        let title = Wording.seriesTitle(entry, escape: \.terminalSafe)
+        if let newer = entry.supersededBy { return "\(title): \(Wording.supersededBy(version: newer.version))\n\n" }
+        var out = title + "\n"
+        for line in Wording.seriesFacts(entry, escape: \.terminalSafe) { out += "  \(line)\n" }
+        return out + "\n"
+    }
+
+    package func seriesEnd() -> String { "" }
+
+    package func reviewsHeading(_ reviewers: [ReviewerRow], top: Int, hasWaiting: Bool) -> String {
         var out = color.heading(Wording.Classic.banner(Wording.reviewsHeading)) + "\n\n"
         out += color.label(Wording.topReviewersHeading + ":") + "\n"
         if reviewers.isEmpty { out += "  \(Wording.noneLabel)\n" }
         for row in reviewers.prefix(top) { out += "  \(Wording.reviewer(row, escape: \.terminalSafe))\n" }
         out += color.label(Wording.waitingHeading + ":") + "\n"
-        if waiting.isEmpty { out += "  \(Wording.noneLabel)\n" }
-        for entry in waiting { out += "  \(Wording.waiting(entry, escape: \.terminalSafe))\n" }
-        return out + "\n"
+        if !hasWaiting { out += "  \(Wording.noneLabel)\n" }
+        return out
     }
+
+    package func waitingLine(_ entry: SeriesEntry) -> String {
+        "  \(Wording.waiting(entry, escape: \.terminalSafe))\n"
+    }
+
+    package func reviewsEnd() -> String { "\n" }
 
     package func reviewCompanies(_ rows: [ReviewCompanyRow], top: Int) -> String {
         var out = Wording.Classic.banner(Wording.reviewCompaniesHeading) + "\n\n"

@@ -43,6 +43,10 @@ package struct PatchSeries: Sendable, Hashable {
 
     /// The revision: the explicit version, else 1.
     package var revision: Int { version ?? 1 }
+
+    /// No one but its author or a robot replied: the series waits for a first reply
+    /// (``SeriesReport/waiting``).
+    package var isWaiting: Bool { responses.repliers.isEmpty }
     package var isComplete: Bool { received.count >= total }
 
     /// `12/12`, or `11 of 12, missing 7`, or `1 of 30, missing 1-24, 26-30`.

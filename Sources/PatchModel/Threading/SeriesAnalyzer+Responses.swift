@@ -77,17 +77,28 @@ struct SeriesFindings {
     var series: [PatchSeries] = []
     var responses = ResponseCollector()
 
-    /// Takes in the findings of another part of the set, which shares no series with this one.
-    mutating func absorb(_ other: SeriesFindings) {
-        series.append(contentsOf: other.series)
-        responses.absorb(other.responses)
+    /// Where a series goes in the report: by the receipt of its first mail, then its id.
+    struct Place: Comparable {
+        var receivedAt: Int64
+        var id: String
+        var isWaiting: Bool
+
+        init(_ series: PatchSeries) {
+            receivedAt = series.receivedAt
+            id = series.id
+            isWaiting = series.isWaiting
+        }
+
+        static func < (lhs: Place, rhs: Place) -> Bool {
+            lhs.receivedAt != rhs.receivedAt ? lhs.receivedAt < rhs.receivedAt : lhs.id < rhs.id
+        }
     }
 
     /// Reviewers, waiting series, and the final order; the findings are let go.
     mutating func report() -> SeriesReport {
         var all: [PatchSeries] = []
         swap(&all, &series)
-        all.sort { $0.receivedAt != $1.receivedAt ? $0.receivedAt < $1.receivedAt : $0.id < $1.id }
+        all.sort { Place($0) < Place($1) }
         let collector = responses
         let earlier = collector.earlier.values.sorted {
             $0.receivedAt != $1.receivedAt ? $0.receivedAt < $1.receivedAt : $0.seriesID < $1.seriesID
@@ -98,7 +109,7 @@ struct SeriesFindings {
             return $0.email.lowercased() < $1.email.lowercased()
         }
         return SeriesReport(
-            series: all, reviewers: reviewers, waiting: all.filter { $0.responses.repliers.isEmpty }.map(\.id),
+            series: all, reviewers: reviewers, waiting: all.filter(\.isWaiting).map(\.id),
             earlierActivity: earlier, reviewCredits: collector.credits)
     }
 }

@@ -58,12 +58,41 @@ package struct SeriesAnalyzer {
     package static func analyze<Failure: Error>(
         ceiling: Int64, nextPart: () throws(Failure) -> [ThreadMessage]?
     ) throws(Failure) -> SeriesReport {
-        var findings = SeriesFindings()
+        var handedOver: [PatchSeries] = []
+        var (report, order) = try analyze(ceiling: ceiling, nextPart: nextPart) {
+            (series: consuming PatchSeries) throws(Failure) in handedOver.append(series)
+        }
+        report.series = order.map { handedOver[$0] }
+        return report
+    }
+
+    /// ``analyze(ceiling:nextPart:)``, handing each series to `handOver` as soon as its part is
+    /// analysed, so that no series waits for the last part in the rules' model (at a million
+    /// messages, the series of every part together are hundreds of MB).
+    /// - Returns: the report without its series, and where the series go: `order[k]` is the
+    ///   place, among the series in the order they were handed over, of the report's `k`-th.
+    package static func analyze<Failure: Error>(
+        ceiling: Int64, nextPart: () throws(Failure) -> [ThreadMessage]?,
+        handOver: (consuming PatchSeries) throws(Failure) -> Void
+    ) throws(Failure) -> (report: SeriesReport, order: [Int]) {
+        var responses = ResponseCollector()
+        var places: [SeriesFindings.Place] = []
         while let part = try nextPart() {
             var analyzer = SeriesAnalyzer(messages: part, lookup: NoSeriesLookup(), ceiling: ceiling)
-            findings.absorb(analyzer.run())
+            var findings = analyzer.run()
+            responses.absorb(findings.responses)
+            var found: [PatchSeries] = []
+            swap(&found, &findings.series)
+            while let series = found.popLast() {
+                places.append(SeriesFindings.Place(series))
+                try handOver(series)
+            }
         }
-        return findings.report()
+        var findings = SeriesFindings(series: [], responses: responses)
+        var report = findings.report()
+        let order = places.indices.sorted { places[$0] < places[$1] }
+        report.waiting = order.filter { places[$0].isWaiting }.map { places[$0].id }
+        return (report, order)
     }
 
     /// - Parameter ceiling: the latest `receivedAt` of the set; by default that of `messages`.
