@@ -1,3 +1,4 @@
+internal import InboxReader
 internal import MailParser
 internal import PatchModel
 
@@ -8,7 +9,9 @@ internal import PatchModel
 /// most of a large report's memory; the strings kept here are shared with the mail's
 /// `ThreadMessage`, not copied.
 struct PatchMailSummary: Sendable {
-    var commit: String
+    /// The commit as 20 bytes: its 40 hexadecimal digits as a string are 80 bytes more a mail
+    /// (35 MB at a million messages).
+    private var commitID: ObjectID
     var messageID: String?
     var subject: String?
     /// The title when it is not the end of the subject (it most often is: see `titleStart`).
@@ -26,7 +29,7 @@ struct PatchMailSummary: Sendable {
     var authorAddress: String?
 
     init(_ facts: MessageFacts) {
-        commit = facts.commit
+        commitID = ObjectID(facts.commit)
         messageID = facts.messageID
         subject = facts.subject
         let subjectBytes = facts.subject?.utf8 ?? "".utf8
@@ -51,6 +54,9 @@ struct PatchMailSummary: Sendable {
         let bytes = (subject ?? "").utf8
         return String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: Int(titleStart))...]))
     }
+
+    /// The commit's name as the archive gave it.
+    var commit: String { commitID.text }
 
     var number: Int? { Self.unpacked(numbers.number) }
     var total: Int? { Self.unpacked(numbers.total) }
