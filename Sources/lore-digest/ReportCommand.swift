@@ -37,9 +37,9 @@ struct ReportCommand: AsyncParsableCommand {
             The archive's packs are read in-process (libdeflate; libgit2 for objects
             not in a pack); LORE_DIGEST_BLOB_READER=libgit2 or cat-file reads them
             another way. Entries' text, for ranges over 50,000 messages the patch
-            list (text, Markdown, HTML) and, read without an index, the thread view,
-            wait in temporary files under TMPDIR (the thread view about 0.6 KB a
-            message at most); the report is the same.
+            list (text, Markdown, HTML) and, read without an index, the thread view
+            and the series, wait in temporary files under TMPDIR (the thread view
+            about 0.6 KB a message at most); the report is the same.
             """
     )
 
