@@ -20,14 +20,17 @@ import Testing
         PatchListLine(subject: "[PATCH] no Message-ID", commit: "d4", isInSeries: false, messageID: nil),
     ]
 
+    /// A line's text says all but whether it is in a series (known once the list is in order).
     @Test func linesComeBackAsTheyWent() throws {
         for line in Self.lines {
-            #expect(SpooledPatchList.line(from: SpooledPatchList.text(of: line)) == line)
+            var outOfSeries = line
+            outOfSeries.isInSeries = false
+            #expect(SpooledPatchList.line(from: SpooledPatchList.text(of: line)) == outOfSeries)
         }
     }
 
     @Test func damagedTextIsNoLine() {
-        for text in ["", "2", "0", "05 abc", "0x abc", "03 abc4 ab", "1"] {
+        for text in ["", "2", "0", "5 abc", "x abc", "3 abc4 ab", "1", "3 abc"] {
             #expect(SpooledPatchList.line(from: text) == nil, "\(text)")
         }
     }
@@ -46,5 +49,16 @@ import Testing
                 #expect(try list.line(at: index) == expected)
             }
         }
+    }
+
+    /// Lines written as their mails are read, in archive order, and put in the list's order with
+    /// their flags afterwards: what a large report does.
+    @Test func linesWrittenFirstComeBackInTheListsOrder() throws {
+        let spool = EntryTextSpool(folder: FileManager.default.temporaryDirectory.path)
+        let spans = Self.lines.map { SpooledPatchList.append($0, to: spool) }
+        let order = [4, 0, 2, 1, 3]
+        let list = SpooledPatchList(
+            spool: spool, spans: order.map { spans[$0] }, isInSeries: order.map { Self.lines[$0].isInSeries })
+        #expect(try (0..<list.count).map { try list.line(at: $0) } == order.map { Self.lines[$0] })
     }
 }

@@ -16,6 +16,9 @@ internal import Synchronization
 package struct ReportAggregator: Sendable {
     private var tally = ContributorTally()
     private var patchMails = ChunkedArray<PatchMailSummary>()
+    /// When the patch list's lines go to the entries' file as their mails are read: each patch
+    /// mail's line, in `patchMails` order (the mails' summaries then keep no subject or commit).
+    private var patchLineSpans: ChunkedArray<EntryTextSpool.Span>?
     /// The "New:" entries without their text, which waits in `entryTexts` (see `entrySpans`).
     private var entries: [PatchEntry] = []
     private var entrySpans: [EntryTextSpool.Span] = []
@@ -57,19 +60,31 @@ package struct ReportAggregator: Sendable {
     /// - Parameter spoolsThreadView: keep the thread view in a temporary file and run the series
     ///   rules one part of the range at a time (see ``ThreadSpool``): for large ranges, whose
     ///   report is then asked for without a history look-up.
+    /// - Parameter spoolsPatchList: with `spoolsThreadView`, write each patch mail's patch list
+    ///   line to the entries' file as it is read (for a report printed a section at a time; one
+    ///   asked for otherwise reads them back). A report asked for `--history` needs them in
+    ///   memory (``HistoryLookBack``), and has an index, so no thread view in a file.
     package init(
-        identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map), spoolsThreadView: Bool = false
+        identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map),
+        spoolsThreadView: Bool = false,
+        spoolsPatchList: Bool = false
     ) {
-        self.init(identity: identity, entryTexts: EntryTextSpool(), threadSpool: spoolsThreadView ? ThreadSpool() : nil)
+        self.init(
+            identity: identity, entryTexts: EntryTextSpool(), threadSpool: spoolsThreadView ? ThreadSpool() : nil,
+            spoolsPatchList: spoolsThreadView && spoolsPatchList)
     }
 
     /// - Parameters:
     ///   - entryTexts: where the entries' text waits for the report.
     ///   - threadSpool: where the thread view waits for the series rules; nil: in memory.
-    init(identity: IdentityResolver, entryTexts: EntryTextSpool, threadSpool: ThreadSpool? = nil) {
+    init(
+        identity: IdentityResolver, entryTexts: EntryTextSpool, threadSpool: ThreadSpool? = nil,
+        spoolsPatchList: Bool = false
+    ) {
         self.identity = identity
         self.entryTexts = entryTexts
         self.threadSpool = threadSpool
+        patchLineSpans = spoolsPatchList ? ChunkedArray() : nil
     }
 
     /// Spooled thread views are analysed in parts of at most this many messages (a larger group of
@@ -137,7 +152,14 @@ package struct ReportAggregator: Sendable {
         let company = identity.company(of: email.lowercased(), at: receivedAt)
         tally.add(name: name, address: email, sentFrom: sentFrom, company: company)
         patchMailsByDay[DayCount.dayNumber(receivedAt), default: 0] += 1
-        patchMails.append(PatchMailSummary(facts))
+        if patchLineSpans != nil {
+            let line = PatchListLine(
+                subject: facts.subject ?? "", commit: facts.commit, isInSeries: false, messageID: facts.messageID)
+            patchLineSpans?.append(SpooledPatchList.append(line, to: entryTexts))
+            patchMails.append(PatchMailSummary(facts, keepsShown: false))
+        } else {
+            patchMails.append(PatchMailSummary(facts))
+        }
         if Self.needsEntryText(facts) {
             entries.append(
                 PatchEntry(
@@ -238,19 +260,25 @@ package struct ReportAggregator: Sendable {
         // A larger range makes its patch list before the rules run, so that the patch mails'
         // summaries are gone before the rules' state grows (at a million messages, 90 MB).
         // Printed a line at a time (text, Markdown, HTML), its lines wait in the entries' file.
-        if !isSmall { keep(patchListing ?? Self.patchListing(patchMails), spoolingLines: streamsEntryTexts) }
+        if !isSmall {
+            keep(
+                patchListing ?? Self.patchListing(patchMails, spooledLines: patchLineSpans, in: entryTexts),
+                spoolingLines: streamsEntryTexts)
+        }
         let sideBySide =
             seriesAnswer == nil && isSmall
-            ? SideWork { [entries, entrySpans, entryTexts, patchMails, patchListing] in
+            ? SideWork { [entries, entrySpans, entryTexts, patchMails, patchLineSpans, patchListing] in
                 try Self.tables(
-                    contributors, nameByAddress, entries, entrySpans, entryTexts, patchListing, patchMails,
+                    contributors, nameByAddress, entries, entrySpans, entryTexts,
+                    patchListing ?? Self.patchListing(patchMails, spooledLines: patchLineSpans, in: entryTexts),
                     streamsEntryTexts)
             } : nil
         let answer = try seriesAnalysis(lookup: lookup, scope: scope, nameByAddress: nameByAddress)
         let tables =
             try sideBySide?.result()
             ?? Self.tables(
-                contributors, nameByAddress, entries, entrySpans, entryTexts, patchListing, patchMails,
+                contributors, nameByAddress, entries, entrySpans, entryTexts,
+                patchListing ?? Self.patchListing(patchMails, spooledLines: patchLineSpans, in: entryTexts),
                 streamsEntryTexts)
         keep(tables.listing)
         var report = Report(
@@ -305,38 +333,55 @@ package struct ReportAggregator: Sendable {
     /// The patch list, and the patch mails ``revisionHeads`` names, made in the same order.
     struct PatchListing: Sendable {
         var lines: [PatchListLine]
-        var revisionHeads: [PatchMailSummary]
+        /// The lines, when they were written to the entries' file as their mails were read
+        /// (`lines` is then empty).
+        var spooled: SpooledPatchList?
+        var revisionHeads: [PatchMailSummary.Shown]
     }
 
     /// Keeps the patch list for a later call and lets go of the patch mails it was made from;
-    /// with `spoolingLines`, its lines go to the entries' file.
+    /// with `spoolingLines`, its lines go to the entries' file (unless they are there already).
     private mutating func keep(_ listing: PatchListing, spoolingLines: Bool = false) {
         guard patchListing == nil else { return }
         var listing = listing
-        if spoolingLines {
+        if let spooled = listing.spooled {
+            spooledPatchList = spooled
+            listing.spooled = nil
+        } else if spoolingLines {
             spooledPatchList = SpooledPatchList(listing.lines, in: entryTexts)
             listing.lines = []
         }
         patchListing = listing
         patchMails.removeAll()
+        patchLineSpans?.removeAll()
     }
 
-    private static func patchListing(_ patchMails: ChunkedArray<PatchMailSummary>) -> PatchListing {
+    /// The patch list of `patchMails`; its lines from `spooledLines` (one per mail, in the mails'
+    /// order, written to `spool`) when given.
+    private static func patchListing(
+        _ patchMails: ChunkedArray<PatchMailSummary>, spooledLines: ChunkedArray<EntryTextSpool.Span>?,
+        in spool: EntryTextSpool
+    ) -> PatchListing {
         let order = SeriesGrouping.order(patchMails)
+        if let spooledLines {
+            let spooled = SpooledPatchList(
+                spool: spool, spans: order.map { spooledLines[$0.index] }, isInSeries: order.map(\.isInSeries))
+            return PatchListing(lines: [], spooled: spooled, revisionHeads: [])
+        }
         let lines = order.map { item in
-            let mail = patchMails[item.index]
+            // Safe to force unwrap: without spooled lines every summary keeps what it shows.
+            let mail = patchMails[item.index].shown!
             return PatchListLine(
-                subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries, messageID: mail.messageID
-            )
+                subject: mail.subject ?? "", commit: mail.commit, isInSeries: item.isInSeries,
+                messageID: patchMails[item.index].messageID)
         }
         return PatchListing(lines: lines, revisionHeads: revisionHeads(patchMails, order: order))
     }
 
-    /// - Parameter listing: the patch list made earlier, if any; else it is made from `patchMails`.
+    /// - Parameter listing: the patch list, made earlier or now.
     private static func tables(
         _ contributors: [ContributorRow], _ nameByAddress: [String: ContributorRow], _ entries: [PatchEntry],
-        _ spans: [EntryTextSpool.Span], _ texts: EntryTextSpool, _ listing: PatchListing?,
-        _ patchMails: ChunkedArray<PatchMailSummary>, _ streamsEntryTexts: Bool
+        _ spans: [EntryTextSpool.Span], _ texts: EntryTextSpool, _ listing: PatchListing, _ streamsEntryTexts: Bool
     ) throws -> Tables {
         var agreedEntries: [PatchEntry] = []
         agreedEntries.reserveCapacity(entries.count)
@@ -351,8 +396,7 @@ package struct ReportAggregator: Sendable {
         }
         return Tables(
             contributors: contributors, entries: agreedEntries,
-            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil,
-            listing: listing ?? patchListing(patchMails))
+            entryTexts: streamsEntryTexts ? SpooledEntryTexts(spool: texts, spans: spans) : nil, listing: listing)
     }
 
     /// The series sections and the reviews by company: the series rules' answer over the thread
@@ -428,19 +472,21 @@ extension ReportAggregator {
     /// The series heads of the range that say they revise something: a cover letter, or the
     /// first patch of a series without one, or a standalone patch, with version 2 or more or
     /// marked RESEND; in patch-list order. A later patch of a series whose head is before the
-    /// range is no head.
-    var revisionHeads: [PatchMailSummary] {
-        patchListing?.revisionHeads ?? Self.revisionHeads(patchMails, order: SeriesGrouping.order(patchMails))
+    /// range is no head. Not for an aggregator that wrote its patch list's lines to a file as it
+    /// read (which keeps no titles).
+    var revisionHeads: [PatchMailSummary.Shown] {
+        precondition(patchLineSpans == nil, "the look back reads the patch mails' titles, kept in memory")
+        return patchListing?.revisionHeads ?? Self.revisionHeads(patchMails, order: SeriesGrouping.order(patchMails))
     }
 
     /// The revision heads among `mails`, given in patch-list `order` (see ``revisionHeads``).
     fileprivate static func revisionHeads(
         _ mails: ChunkedArray<PatchMailSummary>, order: [(index: Int, isInSeries: Bool)]
-    ) -> [PatchMailSummary] {
+    ) -> [PatchMailSummary.Shown] {
         order.compactMap { item in
             let mail = mails[item.index]
             guard !item.isInSeries, mail.isEntry, (mail.version ?? 1) >= 2 || mail.isResend else { return nil }
-            return mail
+            return mail.shown
         }
     }
 }

@@ -87,7 +87,9 @@ package struct ReportBuilder: Sendable {
     ) async throws -> Report {
         var aggregator = ReportAggregator(
             identity: options.identity.resolver,
-            spoolsThreadView: commits.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
+            spoolsThreadView: commits.count > threadSpoolLimit && seriesLookup is NoSeriesLookup,
+            // The look back (`--history`) reads the patch mails' titles, which then stay in memory.
+            spoolsPatchList: options.streamsEntryTexts && !options.history)
         aggregator.threadPartSize = threadPartSize
         aggregator.sideBySideLimit = sideBySideLimit
         func fold(_ parsed: ParsedMessage) {
@@ -159,7 +161,8 @@ package struct ReportBuilder: Sendable {
     ) throws -> Report {
         var aggregator = ReportAggregator(
             identity: options.identity.resolver,
-            spoolsThreadView: merged.messages.count > threadSpoolLimit && seriesLookup is NoSeriesLookup)
+            spoolsThreadView: merged.messages.count > threadSpoolLimit && seriesLookup is NoSeriesLookup,
+            spoolsPatchList: options.streamsEntryTexts)
         aggregator.threadPartSize = threadPartSize
         aggregator.sideBySideLimit = sideBySideLimit
         for message in merged.messages {

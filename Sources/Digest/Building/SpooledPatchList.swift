@@ -2,19 +2,37 @@
 /// (``Report/patchListLines``): at a million messages the list is half a million lines, about
 /// 140 MB as values, held through the series rules for nothing.
 ///
-/// Each line is one text of the spool: `0` or `1` (in a series), then the commit and the
-/// Message-ID, each as its UTF-8 length in decimal, a space and the bytes (`-` for no
-/// Message-ID), then the subject. Lengths, not separators: a subject may hold any character.
+/// Each line is one text of the spool: the commit and the Message-ID, each as its UTF-8 length
+/// in decimal, a space and the bytes (`-` for no Message-ID), then the subject. Lengths, not
+/// separators: a subject may hold any character. Whether a line is in a series is known only
+/// once the list is in order, so it stays in memory; so lines can be written as their mails are
+/// read, in archive order, and put in the list's order after.
 package struct SpooledPatchList: Sendable, Equatable {
     let spool: EntryTextSpool
+    /// In the list's order.
     let spans: [EntryTextSpool.Span]
+    /// In the list's order.
+    let isInSeries: [Bool]
     /// The archive's web view, set by ``Report/link(_:)``: each line's `url` as it is read back.
     var links: MessageLinks?
 
     /// Appends `lines` to `spool`.
     init(_ lines: [PatchListLine], in spool: EntryTextSpool) {
+        self.init(
+            spool: spool, spans: lines.map { Self.append($0, to: spool) }, isInSeries: lines.map(\.isInSeries))
+    }
+
+    /// The lines written earlier at `spans` (by ``append(_:to:)``), in the list's order.
+    init(spool: EntryTextSpool, spans: [EntryTextSpool.Span], isInSeries: [Bool]) {
+        precondition(spans.count == isInSeries.count, "one flag a line")
         self.spool = spool
-        spans = lines.map { spool.append(Self.text(of: $0)) }
+        self.spans = spans
+        self.isInSeries = isInSeries
+    }
+
+    /// Writes `line` (but whether it is in a series) to `spool`.
+    static func append(_ line: PatchListLine, to spool: EntryTextSpool) -> EntryTextSpool.Span {
+        spool.append(text(of: line))
     }
 
     /// How many lines the list has.
@@ -26,20 +44,21 @@ package struct SpooledPatchList: Sendable, Equatable {
         guard var line = Self.line(from: try spool.text(at: spans[index])) else {
             throw SpoolReadFailure(reason: "a patch list line is damaged")
         }
+        line.isInSeries = isInSeries[index]
         line.url = line.messageID.flatMap { links?.url(for: $0) }
         return line
     }
 
+    /// The text of `line`, without whether it is in a series.
     static func text(of line: PatchListLine) -> String {
         let id = line.messageID.map { "\($0.utf8.count) \($0)" } ?? "-"
-        return "\(line.isInSeries ? 1 : 0)\(line.commit.utf8.count) \(line.commit)\(id)\(line.subject)"
+        return "\(line.commit.utf8.count) \(line.commit)\(id)\(line.subject)"
     }
 
+    /// The line of `text`, not in a series; nil when the text is no such line.
     static func line(from text: String) -> PatchListLine? {
         var bytes = Substring(text).utf8[...]
-        guard let flag = bytes.popFirst(), flag == UInt8(ascii: "0") || flag == UInt8(ascii: "1"),
-            let commit = field(&bytes)
-        else { return nil }
+        guard let commit = field(&bytes) else { return nil }
         var messageID: String?
         if bytes.first == UInt8(ascii: "-") {
             bytes.removeFirst()
@@ -47,9 +66,7 @@ package struct SpooledPatchList: Sendable, Equatable {
             guard let id = field(&bytes) else { return nil }
             messageID = id
         }
-        return PatchListLine(
-            subject: String(Substring(bytes)), commit: commit, isInSeries: flag == UInt8(ascii: "1"),
-            messageID: messageID)
+        return PatchListLine(subject: String(Substring(bytes)), commit: commit, isInSeries: false, messageID: messageID)
     }
 
     /// A length in decimal, a space and that many bytes, taken from the front of `bytes`.
@@ -67,6 +84,7 @@ package struct SpooledPatchList: Sendable, Equatable {
     }
 
     package static func == (lhs: SpooledPatchList, rhs: SpooledPatchList) -> Bool {
-        lhs.spool === rhs.spool && lhs.spans == rhs.spans && lhs.links == rhs.links
+        lhs.spool === rhs.spool && lhs.spans == rhs.spans && lhs.isInSeries == rhs.isInSeries
+            && lhs.links == rhs.links
     }
 }
