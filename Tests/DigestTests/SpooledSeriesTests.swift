@@ -114,6 +114,8 @@ import Testing
         #expect(try streamed.appliedRows() == inMemory.appliedRows())
         #expect(try streamed.waitingSeries() == inMemory.waitingSeries())
         #expect(ReportCharts(streamed) == ReportCharts(inMemory))
+        // JSON holds every part: a report with parts in the file is refused, not printed empty.
+        #expect(throws: EncodingError.self) { try JSONRenderer().render(streamed) }
         let renderers: [any ReportSectionRenderer] = [TextRenderer(), MarkdownRenderer(), HTMLRenderer()]
         for renderer in renderers {
             var pieces = ""

@@ -12,6 +12,14 @@ extension Report {
     }
 
     package func encode(to encoder: any Encoder) throws {
+        // A part left in the temporary file would be written as empty: refused, never wrong.
+        guard entryTexts == nil, patchListLines == nil, seriesEntries == nil else {
+            throw EncodingError.invalidValue(
+                self,
+                EncodingError.Context(
+                    codingPath: encoder.codingPath,
+                    debugDescription: "a report with parts left in its temporary file is printed a section at a time"))
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(listName, forKey: .listName)
         try c.encode(selection, forKey: .selection)
