@@ -124,3 +124,13 @@ import Testing
         #expect(try spooled.analyze(maximumPartSize: 500) == SeriesAnalyzer.analyze(all))
     }
 }
+
+extension ThreadSpool {
+    /// The rules' answer with its series, in the report's order, from the series handed over.
+    func analyze(maximumPartSize: Int) throws(SpoolReadFailure) -> SeriesReport {
+        var handedOver: [PatchSeries] = []
+        var (report, order) = try analyze(maximumPartSize: maximumPartSize) { handedOver.append($0) }
+        report.series = order.map { handedOver[$0] }
+        return report
+    }
+}

@@ -65,18 +65,9 @@ final class ThreadSpool: Sendable {
     }
 
     /// The series rules' answer over every message appended, one part of at most `maximumPartSize`
-    /// messages (see ``ThreadPartition/parts(maximumSize:)``) in memory at a time.
-    /// - Throws: ``SpoolReadFailure`` when the file cannot be read back.
-    func analyze(maximumPartSize: Int) throws(SpoolReadFailure) -> SeriesReport {
-        var handedOver: [PatchSeries] = []
-        var (report, order) = try analyze(maximumPartSize: maximumPartSize) { handedOver.append($0) }
-        report.series = order.map { handedOver[$0] }
-        return report
-    }
-
-    /// `analyze(maximumPartSize:)`, each series handed to `handOver` as soon as its part is
-    /// analysed (see ``SeriesAnalyzer/analyze(ceiling:nextPart:handOver:)``, which says what
-    /// `order` is).
+    /// messages (see ``ThreadPartition/parts(maximumSize:)``) in memory at a time, each series
+    /// handed to `handOver` as soon as its part is analysed (see
+    /// ``SeriesAnalyzer/analyze(ceiling:nextPart:handOver:)``, which says what `order` is).
     /// - Throws: ``SpoolReadFailure`` when the file cannot be read back.
     func analyze(
         maximumPartSize: Int, handOver: (consuming PatchSeries) -> Void

@@ -51,24 +51,13 @@ package struct SeriesAnalyzer {
 
     /// Analyses a set given in parts that no rule links (see ``ThreadPartition``), one part at a
     /// time, without a look-up in the history: the same report as ``analyze(_:lookup:)`` over
-    /// the parts' messages together, holding one part's working state at a time.
+    /// the parts' messages together, holding one part's working state at a time. Each series is
+    /// handed to `handOver` as soon as its part is analysed, so that no series waits for the
+    /// last part in the rules' model (at a million messages, the series of every part together
+    /// are hundreds of MB).
     /// - Parameters:
     ///   - ceiling: the latest `receivedAt` of the whole set.
     ///   - nextPart: the next part's messages in archive order; nil after the last.
-    package static func analyze<Failure: Error>(
-        ceiling: Int64, nextPart: () throws(Failure) -> [ThreadMessage]?
-    ) throws(Failure) -> SeriesReport {
-        var handedOver: [PatchSeries] = []
-        var (report, order) = try analyze(ceiling: ceiling, nextPart: nextPart) {
-            (series: consuming PatchSeries) throws(Failure) in handedOver.append(series)
-        }
-        report.series = order.map { handedOver[$0] }
-        return report
-    }
-
-    /// ``analyze(ceiling:nextPart:)``, handing each series to `handOver` as soon as its part is
-    /// analysed, so that no series waits for the last part in the rules' model (at a million
-    /// messages, the series of every part together are hundreds of MB).
     /// - Returns: the report without its series, and where the series go: `order[k]` is the
     ///   place, among the series in the order they were handed over, of the report's `k`-th.
     package static func analyze<Failure: Error>(

@@ -20,12 +20,18 @@ import Testing
         for message in messages { partition.add(message) }
         let (partOf, count) = partition.parts(maximumSize: size)
         var next = 0
-        return SeriesAnalyzer.analyze(ceiling: messages.map(\.receivedAt).max() ?? .min) {
-            () -> [ThreadMessage]? in
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return messages.indices.filter { partOf[$0] == Int32(next) }.map { messages[$0] }
-        }
+        // The series as they are handed over, each part's as it is done, then in the report's order.
+        var handedOver: [PatchSeries] = []
+        var (report, order) = SeriesAnalyzer.analyze(
+            ceiling: messages.map(\.receivedAt).max() ?? .min,
+            nextPart: { () -> [ThreadMessage]? in
+                guard next < count else { return nil }
+                defer { next += 1 }
+                return messages.indices.filter { partOf[$0] == Int32(next) }.map { messages[$0] }
+            },
+            handOver: { handedOver.append($0) })
+        report.series = order.map { handedOver[$0] }
+        return report
     }
 
     @Test func repliesAndReferencesKeepAThreadTogether() {
