@@ -4,7 +4,8 @@ import InboxReader
 import TestSupport
 import Testing
 
-/// A whole real archive (kvm-ppc, 5,965 mails) reported with its thread view in a temporary file,
+/// A whole real archive (kvm-ppc, 5,965 mails) reported with its series rules in parts on two
+/// cores and in one go, and with its thread view in a temporary file,
 /// the series rules run over small parts, and the entries' text, the patch list's lines and the
 /// series read back as printed: the same report, byte for byte, in every format, with links and
 /// without.
@@ -23,6 +24,10 @@ struct SpooledReportTests {
         let range = RevisionRange(from: nil, to: nil)
 
         let inMemory = try await ReportBuilder().build(inbox: inbox, range: range, options: ReportOptions())
+        // The rules in parts on two cores (the default) and over the range in one go.
+        var inOneGo = ReportBuilder()
+        inOneGo.rulesSideBySide = false
+        #expect(try await inOneGo.build(inbox: inbox, range: range, options: ReportOptions()) == inMemory)
         var spooling = ReportBuilder()
         spooling.threadSpoolLimit = 0
         spooling.threadPartSize = 300

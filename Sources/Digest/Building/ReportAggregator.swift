@@ -31,6 +31,9 @@ package struct ReportAggregator: Sendable {
     private(set) var threadMessages: [ThreadMessage] = []
     /// For a large range whose series rules read no history: the thread view, in a file.
     private let threadSpool: ThreadSpool?
+    /// For a range whose series rules will read no history and whose thread view is in memory:
+    /// which messages the rules may link, so that they can run in parts on two cores at once.
+    private var threadPartition: ThreadPartition?
     private var pullRequests: [PullRequestEntry] = []
     private var botMails: [String: Int] = [:]
     /// Patch mails by the UTC day (days since 1970) the archive received them, for the chart.
@@ -60,18 +63,21 @@ package struct ReportAggregator: Sendable {
     /// - Parameter spoolsThreadView: keep the thread view in a temporary file and run the series
     ///   rules one part of the range at a time (see ``ThreadSpool``): for large ranges, whose
     ///   report is then asked for without a history look-up.
+    /// - Parameter rulesReadNoHistory: the series rules will be asked without a look-up in the
+    ///   history, so they may run in parts, side by side (a view in memory; a view in a file is
+    ///   analysed part by part anyway).
     /// - Parameter spoolsPatchList: with `spoolsThreadView`, write each patch mail's patch list
     ///   line to the entries' file as it is read (for a report printed a section at a time; one
     ///   asked for otherwise reads them back). A report asked for `--history` needs them in
     ///   memory (``HistoryLookBack``), and has an index, so no thread view in a file.
     package init(
         identity: IdentityResolver = IdentityResolver(companies: CompanyMap.shipped.map),
-        spoolsThreadView: Bool = false,
-        spoolsPatchList: Bool = false
+        spoolsThreadView: Bool = false, rulesReadNoHistory: Bool = false, spoolsPatchList: Bool = false
     ) {
         self.init(
             identity: identity, entryTexts: EntryTextSpool(), threadSpool: spoolsThreadView ? ThreadSpool() : nil,
             spoolsPatchList: spoolsThreadView && spoolsPatchList)
+        if rulesReadNoHistory && !spoolsThreadView { threadPartition = ThreadPartition() }
     }
 
     /// - Parameters:
@@ -116,7 +122,12 @@ package struct ReportAggregator: Sendable {
             listIDCounts.add(listID.lowercased(), at: listIDsSeen)
         }
         if let message = ThreadMessage(facts: facts, receivedAt: receivedAt) {
-            if let threadSpool { threadSpool.append(message) } else { threadMessages.append(message) }
+            if let threadSpool {
+                threadSpool.append(message)
+            } else {
+                threadMessages.append(message)
+                threadPartition?.add(message)
+            }
         }
         if let bot = facts.botName { botMails[bot, default: 0] += 1 }
         if let pull = facts.pullRequest {
@@ -429,7 +440,12 @@ package struct ReportAggregator: Sendable {
         } else {
             var messages: [ThreadMessage] = []
             swap(&messages, &threadMessages)
-            analysis = SeriesAnalyzer.analyze(consume messages, lookup: lookup)
+            if var partition = threadPartition, lookup is NoSeriesLookup {
+                analysis = Self.analyzeSideBySide(consume messages, partition: &partition)
+            } else {
+                analysis = SeriesAnalyzer.analyze(consume messages, lookup: lookup)
+            }
+            threadPartition = nil
         }
         let reviewCompanies = reviewCompanies(analysis.reviewCredits)
         analysis.reviewCredits = []
@@ -440,6 +456,31 @@ package struct ReportAggregator: Sendable {
             reviewCompanies: reviewCompanies)
         seriesAnswer = answer
         return answer
+    }
+
+    /// The rules' answer over `messages` (in archive order), in two halves or so that no rule
+    /// links (see ``ThreadPartition``), analysed on two cores at once: the same answer as the
+    /// rules over them all, in about half the time (kvmarm's 21,367 messages: its largest group
+    /// of linked messages is 1,367).
+    private static func analyzeSideBySide(
+        _ messages: consuming [ThreadMessage], partition: inout ThreadPartition
+    ) -> SeriesReport {
+        let (partOfMessage, partCount) = partition.parts(maximumSize: max(1, (messages.count + 1) / 2))
+        var parts = [[ThreadMessage]](repeating: [], count: partCount)
+        var ceiling = Int64.min
+        for (index, message) in messages.enumerated() {
+            parts[Int(partOfMessage[index])].append(message)
+            ceiling = max(ceiling, message.receivedAt)
+        }
+        _ = consume messages
+        let (partMessages, latest) = (parts, ceiling)
+        let found = Mutex<[SeriesPartFindings?]>(Array(repeating: nil, count: partCount))
+        DispatchQueue.concurrentPerform(iterations: partCount) { part in
+            let findings = SeriesAnalyzer.findings(ofPart: partMessages[part], ceiling: latest)
+            found.withLock { $0[part] = findings }
+        }
+        // Safe to force unwrap: `concurrentPerform` returns once every part is analysed.
+        return SeriesAnalyzer.report(ofParts: found.withLock { $0.map { $0! } })
     }
 
     /// What the report keeps of the series rules' answer.

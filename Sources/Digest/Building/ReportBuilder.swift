@@ -54,6 +54,9 @@ package struct ReportBuilder: Sendable {
     /// ones make their patch list first, and leave its lines in a temporary file when they are
     /// printed a line at a time (see ``ReportAggregator``).
     package var sideBySideLimit = 50_000
+    /// Whether the series rules of a range read without the history run in parts on two cores
+    /// at once (the same report; off, they run over the range in one go, as with the history).
+    package var rulesSideBySide = true
 
     package init() {}
 
@@ -88,6 +91,7 @@ package struct ReportBuilder: Sendable {
         var aggregator = ReportAggregator(
             identity: options.identity.resolver,
             spoolsThreadView: commits.count > threadSpoolLimit && seriesLookup is NoSeriesLookup,
+            rulesReadNoHistory: rulesSideBySide && seriesLookup is NoSeriesLookup,
             // The look back (`--history`) reads the patch mails' titles, which then stay in memory.
             spoolsPatchList: options.streamsEntryTexts && !options.history)
         aggregator.threadPartSize = threadPartSize
@@ -162,6 +166,7 @@ package struct ReportBuilder: Sendable {
         var aggregator = ReportAggregator(
             identity: options.identity.resolver,
             spoolsThreadView: merged.messages.count > threadSpoolLimit && seriesLookup is NoSeriesLookup,
+            rulesReadNoHistory: rulesSideBySide && seriesLookup is NoSeriesLookup,
             spoolsPatchList: options.streamsEntryTexts)
         aggregator.threadPartSize = threadPartSize
         aggregator.sideBySideLimit = sideBySideLimit

@@ -71,9 +71,14 @@ extension SeriesAnalyzer {
     }
 }
 
-/// What the rules found in a set, or in one part of it (``SeriesAnalyzer/analyze(ceiling:nextPart:)``),
+/// What the rules found in one part of a set (``SeriesAnalyzer/findings(ofPart:ceiling:)``).
+package struct SeriesPartFindings: Sendable {
+    let findings: SeriesFindings
+}
+
+/// What the rules found in a set, or in one part of it (``SeriesAnalyzer/findings(ofPart:ceiling:)``),
 /// before the report's order is given.
-struct SeriesFindings {
+struct SeriesFindings: Sendable {
     var series: [PatchSeries] = []
     var responses = ResponseCollector()
 

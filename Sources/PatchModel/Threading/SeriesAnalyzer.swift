@@ -67,14 +67,13 @@ package struct SeriesAnalyzer {
         var responses = ResponseCollector()
         var places: [SeriesFindings.Place] = []
         while let part = try nextPart() {
-            var analyzer = SeriesAnalyzer(messages: part, lookup: NoSeriesLookup(), ceiling: ceiling)
-            var findings = analyzer.run()
-            responses.absorb(findings.responses)
-            var found: [PatchSeries] = []
-            swap(&found, &findings.series)
-            while let series = found.popLast() {
-                places.append(SeriesFindings.Place(series))
-                try handOver(series)
+            var found = findings(ofPart: part, ceiling: ceiling).findings
+            responses.absorb(found.responses)
+            var series: [PatchSeries] = []
+            swap(&series, &found.series)
+            while let next = series.popLast() {
+                places.append(SeriesFindings.Place(next))
+                try handOver(next)
             }
         }
         var findings = SeriesFindings(series: [], responses: responses)
@@ -82,6 +81,26 @@ package struct SeriesAnalyzer {
         let order = places.indices.sorted { places[$0] < places[$1] }
         report.waiting = order.filter { places[$0].isWaiting }.map { places[$0].id }
         return (report, order)
+    }
+
+    /// The rules over one part of a set that no rule links to the set's other parts (see
+    /// ``ThreadPartition``), without a look-up in the history; parts may be analysed on different
+    /// threads, and their findings put together by ``report(ofParts:)``.
+    /// - Parameter ceiling: the latest `receivedAt` of the whole set.
+    package static func findings(ofPart messages: [ThreadMessage], ceiling: Int64) -> SeriesPartFindings {
+        var analyzer = SeriesAnalyzer(messages: messages, lookup: NoSeriesLookup(), ceiling: ceiling)
+        return SeriesPartFindings(findings: analyzer.run())
+    }
+
+    /// The report of a set from the findings of its parts, given in the parts' order: the same
+    /// report as ``analyze(_:lookup:)`` over the parts' messages together, without a look-up.
+    package static func report(ofParts parts: consuming [SeriesPartFindings]) -> SeriesReport {
+        var all = SeriesFindings()
+        for part in parts {
+            all.series.append(contentsOf: part.findings.series)
+            all.responses.absorb(part.findings.responses)
+        }
+        return all.report()
     }
 
     /// - Parameter ceiling: the latest `receivedAt` of the set; by default that of `messages`.

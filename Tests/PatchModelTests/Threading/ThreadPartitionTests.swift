@@ -34,6 +34,20 @@ import Testing
         return report
     }
 
+    /// The report over `messages` from each part's findings, made apart in the reverse order
+    /// of the parts and put together in theirs.
+    static func findingsApart(_ messages: [ThreadMessage], size: Int) -> SeriesReport {
+        var partition = ThreadPartition()
+        for message in messages { partition.add(message) }
+        let (partOf, count) = partition.parts(maximumSize: size)
+        let ceiling = messages.map(\.receivedAt).max() ?? .min
+        let found = (0..<count).reversed().map { part in
+            SeriesAnalyzer.findings(
+                ofPart: messages.indices.filter { partOf[$0] == Int32(part) }.map { messages[$0] }, ceiling: ceiling)
+        }
+        return SeriesAnalyzer.report(ofParts: Array(found.reversed()))
+    }
+
     @Test func repliesAndReferencesKeepAThreadTogether() {
         let mails =
             F.series("a", total: 2) + [F.reply("r1", to: "a1", at: 10), F.reply("r2", to: "r1", at: 11)]
@@ -126,6 +140,10 @@ import Testing
         #expect(whole.series.count == 11)
         #expect(whole.reviewers.first?.name == "Smith Bob")
         for size in [1, 2, 5, 1_000] {
+            // Handed over part by part, and each part's findings made apart (as on other threads)
+            // and put together: the same report either way.
+            let apart = Self.findingsApart(mails, size: size)
+            #expect(apart == Self.analyzeInParts(mails, size: size), "parts of \(size)")
             let inParts = Self.analyzeInParts(mails, size: size)
             #expect(inParts.series == whole.series, "parts of \(size)")
             #expect(inParts.reviewers == whole.reviewers, "parts of \(size)")
