@@ -466,17 +466,15 @@ package struct ReportAggregator: Sendable {
         _ messages: consuming [ThreadMessage], partition: inout ThreadPartition
     ) -> SeriesReport {
         let (partOfMessage, partCount) = partition.parts(maximumSize: max(1, (messages.count + 1) / 2))
-        var parts = [[ThreadMessage]](repeating: [], count: partCount)
-        var ceiling = Int64.min
-        for (index, message) in messages.enumerated() {
-            parts[Int(partOfMessage[index])].append(message)
-            ceiling = max(ceiling, message.receivedAt)
-        }
-        _ = consume messages
-        let (partMessages, latest) = (parts, ceiling)
+        // Each part's messages are gathered by its own thread: the copies cost as much as a third
+        // of the rules.
+        var indexesOfPart = [[Int32]](repeating: [], count: partCount)
+        for (index, part) in partOfMessage.enumerated() { indexesOfPart[Int(part)].append(Int32(index)) }
+        let ceiling = messages.reduce(Int64.min) { max($0, $1.receivedAt) }
+        let (all, parts) = (messages, indexesOfPart)
         let found = Mutex<[SeriesPartFindings?]>(Array(repeating: nil, count: partCount))
         DispatchQueue.concurrentPerform(iterations: partCount) { part in
-            let findings = SeriesAnalyzer.findings(ofPart: partMessages[part], ceiling: latest)
+            let findings = SeriesAnalyzer.findings(ofPart: parts[part].map { all[Int($0)] }, ceiling: ceiling)
             found.withLock { $0[part] = findings }
         }
         // Safe to force unwrap: `concurrentPerform` returns once every part is analysed.
