@@ -39,7 +39,8 @@ struct ReportCommand: AsyncParsableCommand {
             another way. Entries' text, for ranges over 50,000 messages the patch
             list (text, Markdown, HTML) and, read without an index, the thread view
             and the series, wait in temporary files under TMPDIR (the thread view
-            about 0.6 KB a message at most); the report is the same.
+            about 0.6 KB a message at most, the rest about 0.4 KB); the report is
+            the same.
             """
     )
 
