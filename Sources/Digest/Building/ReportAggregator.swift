@@ -276,21 +276,15 @@ package struct ReportAggregator: Sendable {
                 patchListing ?? Self.patchListing(patchMails, spooledLines: patchLineSpans, in: entryTexts),
                 spoolingLines: streamsEntryTexts)
         }
-        let sideBySide =
-            seriesAnswer == nil && isSmall
-            ? SideWork { [entries, entrySpans, entryTexts, patchMails, patchLineSpans, patchListing] in
-                try Self.tables(
-                    contributors, nameByAddress, entries, entrySpans, entryTexts,
-                    patchListing ?? Self.patchListing(patchMails, spooledLines: patchLineSpans, in: entryTexts),
-                    streamsEntryTexts)
-            } : nil
-        let answer = try seriesAnalysis(lookup: lookup, scope: scope, nameByAddress: nameByAddress)
-        let tables =
-            try sideBySide?.result()
-            ?? Self.tables(
+        let makeTables = { @Sendable [entries, entrySpans, entryTexts, patchMails, patchLineSpans, patchListing] in
+            try Self.tables(
                 contributors, nameByAddress, entries, entrySpans, entryTexts,
                 patchListing ?? Self.patchListing(patchMails, spooledLines: patchLineSpans, in: entryTexts),
                 streamsEntryTexts)
+        }
+        let sideBySide = seriesAnswer == nil && isSmall ? SideWork(makeTables) : nil
+        let answer = try seriesAnalysis(lookup: lookup, scope: scope, nameByAddress: nameByAddress)
+        let tables = try sideBySide?.result() ?? makeTables()
         keep(tables.listing)
         var report = Report(
             listName: listName, selection: selection, top: top,

@@ -16,28 +16,26 @@ extension Report {
         return series.map { SeriesFacts($0, isWaiting: waitingIDs.contains($0.id)) }
     }
 
-    /// The series of `waiting`, in `series` order: what the "Reviews" section names.
+    /// The indexes of the series of `waiting`, in `series` order: what the "Reviews" section names.
+    package var waitingSeriesIndexes: [Int] {
+        let facts = seriesFacts
+        return facts.indices.filter { facts[$0].isWaiting }
+    }
+
+    /// The series of `waiting`, in `series` order.
     /// - Throws: ``SpoolReadFailure`` when a spooled series cannot be read back.
     package func waitingSeries() throws(SpoolReadFailure) -> [SeriesEntry] {
-        let facts = seriesFacts
-        return try facts.indices.filter { facts[$0].isWaiting }.map { index throws(SpoolReadFailure) in
-            try seriesEntry(at: index)
-        }
+        try waitingSeriesIndexes.map { index throws(SpoolReadFailure) in try seriesEntry(at: index) }
     }
 
     /// The "Applied" section: the range's series with an applied notice, then the earlier series
     /// the range's notices applied.
     /// - Throws: ``SpoolReadFailure`` when a spooled series cannot be read back.
-    package func appliedRows() throws -> [AppliedRow] {
-        try appliedRows { index throws(SpoolReadFailure) in try seriesEntry(at: index) }
-    }
-
-    /// `appliedRows()`, each series given by `entryAt` (by index).
-    func appliedRows(entryAt: (Int) throws -> SeriesEntry) rethrows -> [AppliedRow] {
+    package func appliedRows() throws(SpoolReadFailure) -> [AppliedRow] {
         let facts = seriesFacts
         var rows: [AppliedRow] = []
         for index in facts.indices where facts[index].isApplied {
-            if let row = AppliedRow(try entryAt(index)) { rows.append(row) }
+            if let row = AppliedRow(try seriesEntry(at: index)) { rows.append(row) }
         }
         return rows + earlierAppliedRows
     }

@@ -59,16 +59,19 @@ package protocol ReportSectionRenderer: ReportRenderer {
 }
 
 extension ReportSectionRenderer {
-    /// The whole report, of a report whose entries hold their text (not ``Report/entryTexts``).
+    /// The whole report, of a report with nothing left in its temporary file (not
+    /// ``Report/entryTexts``, ``Report/patchListLines`` or ``Report/seriesEntries``).
     package func render(_ report: Report) -> String {
         precondition(
             report.entryTexts == nil && report.patchListLines == nil && report.seriesEntries == nil,
             "a report with spooled entry texts, patch list or series is printed by render(_:into:)")
         var out = ""
-        render(
-            report, entryText: { $0.text },
-            patchLine: { $0 < report.patchList.count ? report.patchList[$0] : nil },
-            seriesEntry: { report.series[$0] }, into: { out += $0 })
+        do {
+            try render(report) { out += $0 }
+        } catch {
+            // Nothing is read back from a file (above), and appending to a string cannot fail.
+            preconditionFailure("printing a report in memory failed: \(error)")
+        }
         return out
     }
 
@@ -92,68 +95,39 @@ extension ReportSectionRenderer {
 
     /// The report handed to `write` piece by piece, in order: a section, or one "New:" entry.
     /// What `render(_:)` returns is these pieces joined; a writer that passes them on never
-    /// holds the whole report (hundreds of MB at a million messages). Entries whose text waits
-    /// in ``Report/entryTexts``, and patch list lines in ``Report/patchListLines``, are read back
-    /// one at a time.
-    /// - Throws: what `write` throws; ``SpoolReadFailure`` when an entry's text or a patch list
-    ///   line cannot be read back.
+    /// holds the whole report (hundreds of MB at a million messages). What waits in the report's
+    /// temporary file (entries' text, patch list lines, series) is read back one at a time, and
+    /// the lists are written a block of lines at a time.
+    /// - Throws: what `write` throws; ``SpoolReadFailure`` when an entry's text, a patch list
+    ///   line or a series cannot be read back.
     package func render(_ report: Report, into write: (String) throws -> Void) throws {
-        let spooledLines = report.patchListLines
-        var index = 0
-        try render(
-            report,
-            entryText: { entry in
-                guard let texts = report.entryTexts else { return entry.text }
-                defer { index += 1 }
-                return try texts.text(at: index)
-            },
-            patchLine: { lineIndex in
-                guard let spooledLines else {
-                    return lineIndex < report.patchList.count ? report.patchList[lineIndex] : nil
-                }
-                return lineIndex < spooledLines.count ? try spooledLines.line(at: lineIndex) : nil
-            },
-            seriesEntry: { try report.seriesEntry(at: $0) }, into: write)
-    }
-
-    /// The pieces in order, each entry's text given by `entryText` (called once per entry, in
-    /// order), the patch list's lines by `patchLine` (by index, nil after the last) and the
-    /// series by `seriesEntry` (by index, below ``Report/seriesCount``), the lists written a block
-    /// of lines at a time.
-    private func render(
-        _ report: Report, entryText: (PatchEntry) throws -> String, patchLine: (Int) throws -> PatchListLine?,
-        seriesEntry entryAt: (Int) throws -> SeriesEntry, into write: (String) throws -> Void
-    ) rethrows {
         try write(opening(report))
         try write(domainTable(Array(report.domains.prefix(report.top)), top: report.top))
         try write(companyTable(Array(report.companies.prefix(report.top)), top: report.top))
         try write(contributorTable(Array(report.contributors.prefix(report.top)), top: report.top))
         var block = Blocks()
         try block.add(to: write, patchListHeading())
-        var lineIndex = 0
-        while let line = try patchLine(lineIndex) {
-            try block.add(to: write, patchListLine(line))
-            lineIndex += 1
+        for index in 0..<report.patchListCount {
+            try block.add(to: write, patchListLine(try report.patchListLine(at: index)))
         }
         try block.end(to: write, patchListEnd())
         try write(commitMessagesHeading())
-        for entry in report.entries {
-            var entry = entry
-            entry.text = try entryText(entry)
+        for index in report.entries.indices {
+            var entry = report.entries[index]
+            entry.text = try report.entryText(at: index)
             try write(commitMessage(entry))
         }
         let seriesCount = report.seriesCount
         try block.add(to: write, seriesHeading(scope: report.seriesScope, isEmpty: seriesCount == 0))
-        for index in 0..<seriesCount { try block.add(to: write, seriesEntry(try entryAt(index))) }
+        for index in 0..<seriesCount { try block.add(to: write, seriesEntry(try report.seriesEntry(at: index))) }
         try block.end(to: write, seriesEnd())
-        let facts = report.seriesFacts
-        let waiting = facts.indices.filter { facts[$0].isWaiting }
+        let waiting = report.waitingSeriesIndexes
         try block.add(to: write, reviewsHeading(report.reviewers, top: report.top, hasWaiting: !waiting.isEmpty))
-        for index in waiting { try block.add(to: write, waitingLine(try entryAt(index))) }
+        for index in waiting { try block.add(to: write, waitingLine(try report.seriesEntry(at: index))) }
         try block.end(to: write, reviewsEnd())
         try write(reviewCompanies(Array(report.reviewCompanies.prefix(report.top)), top: report.top))
         try write(earlierSeriesActivity(report.earlierSeriesActivity))
-        try write(applied(try report.appliedRows(entryAt: entryAt)))
+        try write(applied(try report.appliedRows()))
         try write(pullRequests(report.pullRequests))
         try write(bots(report.bots))
         if let section = report.history { try write(history(section)) }
