@@ -7,7 +7,9 @@ import Synchronization
 ///
 /// rev-list inflates and parses every commit in one process before printing the first line
 /// (`--reverse`): 0.11–0.15 s for kvmarm's 21,367, during which the reading threads wait. Walking
-/// the chain here, with the readers' pack index look-ups and libdeflate, takes a fraction of that.
+/// the chain here, with the readers' pack index look-ups and libdeflate, takes a fraction of that,
+/// and keeps each commit's tree for the readers (`CommitTrees`), who then need not inflate the
+/// commit again.
 /// It answers only for the shape public-inbox writes, one parent per commit and the usual header
 /// order, only when git would not rewrite the history it sees (replace refs, grafts, a shallow
 /// clone) and has no commit-graph to read it faster; anything else (a merge, a commit outside the packs, an odd header, a damaged
@@ -26,6 +28,7 @@ enum CommitChain {
         // No chain is longer than the packs have objects: a damaged pack cannot loop the walk.
         let most = store.packs.reduce(0) { $0 + $1.index.count }
         var newestFirst: [CommitRef] = []
+        var trees: [CommitTrees.Pair] = []
         var next: SHA1Name? = tipName
         while let name = next {
             guard newestFirst.count < most, let commit = reader.object(named: name), commit.type == 1,
@@ -33,6 +36,7 @@ enum CommitChain {
             else { return nil }
             newestFirst.append(
                 CommitRef(epoch: epoch.number, objectID: ObjectID(name), commitTime: header.committerTime))
+            if trees.count < CommitTrees.mostKept { trees.append(CommitTrees.Pair(commit: name, tree: header.tree)) }
             next = header.parent
             // In a pack written as the mails came (fast-import: blob, tree, commit, mail after
             // mail) the commits are spread over the whole pack: without this, walking a 1 GB epoch
@@ -40,6 +44,7 @@ enum CommitChain {
             if newestFirst.count % Self.releaseEvery == 0 { store.releaseResidentPages() }
         }
         provenLinear.withLock { _ = $0.insert(Self.key(epoch.gitDirectory, tip)) }
+        if trees.count == newestFirst.count { CommitTrees.record(CommitTrees(trees), for: epoch.gitDirectory) }
         return newestFirst.reversed()
     }
 
@@ -84,10 +89,12 @@ enum CommitChain {
     }
 }
 
-/// What the listing needs of a commit: its one parent (nil for a root) and its committer time, read
-/// only from a commit shaped as git writes it: `tree`, at most one `parent`, `author`, then
-/// `committer … <email> SECONDS ZONE`. Nil for any other shape, where git's own reading decides.
+/// What the listing needs of a commit: its tree, its one parent (nil for a root) and its committer
+/// time, read only from a commit shaped as git writes it: `tree`, at most one `parent`, `author`,
+/// then `committer … <email> SECONDS ZONE`. Nil for any other shape, where git's own reading
+/// decides.
 struct CommitHeader {
+    var tree: SHA1Name
     var parent: SHA1Name?
     var committerTime: Int64
 
@@ -97,11 +104,13 @@ struct CommitHeader {
     private static let committer = Array("committer ".utf8)
 
     init?(_ bytes: [UInt8]) {
+        var tree: SHA1Name?
         var parent: SHA1Name?
         var time: Int64?
         let shaped = bytes.withUnsafeBytes { buffer -> Bool in
             var lines = HeaderLines(buffer: buffer)
-            guard let tree = lines.next(startingWith: Self.tree), tree.count == 40 else { return false }
+            guard let named = lines.next(startingWith: Self.tree), named.count == 40 else { return false }
+            tree = SHA1Name(hexDigits: buffer, at: named.lowerBound)
             if let named = lines.next(startingWith: Self.parent) {
                 guard named.count == 40, let name = SHA1Name(hexDigits: buffer, at: named.lowerBound) else {
                     return false
@@ -114,7 +123,8 @@ struct CommitHeader {
             time = Self.seconds(afterEmailIn: committer, of: buffer)
             return true
         }
-        guard shaped, let time else { return nil }
+        guard shaped, let tree, let time else { return nil }
+        self.tree = tree
         self.parent = parent
         self.committerTime = time
     }

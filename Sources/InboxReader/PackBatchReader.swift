@@ -61,7 +61,7 @@ struct PackBatchReader: Sendable {
             throw InboxError(.gitFailed, "no epoch \(number) in this archive; resolve the range with the same Inbox")
         }
         let packs = packStores?.store(epoch: number, gitDirectory: gitDirectory).flatMap {
-            PackObjectReader(store: $0)
+            PackObjectReader(store: $0.store, trees: $0.trees)
         }
         return OpenEpoch(number: number, gitDirectory: gitDirectory, packs: packs)
     }
@@ -97,16 +97,24 @@ private struct OpenEpoch {
 }
 
 /// The mapped packs of the epochs being read, opened once for both reading threads (two mappings
-/// of one pack would count its pages twice in resident memory).
+/// of one pack would count its pages twice in resident memory), with the commits' trees the
+/// listing read (`CommitTrees`).
 final class PackStores: Sendable {
+    struct Opened: Sendable {
+        var store: PackObjectStore
+        var trees: CommitTrees?
+    }
+
     /// By epoch; nil for an epoch whose packs cannot be read here. Only the latest epoch asked
     /// for is kept: a thread still reading the one before holds its own reference.
-    private let stores = Mutex<[Int: PackObjectStore?]>([:])
+    private let stores = Mutex<[Int: Opened?]>([:])
 
-    func store(epoch: Int, gitDirectory: String) -> PackObjectStore? {
+    func store(epoch: Int, gitDirectory: String) -> Opened? {
         stores.withLock { stores in
             if let known = stores[epoch] { return known }
-            let opened = PackObjectStore(gitDirectory: gitDirectory)
+            let opened = PackObjectStore(gitDirectory: gitDirectory).map {
+                Opened(store: $0, trees: CommitTrees.take(for: gitDirectory))
+            }
             stores = [epoch: opened]
             return opened
         }

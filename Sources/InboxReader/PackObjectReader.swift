@@ -40,6 +40,8 @@ final class PackObjectReader {
     }
 
     let store: PackObjectStore
+    /// Each commit's tree as the listing read it: a mail's commit need not be inflated again.
+    let trees: CommitTrees?
     private let decompressor: OpaquePointer
     private var bases: DeltaBaseCache
     /// The chain of deltas being resolved, kept for its capacity.
@@ -49,9 +51,10 @@ final class PackObjectReader {
     ///   that the mails whose blobs are deltas against one base inflate it once.
     ///   On kvmarm's pack 4 MiB inflates 35,700 objects a thread, no cache 51,000 and an unbounded
     ///   one 35,500.
-    init?(store: PackObjectStore, baseCacheBytes: Int = 4 << 20) {
+    init?(store: PackObjectStore, trees: CommitTrees? = nil, baseCacheBytes: Int = 4 << 20) {
         guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
         self.store = store
+        self.trees = trees
         self.decompressor = decompressor
         self.bases = DeltaBaseCache(budget: baseCacheBytes)
     }
@@ -63,8 +66,7 @@ final class PackObjectReader {
     /// The bytes of the file `path` (a name at the top of the tree: `m`) in `commit`'s tree.
     func file(_ path: String, of commit: ObjectID) -> Answer {
         guard !path.utf8.contains(UInt8(ascii: "/")), let commitName = commit.sha1Name,
-            let commitObject = object(named: commitName), commitObject.type == 1,
-            let treeName = Self.treeName(ofCommit: commitObject.bytes),
+            let treeName = trees?.tree(of: commitName) ?? treeName(ofCommitNamed: commitName),
             let tree = object(named: treeName), tree.type == 2
         else { return .elsewhere }
         switch TreeEntries.find(path, in: tree.bytes) {
@@ -74,6 +76,12 @@ final class PackObjectReader {
             guard let blob = object(named: blobName), blob.type == 3 else { return .elsewhere }
             return .file(blob.bytes)
         }
+    }
+
+    /// The tree of the commit `name`, read from the packs.
+    private func treeName(ofCommitNamed name: SHA1Name) -> SHA1Name? {
+        guard let commit = object(named: name), commit.type == 1 else { return nil }
+        return Self.treeName(ofCommit: commit.bytes)
     }
 
     /// The tree a commit names on its first line (`tree <40 hex digits>`).
@@ -89,7 +97,8 @@ final class PackObjectReader {
         return object(at: location)
     }
 
-    private func object(at start: PackObjectStore.Location) -> PackedObject? {
+    /// The object at `start`, delta chain resolved; nil when it cannot be read from the packs.
+    func object(at start: PackObjectStore.Location) -> PackedObject? {
         chain.removeAll(keepingCapacity: true)
         var location = start
         var resolved: PackedObject
@@ -121,6 +130,18 @@ final class PackObjectReader {
             if position > 0 { bases.insert(resolved, at: delta.location) }
         }
         return resolved
+    }
+
+    /// The type of the entry at `start` once its delta chain is followed (1 commit, 2 tree, 3 blob,
+    /// 4 tag), read from the entries' headers alone; nil when the chain cannot be followed.
+    func resolvedType(at start: PackObjectStore.Location) -> UInt8? {
+        var location = start
+        for _ in 0..<Self.longestChain {
+            guard let header = header(at: location) else { return nil }
+            guard let base = header.base else { return (1...4).contains(header.type) ? header.type : nil }
+            location = base
+        }
+        return nil
     }
 
     /// The entry header at `location`: type, inflated size, where the deflated data starts and,

@@ -34,6 +34,54 @@ import Testing
         #expect(try await inbox.hasMerge(in: inbox.epochs[0], after: nil, through: tip) == false)
     }
 
+    @Test func theWalkKeepsEachCommitsTreeForTheReadersWhoTakeIt() async throws {
+        let directory = try TemporaryDirectory()
+        let (epoch, tip) = try await Self.packedEpoch(in: directory)
+        let walked = try #require(CommitChain.list(epoch, tip: tip))
+        let trees = try #require(CommitTrees.take(for: epoch.gitDirectory))
+        #expect(CommitTrees.take(for: epoch.gitDirectory) == nil)
+        #expect(trees.count == walked.count)
+        let named = try PackObjectReaderTests.run(
+            "git --git-dir='\(epoch.gitDirectory)' log --format='%H %T' \(tip)"
+        ).split(separator: "\n")
+        #expect(named.count == walked.count)
+        for line in named {
+            let fields = line.split(separator: " ").map { SHA1Name(hexDigits: $0.utf8) }
+            #expect(trees.tree(of: try #require(fields[0])) == fields[1], "\(line)")
+        }
+        #expect(trees.tree(of: SHA1Name(high: 0, middle: 0, low: 1)) == nil)
+        // A reader given the trees reads each mail as one that inflates each commit for its tree.
+        let store = try #require(PackObjectStore(gitDirectory: epoch.gitDirectory))
+        let hinted = try #require(PackObjectReader(store: store, trees: trees))
+        let plain = try #require(PackObjectReader(store: store))
+        for commit in walked { #expect(hinted.file("m", of: commit.objectID) == plain.file("m", of: commit.objectID)) }
+        #expect(walked.map { hinted.file("m", of: $0.objectID) }.filter { $0 == .noSuchFile }.count == 1)
+
+        // Reading the epoch takes them: they are let go with the epoch.
+        _ = try #require(CommitChain.list(epoch, tip: tip))
+        let inbox = try Inbox.open(epoch.gitDirectory)
+        var mails = 0
+        for try await batch in inbox.blobs(for: walked, batchSize: 8, workers: 2, readAhead: 1, reader: .packs) {
+            mails += batch.count
+        }
+        #expect(mails == walked.count)
+        #expect(CommitTrees.take(for: epoch.gitDirectory) == nil)
+    }
+
+    @Test func treesBeyondTheBoundAreNotKept() {
+        let pairs = (0..<3).map {
+            CommitTrees.Pair(
+                commit: SHA1Name(high: 1, middle: 0, low: UInt32($0)), tree: SHA1Name(high: 2, middle: 0, low: 0))
+        }
+        let directory = "/nonexistent/trees-beyond-the-bound.git"
+        CommitTrees.record(CommitTrees(pairs), for: directory, limit: 2)
+        #expect(CommitTrees.take(for: directory) == nil)
+        CommitTrees.record(CommitTrees(pairs), for: directory)
+        let kept = CommitTrees.take(for: directory)
+        #expect(kept?.count == 3)
+        #expect(kept?.tree(of: pairs[2].commit) == pairs[2].tree)
+    }
+
     @Test func aMergeLeavesTheListingToRevList() async throws {
         let directory = try TemporaryDirectory()
         let (epoch, _) = try await Self.packedEpoch(in: directory)
