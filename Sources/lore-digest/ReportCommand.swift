@@ -138,6 +138,7 @@ struct ReportCommand: AsyncParsableCommand {
         // Only now that the report was written whole (stdout written, or the file renamed into place).
         try source.finish()
         writeNotes(report)
+        SideWork.release(consume report)
     }
 
     /// The report of several archives merged: git config and the maps from the first one, but
@@ -169,6 +170,7 @@ struct ReportCommand: AsyncParsableCommand {
         // Only now that the report was written whole: every archive's bookmark advances.
         try source.finish()
         writeNotes(report)
+        SideWork.release(consume report)
     }
 
     /// What the user should know once the report was written, on standard error.

@@ -471,6 +471,7 @@ package struct ReportAggregator: Sendable {
             let findings = SeriesAnalyzer.findings(ofPart: parts[part].map { all[Int($0)] }, ceiling: ceiling)
             found.withLock { $0[part] = findings }
         }
+        SideWork<[ThreadMessage]>.release(consume all)
         // Safe to force unwrap: `concurrentPerform` returns once every part is analysed.
         return SeriesAnalyzer.report(ofParts: found.withLock { $0.map { $0! } })
     }
@@ -521,25 +522,5 @@ extension ReportAggregator {
             guard !item.isInSeries, mail.isEntry, (mail.version ?? 1) >= 2 || mail.isResend else { return nil }
             return mail.shown
         }
-    }
-}
-
-/// Work started on another thread at once, whose result is waited for later.
-private final class SideWork<Value: Sendable>: Sendable {
-    private let outcome = Mutex<Result<Value, any Error>?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async { [self] in
-            let result = Result { try work() }
-            outcome.withLock { $0 = result }
-            done.signal()
-        }
-    }
-
-    /// The work's value, once it is done.
-    func result() throws -> Value {
-        done.wait()
-        return try outcome.withLock { $0! }.get()
     }
 }

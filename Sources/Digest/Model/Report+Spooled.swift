@@ -2,6 +2,9 @@ extension Report {
     // The entries' text and the patch list's lines, from the report or read back from its
     // temporary file (``entryTexts``, ``patchListLines``); for the series see ``seriesEntry(at:)``.
 
+    /// Whether every part of the report is in memory: none waits in its temporary file.
+    package var isHeldInMemory: Bool { entryTexts == nil && patchListLines == nil && seriesEntries == nil }
+
     /// How many lines the patch list has, in `patchList` or in ``patchListLines``.
     package var patchListCount: Int { patchListLines?.count ?? patchList.count }
 
