@@ -28,7 +28,8 @@ enum CommitChain {
         // No chain is longer than the packs have objects: a damaged pack cannot loop the walk.
         let most = store.packs.reduce(0) { $0 + $1.index.count }
         var newestFirst: [CommitRef] = []
-        var trees: [CommitTrees.Pair] = []
+        // Dropped as soon as the epoch has more commits than are kept.
+        var trees: [CommitTrees.Pair]? = []
         var next: SHA1Name? = tipName
         while let name = next {
             guard newestFirst.count < most, let commit = reader.object(named: name), commit.type == 1,
@@ -36,7 +37,8 @@ enum CommitChain {
             else { return nil }
             newestFirst.append(
                 CommitRef(epoch: epoch.number, objectID: ObjectID(name), commitTime: header.committerTime))
-            if trees.count < CommitTrees.mostKept { trees.append(CommitTrees.Pair(commit: name, tree: header.tree)) }
+            if newestFirst.count > CommitTrees.mostKept { trees = nil }
+            trees?.append(CommitTrees.Pair(commit: name, tree: header.tree))
             next = header.parent
             // In a pack written as the mails came (fast-import: blob, tree, commit, mail after
             // mail) the commits are spread over the whole pack: without this, walking a 1 GB epoch
@@ -44,7 +46,7 @@ enum CommitChain {
             if newestFirst.count % Self.releaseEvery == 0 { store.releaseResidentPages() }
         }
         provenLinear.withLock { _ = $0.insert(Self.key(epoch.gitDirectory, tip)) }
-        if trees.count == newestFirst.count { CommitTrees.record(CommitTrees(trees), for: epoch.gitDirectory) }
+        if let trees { CommitTrees.record(CommitTrees(trees), for: epoch.gitDirectory) }
         return newestFirst.reversed()
     }
 

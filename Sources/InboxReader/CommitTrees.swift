@@ -7,8 +7,9 @@ import Synchronization
 /// Names are content: a commit's tree cannot change, so an answer kept here is never stale. The
 /// listing records the table under the epoch's git directory; the reading threads take it out
 /// (`take(for:)`) and let it go with the epoch. What is kept at once is bounded (`mostKept`
-/// commits, about 12 MB), so listing many large epochs before reading them keeps the memory it
-/// kept before: the epochs beyond the bound are read as before.
+/// commits, 3 MB): an epoch of more commits is read as before, as is one listed while others
+/// wait to be read with as many. Without the bound, a table of 250,000 commits held while its
+/// epoch is read took the first index of a million messages from 134 to 149 MB.
 final class CommitTrees: Sendable {
     struct Pair: Sendable {
         var commit: SHA1Name
@@ -37,7 +38,7 @@ final class CommitTrees: Sendable {
     }
 
     /// The most commits kept at once for all epochs listed and not yet read.
-    static let mostKept = 1 << 18
+    static let mostKept = 1 << 16
 
     private static let recorded = Mutex<[String: CommitTrees]>([:])
 

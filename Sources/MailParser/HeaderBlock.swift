@@ -9,9 +9,8 @@ package struct HeaderBlock: Sendable {
 
     /// Finds the header field of `name` (ASCII, any case) and returns all its raw values.
     package func values(of name: some Collection<UInt8>, in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        let wanted = name.map(ASCII.lowercased)
         var result: [ArraySlice<UInt8>] = []
-        for field in fields where HeaderBlock.nameMatches(field.name, wanted, in: bytes) {
+        for field in fields where HeaderBlock.nameMatches(field.name, name, in: bytes) {
             result.append(bytes[field.value])
         }
         return result
@@ -19,19 +18,20 @@ package struct HeaderBlock: Sendable {
 
     /// The first raw value of `name`, or nil.
     package func firstValue(of name: some Collection<UInt8>, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
-        let wanted = name.map(ASCII.lowercased)
-        for field in fields where HeaderBlock.nameMatches(field.name, wanted, in: bytes) {
+        for field in fields where HeaderBlock.nameMatches(field.name, name, in: bytes) {
             return bytes[field.value]
         }
         return nil
     }
 
+    /// Whether the field name at `range` is `name`, without regard to ASCII case. Compared in
+    /// place: a message's headers are asked for a dozen names, each once per field.
     @inline(__always)
-    static func nameMatches(_ range: Range<Int>, _ lowercasedName: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard range.count == lowercasedName.count else { return false }
+    static func nameMatches(_ range: Range<Int>, _ name: some Collection<UInt8>, in bytes: [UInt8]) -> Bool {
+        guard range.count == name.count else { return false }
         var index = range.lowerBound
-        for byte in lowercasedName {
-            if ASCII.lowercased(bytes[index]) != byte { return false }
+        for byte in name {
+            if ASCII.lowercased(bytes[index]) != ASCII.lowercased(byte) { return false }
             index += 1
         }
         return true

@@ -59,12 +59,12 @@ package struct MailMessage: Sendable {
 
     /// The raw values of every field called `name` (any case), still folded.
     package func values(of name: String) -> [ArraySlice<UInt8>] {
-        header.values(of: Array(name.utf8), in: bytes)
+        header.values(of: name.utf8, in: bytes)
     }
 
     /// The raw value of the first field called `name` (any case), still folded.
     package func value(of name: String) -> ArraySlice<UInt8>? {
-        header.firstValue(of: Array(name.utf8), in: bytes)
+        header.firstValue(of: name.utf8, in: bytes)
     }
 
     /// The first value of `name`, unfolded, RFC 2047-decoded, white space collapsed and trimmed.

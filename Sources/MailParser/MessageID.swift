@@ -6,24 +6,37 @@
 package enum MessageID {
     /// Every id in the value, in order.
     package static func ids(in value: some Collection<UInt8>) -> [String] {
-        let bytes = Array(value)
+        // One allocation per id (its string) on the common path: a References header of a long
+        // thread names dozens, and every message's headers are read this way.
+        value.withContiguousStorageIfAvailable(ids(in:)) ?? Array(value).withUnsafeBufferPointer(ids(in:))
+    }
+
+    private static func ids(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var ids: [String] = []
+        ids.reserveCapacity(bytes.reduce(0) { $0 + ($1 == ASCII.lessThan ? 1 : 0) })
         var index = 0
         var sawAngle = false
         while index < bytes.count {
             switch bytes[index] {
             case ASCII.lessThan:
                 sawAngle = true
-                var id: [UInt8] = []
                 index += 1
+                let start = index
+                var hasWhitespace = false
                 while index < bytes.count, bytes[index] != ASCII.greaterThan, bytes[index] != ASCII.lessThan {
-                    if !ASCII.isWhitespace(bytes[index]) { id.append(bytes[index]) }
+                    if ASCII.isWhitespace(bytes[index]) { hasWhitespace = true }
                     index += 1
                 }
+                let inside = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if index < bytes.count, bytes[index] == ASCII.greaterThan {
                     index += 1
                 }
-                if !id.isEmpty { ids.append(Charset.decodeUTF8(id).string) }
+                if hasWhitespace {
+                    let id = inside.filter { !ASCII.isWhitespace($0) }
+                    if !id.isEmpty { ids.append(Charset.decodeUTF8(id).string) }
+                } else if !inside.isEmpty {
+                    ids.append(Charset.decodeUTF8(inside).string)
+                }
             case ASCII.openParen:
                 var depth = 0
                 while index < bytes.count {

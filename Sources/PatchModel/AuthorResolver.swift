@@ -18,9 +18,12 @@ package enum AuthorResolver {
         if let listID, let dot = listID.firstIndex(of: ".") {
             let local = listID[..<dot]
             let domain = listID[listID.index(after: dot)...]
-            if !local.isEmpty, domain.contains(".") { addresses.insert((local + "@" + domain).lowercased()) }
+            if !local.isEmpty, domain.contains(".") { addresses.insert("\(local)@\(domain)".lowercased()) }
         }
-        for value in mailingList + listPost {
+        for value in mailingList {
+            if let address = listAddress(in: value) { addresses.insert(address) }
+        }
+        for value in listPost {
             if let address = listAddress(in: value) { addresses.insert(address) }
         }
         return addresses
@@ -40,7 +43,7 @@ package enum AuthorResolver {
     /// rules, as in ASCII every Character is one byte (CRLF aside, which is white space either way).
     private static func asciiListAddress(in value: ArraySlice<UInt8>) -> String? {
         func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        let mailto = Array("mailto:".utf8)
+        let mailto = Self.mailto
         var start = value.startIndex
         if let found = value.indices.first(where: { value[$0...].starts(with: mailto) }) {
             start = found + mailto.count
@@ -56,8 +59,15 @@ package enum AuthorResolver {
             end += 1
         }
         guard hasAt else { return nil }
-        return String(decoding: value[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for (offset, byte) in value[start..<end].enumerated() {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return end - start
+        }
     }
+
+    private static let mailto = Array("mailto:".utf8)
 
     /// The sender after DMARC repair, and a note when the repair could not find the person.
     package static func repairedSender(

@@ -61,22 +61,30 @@ package struct SHA1: Sendable {
     /// Pads, hashes the last block(s) and returns the 20-byte digest; the hasher starts over.
     package mutating func finalize() -> [UInt8] {
         let bitLength = totalBytes &* 8
-        var padding: [UInt8] = [0x80]
-        let padTo = blockCount < 56 ? 56 : 120
-        padding += [UInt8](repeating: 0, count: padTo - blockCount - 1)
-        for shift in stride(from: 56, through: 0, by: -8) {
-            padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
         let total = totalBytes
-        padding.withUnsafeBytes { update($0) }
+        // 0x80, zeros up to 8 bytes short of a block's end, the length in bits: at most 72 bytes,
+        // written on the stack (a patch-id finalizes once per file of the patch).
+        let paddingLength = (blockCount < 56 ? 56 : 120) - blockCount + 8
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { padding in
+            padding.initialize(repeating: 0)
+            padding[0] = 0x80
+            for index in 0..<8 {
+                padding[paddingLength - 8 + index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * index))
+            }
+            update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: padding[0..<paddingLength])))
+        }
         totalBytes = total
-        var digest: [UInt8] = []
-        digest.reserveCapacity(20)
-        for word in [h0, h1, h2, h3, h4] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+        let words = (h0, h1, h2, h3, h4)
+        let digest = [UInt8](unsafeUninitializedCapacity: 20) { buffer, count in
+            withUnsafeBytes(of: words) { raw in
+                for index in 0..<5 {
+                    let word = raw.load(fromByteOffset: index * 4, as: UInt32.self)
+                    for byte in 0..<4 {
+                        buffer[index * 4 + byte] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * byte))
+                    }
+                }
+            }
+            count = 20
         }
         self = SHA1()
         return digest

@@ -15,6 +15,14 @@ import Testing
         #expect(MessageID.ids(in: bytes("<a@x> (Jane's message of \"Tue <not@id>\")")) == ["a@x"])
     }
 
+    @Test func whiteSpaceInsideAnIdIsDroppedAndAnUnclosedIdEndsAtTheNext() {
+        #expect(MessageID.ids(in: bytes("< a@\r\n x > <b@y")) == ["a@x", "b@y"])
+        #expect(MessageID.ids(in: bytes("<a@x<b@y>")) == ["a@x", "b@y"])
+        #expect(MessageID.ids(in: bytes("<> < \t>")) == [])
+        // A slice of a header block, read where it lies.
+        #expect(MessageID.ids(in: bytes("References: <a@x> <b@y>")[12...]) == ["a@x", "b@y"])
+    }
+
     @Test func idWithoutBracketsIsAccepted() {
         #expect(MessageID.first(in: bytes(" abc@host ")) == "abc@host")
     }
