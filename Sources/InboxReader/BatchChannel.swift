@@ -24,18 +24,18 @@ final class BatchChannel: Sendable {
     }
 
     private struct State: ~Copyable {
-        var queue: [[RawMail]] = []
+        var queue: [ReadBatch] = []
         var head = 0
         var end: Result<Void, InboxError>?
         var cancelled = false
-        var consumer: CheckedContinuation<Result<[RawMail]?, InboxError>, Never>?
+        var consumer: CheckedContinuation<Result<ReadBatch?, InboxError>, Never>?
         var producer: Producer?
 
         var count: Int { queue.count - head }
 
-        mutating func pop() -> [RawMail] {
+        mutating func pop() -> ReadBatch {
             let batch = queue[head]
-            queue[head] = []
+            queue[head] = ReadBatch(mails: [])
             head += 1
             if head >= 16 && head * 2 >= queue.count {
                 queue.removeSubrange(0..<head)
@@ -55,14 +55,14 @@ final class BatchChannel: Sendable {
     /// What a send does next, decided under the lock.
     private enum SendStep {
         case done(Bool)
-        case handOver(CheckedContinuation<Result<[RawMail]?, InboxError>, Never>)
+        case handOver(CheckedContinuation<Result<ReadBatch?, InboxError>, Never>)
         case wait
     }
 
     /// Under the lock: stop (cancelled), hand the batch to a waiting consumer, queue it, or
     /// (the channel is full) register `waiter`, when given, to be woken by the next receive.
     private static func step(
-        _ batch: [RawMail], in state: inout State, capacity: Int, registering waiter: Producer?
+        _ batch: ReadBatch, in state: inout State, capacity: Int, registering waiter: Producer?
     ) -> SendStep {
         if state.cancelled { return .done(false) }
         if let consumer = state.consumer {
@@ -78,7 +78,7 @@ final class BatchChannel: Sendable {
     }
 
     /// Adds a batch, waiting while the channel is full. False: the consumer went away; stop.
-    func send(_ batch: [RawMail]) async -> Bool {
+    func send(_ batch: ReadBatch) async -> Bool {
         let step = state.withLock { Self.step(batch, in: &$0, capacity: capacity, registering: nil) }
         switch step {
         case .done(let result): return result
@@ -102,7 +102,7 @@ final class BatchChannel: Sendable {
 
     /// As `send`, for a producer running on its own thread (not a task): blocks that thread
     /// while the channel is full. False: the consumer went away; stop.
-    func sendWaiting(_ batch: [RawMail]) -> Bool {
+    func sendWaiting(_ batch: ReadBatch) -> Bool {
         let semaphore = DispatchSemaphore(value: 0)
         while true {
             let step = state.withLock {
@@ -120,7 +120,7 @@ final class BatchChannel: Sendable {
 
     /// No more batches: the consumer sees the end (or `error`) once it has read the queue.
     func finish(_ result: Result<Void, InboxError> = .success(())) {
-        let consumer = state.withLock { state -> CheckedContinuation<Result<[RawMail]?, InboxError>, Never>? in
+        let consumer = state.withLock { state -> CheckedContinuation<Result<ReadBatch?, InboxError>, Never>? in
             if state.end == nil { state.end = result }
             defer { state.consumer = nil }
             return state.consumer
@@ -129,9 +129,9 @@ final class BatchChannel: Sendable {
     }
 
     /// The next batch; nil at the end.
-    func receive() async throws(InboxError) -> [RawMail]? {
+    func receive() async throws(InboxError) -> ReadBatch? {
         enum Action {
-            case value(Result<[RawMail]?, InboxError>, Producer?)
+            case value(Result<ReadBatch?, InboxError>, Producer?)
             case wait
         }
         let first: Action = state.withLock { state in
@@ -143,14 +143,14 @@ final class BatchChannel: Sendable {
             if let end = state.end { return .value(end.map { nil }, nil) }
             return .wait
         }
-        let result: Result<[RawMail]?, InboxError>
+        let result: Result<ReadBatch?, InboxError>
         switch first {
         case .value(let value, let producer):
             producer?.wake(accepted: true)
             result = value
         case .wait:
             result = await withCheckedContinuation { continuation in
-                let immediate: (Result<[RawMail]?, InboxError>, Producer?)? =
+                let immediate: (Result<ReadBatch?, InboxError>, Producer?)? =
                     state.withLock { state in
                         if state.count > 0 {
                             let producer = state.producer

@@ -53,7 +53,7 @@ struct CatFileBatch: Sendable {
                 current = []
                 batchIndex += 1
                 if batchIndex < batches.count { current.reserveCapacity(batches[batchIndex].count) }
-                guard await channel.send(batch) else { throw CancellationError() }
+                guard await channel.send(ReadBatch(mails: batch)) else { throw CancellationError() }
             }
         }
     }

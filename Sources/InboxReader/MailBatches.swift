@@ -23,6 +23,11 @@ package struct MailBatches: AsyncSequence, Sendable {
     let readAhead: Int
     /// The reader asked for; nil: `BlobReader.choose`'s default.
     let reader: BlobReader?
+    /// What a worker reading on a thread of its own (in-process, not `cat-file`) makes of each
+    /// batch as soon as it is read, before handing it over: the mails are then parsed on the
+    /// thread that inflated them, while their bytes are in its cache, and freed there (the whole
+    /// kvmarm report: 0.899 → 0.871 s, means of ten). Nil: the mails are handed over.
+    var prepare: (@Sendable ([RawMail]) -> any Sendable)?
 
     /// How many batches the sequence will yield.
     package var batchCount: Int { batches.count }
@@ -60,11 +65,11 @@ package struct MailBatches: AsyncSequence, Sendable {
         let state: IteratorState
 
         package mutating func next() async throws(InboxError) -> [RawMail]? {
-            try await state.next()
+            try await state.next()?.mails
         }
 
         package mutating func next(isolation actor: isolated (any Actor)?) async throws(InboxError) -> [RawMail]? {
-            try await state.next()
+            try await state.next()?.mails
         }
     }
 
@@ -92,7 +97,7 @@ package struct MailBatches: AsyncSequence, Sendable {
                 for worker in 0..<workers {
                     PackBatchReader(
                         batches: stripes[worker], gitDirectories: sequence.gitDirectories, channel: channels[worker],
-                        packStores: stores
+                        packStores: stores, prepare: sequence.prepare
                     ).start()
                 }
                 self.tasks = []
@@ -110,7 +115,7 @@ package struct MailBatches: AsyncSequence, Sendable {
             for task in tasks { task.cancel() }
         }
 
-        func next() async throws(InboxError) -> [RawMail]? {
+        func next() async throws(InboxError) -> ReadBatch? {
             let index = position.withLock { $0 }
             guard index < total else { return nil }
             let channel = channels[index % channels.count]
@@ -132,7 +137,49 @@ package struct MailBatches: AsyncSequence, Sendable {
     }
 }
 
+/// The batches of `MailBatches` with what its `prepare` made of each: made by the reading
+/// worker when it reads on a thread of its own, else left to the consumer (`prepared` nil, the
+/// mails given).
+package struct PreparedMailBatches: AsyncSequence, Sendable {
+    package typealias Element = ReadBatch
+    package typealias Failure = InboxError
+
+    let batches: MailBatches
+
+    package func makeAsyncIterator() -> Iterator {
+        Iterator(state: MailBatches.IteratorState(sequence: batches))
+    }
+
+    package struct Iterator: AsyncIteratorProtocol {
+        package typealias Element = ReadBatch
+        package typealias Failure = InboxError
+        let state: MailBatches.IteratorState
+
+        package mutating func next() async throws(InboxError) -> ReadBatch? {
+            try await state.next()
+        }
+
+        package mutating func next(isolation actor: isolated (any Actor)?) async throws(InboxError) -> ReadBatch? {
+            try await state.next()
+        }
+    }
+}
+
 extension Inbox {
+    /// As `blobs(for:batchSize:)` (`reader` as in `blobs(for:batchSize:workers:readAhead:reader:)`),
+    /// each batch made into what `prepare` returns on the thread that
+    /// read it when that is a thread of the in-process reader; with `cat-file` (whose readers are
+    /// tasks of the cooperative pool, which a long `prepare` would hold up) the mails are given
+    /// and `prepare` is the consumer's to run.
+    package func preparedBatches(
+        for commits: [CommitRef], batchSize: Int, reader: BlobReader? = nil,
+        prepare: @escaping @Sendable ([RawMail]) -> any Sendable
+    ) -> PreparedMailBatches {
+        var batches = blobs(for: commits, batchSize: batchSize, workers: nil, readAhead: 2, reader: reader)
+        batches.prepare = prepare
+        return PreparedMailBatches(batches: batches)
+    }
+
     /// Streams the messages of `commits` in the given (archive) order, `batchSize` per batch.
     ///
     /// Never one process per message: see `MailBatches`. A commit without a message (a deletion)

@@ -18,6 +18,8 @@ struct PackBatchReader: Sendable {
     var channel: BatchChannel
     /// The epochs' mapped packs, shared with the other reading thread; nil: libgit2 reads all.
     var packStores: PackStores?
+    /// Run on each batch on this thread before it is handed over (see `MailBatches.prepare`).
+    var prepare: (@Sendable ([RawMail]) -> any Sendable)?
 
     /// Starts the thread; it finishes `channel` (with an error if any) when done.
     func start() {
@@ -46,7 +48,8 @@ struct PackBatchReader: Sendable {
                 // The pages of the packs read for this batch leave resident memory (the page
                 // cache keeps them): a gigabyte pack is not held by the process.
                 epoch.packs?.store.releaseResidentPages()
-                guard channel.sendWaiting(mails) else { return }
+                let batch = prepare.map { ReadBatch(mails: [], prepared: $0(mails)) } ?? ReadBatch(mails: mails)
+                guard channel.sendWaiting(batch) else { return }
             }
             channel.finish()
         } catch {

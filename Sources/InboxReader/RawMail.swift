@@ -8,3 +8,16 @@ package struct RawMail: Sendable, Hashable {
         self.bytes = bytes
     }
 }
+
+/// A batch of mails as a reading worker hands it over: the mails, or what the consumer's
+/// `prepare` made of them on the worker's thread (see ``Inbox/preparedBatches(for:batchSize:prepare:)``).
+package struct ReadBatch: Sendable {
+    /// The mails; empty when `prepared` holds what was made of them.
+    package var mails: [RawMail]
+    package var prepared: (any Sendable)?
+
+    package init(mails: [RawMail], prepared: (any Sendable)? = nil) {
+        self.mails = mails
+        self.prepared = prepared
+    }
+}

@@ -6,9 +6,10 @@ package import PatchModel
 /// Reads a range's messages from git and parses them on every core, handing the results over
 /// in archive order.
 ///
-/// Reading (the `cat-file` processes, which read ahead on their own) overlaps with parsing: each
-/// batch is parsed by its own task while the next batch is read, and at most `window` batches
-/// are in flight, so memory is bounded by the window, not by the range.
+/// Reading overlaps with parsing, and at most `window` batches are in flight, so memory is
+/// bounded by the window, not by the range. The in-process readers parse each batch on the
+/// thread that read it (`Inbox.preparedBatches`); with `cat-file` (which reads ahead on its own)
+/// each batch is parsed by a task of its own while the next is read.
 package struct MessagePipeline: Sendable {
     package var batchSize: Int
     package var window: Int
@@ -32,25 +33,43 @@ package struct MessagePipeline: Sendable {
     package func run(
         inbox: Inbox, commits: [CommitRef], handle: (ParsedMessage) throws -> Void
     ) async throws {
-        var inFlight: [Task<[ParsedMessage], Never>] = []
+        var inFlight: [PendingBatch] = []
         var progress = ProgressReporter(total: commits.count, label: progressLabel)
         defer { progress.finish() }
         let workers = ParseWorkers.shared
         var batchNumber = 0
-        for try await batch in inbox.blobs(for: commits, batchSize: batchSize) {
-            let queue = workers.queue(for: batchNumber)
-            batchNumber += 1
-            inFlight.append(Task { [detail] in await Self.parse(batch, detail: detail, on: queue) })
-            if inFlight.count >= window {
-                let parsed = await inFlight.removeFirst().value
-                for message in parsed { try handle(message) }
-                progress.advance(by: parsed.count)
-            }
-        }
-        for task in inFlight {
-            let parsed = await task.value
+        let detail = detail
+        let batches = inbox.preparedBatches(for: commits, batchSize: batchSize) { Self.parse($0, detail: detail) }
+        func handOver(_ pending: PendingBatch) async throws {
+            let parsed = await pending.parsed()
             for message in parsed { try handle(message) }
             progress.advance(by: parsed.count)
+        }
+        for try await batch in batches {
+            if let parsed = batch.prepared as? [ParsedMessage] {
+                // Parsed by the thread that read it.
+                inFlight.append(.parsed(parsed))
+            } else {
+                let queue = workers.queue(for: batchNumber)
+                let mails = batch.mails
+                inFlight.append(.parsing(Task { await Self.parse(mails, detail: detail, on: queue) }))
+            }
+            batchNumber += 1
+            if inFlight.count >= window { try await handOver(inFlight.removeFirst()) }
+        }
+        for pending in inFlight { try await handOver(pending) }
+    }
+
+    /// A batch on its way to `handle`: parsed already, or being parsed.
+    private enum PendingBatch {
+        case parsed([ParsedMessage])
+        case parsing(Task<[ParsedMessage], Never>)
+
+        func parsed() async -> [ParsedMessage] {
+            switch self {
+            case .parsed(let parsed): parsed
+            case .parsing(let task): await task.value
+            }
         }
     }
 

@@ -59,6 +59,34 @@ import Testing
         #expect(mails.map(\.bytes) == expected)
     }
 
+    /// The in-process readers make each batch into what the consumer asked for on their own
+    /// thread; `cat-file`'s hand the mails over for the consumer to do it.
+    @Test(arguments: BlobReader.allCases)
+    func preparedBatchesArePreparedByTheThreadsThatReadThem(reader: BlobReader) async throws {
+        let temporary = try TemporaryDirectory()
+        let expected = (0..<600).map { TestMail.bytes($0) }
+        try await ArchiveWriter.writeEpoch(mails: expected, to: temporary.path + "/e.git")
+        let inbox = try Inbox.open(temporary.path + "/e.git")
+        let commits = try await inbox.resolve(RevisionRange()).commits
+        var lengths: [Int] = []
+        var batchCount = 0
+        let sequence = inbox.preparedBatches(for: commits, batchSize: 64, reader: reader) { mails in
+            mails.map { $0.bytes?.count ?? -1 }
+        }
+        for try await batch in sequence {
+            batchCount += 1
+            if reader == .catFile {
+                #expect(batch.prepared == nil)
+                lengths += batch.mails.map { $0.bytes?.count ?? -1 }
+            } else {
+                #expect(batch.mails.isEmpty)
+                lengths += try #require(batch.prepared as? [Int])
+            }
+        }
+        #expect(batchCount == 10)
+        #expect(lengths == expected.map(\.count))
+    }
+
     @Test func aRepositoryLibgit2CannotOpenIsReadWithCatFile() async throws {
         let temporary = try TemporaryDirectory()
         let git = temporary.path + "/e.git"
@@ -172,9 +200,10 @@ import Testing
         let producer = Task {
             for index in 0..<10 {
                 guard
-                    await channel.send([
-                        RawMail(commit: CommitRef(epoch: 0, oid: "\(index)", commitTime: 0), bytes: nil)
-                    ])
+                    await channel.send(
+                        ReadBatch(mails: [
+                            RawMail(commit: CommitRef(epoch: 0, oid: "\(index)", commitTime: 0), bytes: nil)
+                        ]))
                 else { return }
                 sent.increment()
             }
@@ -184,7 +213,7 @@ import Testing
         #expect(sent.value == 2)  // the read-ahead window, not the whole input
         var received: [String] = []
         while let batch = try await channel.receive() {
-            received += batch.map(\.commit.oid)
+            received += batch.mails.map(\.commit.oid)
             #expect(sent.value <= received.count + 2)
         }
         #expect(received == (0..<10).map { "\($0)" })
@@ -195,7 +224,7 @@ import Testing
         let channel = BatchChannel(capacity: 1)
         let producer = Task { () -> [Bool] in
             var results: [Bool] = []
-            for _ in 0..<3 { results.append(await channel.send([])) }
+            for _ in 0..<3 { results.append(await channel.send(ReadBatch(mails: []))) }
             return results
         }
         try await Task.sleep(for: .milliseconds(100))
@@ -209,7 +238,7 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             for _ in 0..<4 {
-                let accepted = channel.sendWaiting([])
+                let accepted = channel.sendWaiting(ReadBatch(mails: []))
                 results.withLock { $0.append(accepted) }
             }
             done.signal()
@@ -217,7 +246,7 @@ import Testing
         thread.start()
         try await Task.sleep(for: .milliseconds(200))
         #expect(results.withLock { $0 } == [true])  // the second send waits: the channel is full
-        #expect(try await channel.receive() == [])
+        #expect(try await channel.receive()?.mails == [])
         try await Task.sleep(for: .milliseconds(200))
         #expect(results.withLock { $0 } == [true, true])  // woken by the receive, then full again
         channel.cancel()
@@ -227,9 +256,9 @@ import Testing
 
     @Test func errorReachesTheConsumerAfterTheQueuedBatches() async throws {
         let channel = BatchChannel(capacity: 4)
-        _ = await channel.send([])
+        _ = await channel.send(ReadBatch(mails: []))
         channel.finish(.failure(InboxError(.gitFailed, "boom")))
-        #expect(try await channel.receive() == [])
+        #expect(try await channel.receive()?.mails == [])
         await #expect(throws: InboxError(.gitFailed, "boom")) { try await channel.receive() }
     }
 }
