@@ -1,4 +1,5 @@
 package import MailParser
+internal import Synchronization
 
 /// Decides who sent a mail and who wrote it (report.md, "The author of a mail").
 ///
@@ -12,6 +13,42 @@ package enum AuthorResolver {
     /// The list's own addresses, lower-cased: from List-Id (`kvm.vger.kernel.org` reads as
     /// `kvm@vger.kernel.org`), X-Mailing-List and List-Post (`<mailto:kvm@vger.kernel.org>`).
     package static func listAddresses(
+        listID: String?, mailingList: [ArraySlice<UInt8>], listPost: [ArraySlice<UInt8>]
+    ) -> Set<String> {
+        if let known = lastListAddresses.withLock({ $0?.addresses(listID, mailingList, listPost) }) { return known }
+        let addresses = readListAddresses(listID: listID, mailingList: mailingList, listPost: listPost)
+        let answer = ListAddresses(
+            listID: listID, mailingList: mailingList.map(Array.init), listPost: listPost.map(Array.init),
+            addresses: addresses)
+        lastListAddresses.withLock { $0 = answer }
+        return addresses
+    }
+
+    /// The last answer of `listAddresses`, given again while its headers repeat, as they do from
+    /// one mail of a list to the next: reading them again was 1.6% of the whole kvmarm report.
+    private static let lastListAddresses = Mutex<ListAddresses?>(nil)
+
+    private struct ListAddresses: Sendable {
+        var listID: String?
+        var mailingList: [[UInt8]]
+        var listPost: [[UInt8]]
+        var addresses: Set<String>
+
+        /// The addresses, when the headers are these; nil otherwise.
+        func addresses(_ listID: String?, _ mailingList: [ArraySlice<UInt8>], _ listPost: [ArraySlice<UInt8>])
+            -> Set<String>?
+        {
+            guard listID == self.listID, Self.same(mailingList, self.mailingList), Self.same(listPost, self.listPost)
+            else { return nil }
+            return addresses
+        }
+
+        private static func same(_ values: [ArraySlice<UInt8>], _ kept: [[UInt8]]) -> Bool {
+            values.count == kept.count && zip(values, kept).allSatisfy { $0.elementsEqual($1) }
+        }
+    }
+
+    private static func readListAddresses(
         listID: String?, mailingList: [ArraySlice<UInt8>], listPost: [ArraySlice<UInt8>]
     ) -> Set<String> {
         var addresses: Set<String> = []

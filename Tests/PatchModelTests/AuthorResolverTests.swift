@@ -64,6 +64,29 @@ import Testing
             ])
     }
 
+    /// The answer kept for repeated headers is given only for the same headers, in any order of
+    /// calls.
+    @Test func repeatedHeadersGiveTheSameAnswerAndOthersTheirOwn() {
+        func addresses(_ listID: String?, _ post: String) -> Set<String> {
+            AuthorResolver.listAddresses(listID: listID, mailingList: [], listPost: [ArraySlice(post.utf8)])
+        }
+        for _ in 0..<2 {
+            #expect(addresses("kvm.vger.kernel.org", "<mailto:kvm@vger.kernel.org>") == ["kvm@vger.kernel.org"])
+            #expect(addresses("kvm.vger.kernel.org", "<mailto:kvm@vger.kernel.org>") == ["kvm@vger.kernel.org"])
+            #expect(
+                addresses("kvm.vger.kernel.org", "<mailto:other@vger.kernel.org>")
+                    == ["kvm@vger.kernel.org", "other@vger.kernel.org"])
+            #expect(addresses(nil, "<mailto:kvm@vger.kernel.org>") == ["kvm@vger.kernel.org"])
+            #expect(addresses("kvmarm.lists.linux.dev", "") == ["kvmarm@lists.linux.dev"])
+        }
+        let twoValues = AuthorResolver.listAddresses(
+            listID: nil, mailingList: [ArraySlice("a@x.org".utf8), ArraySlice("b@x.org".utf8)], listPost: [])
+        #expect(twoValues == ["a@x.org", "b@x.org"])
+        let oneValue = AuthorResolver.listAddresses(
+            listID: nil, mailingList: [ArraySlice("a@x.org".utf8)], listPost: [])
+        #expect(oneValue == ["a@x.org"])
+    }
+
     /// The byte-level path (ASCII values) and the String path (any other value) read alike.
     @Test(
         arguments: [
