@@ -45,14 +45,7 @@ struct PackIndex: Sendable {
         return nil
     }
 
-    /// The name at `position` (0..<count) of the index's sorted list.
-    func name(at position: Int) -> SHA1Name {
-        SHA1Name(file.bytes, at: namesStart + position * 20)
-    }
-
-    /// Where the object at `position` (0..<count) starts; nil when the index names an offset it
-    /// does not have.
-    func offset(at position: Int) -> Int? {
+    private func offset(at position: Int) -> Int? {
         let small = file.bytes.loadBigEndianUInt32(at: offsetsStart + position * 4)
         if small & 0x8000_0000 == 0 { return Int(small) }
         let large = Int(small & 0x7fff_ffff)

@@ -97,8 +97,7 @@ final class PackObjectReader {
         return object(at: location)
     }
 
-    /// The object at `start`, delta chain resolved; nil when it cannot be read from the packs.
-    func object(at start: PackObjectStore.Location) -> PackedObject? {
+    private func object(at start: PackObjectStore.Location) -> PackedObject? {
         chain.removeAll(keepingCapacity: true)
         var location = start
         var resolved: PackedObject
@@ -130,18 +129,6 @@ final class PackObjectReader {
             if position > 0 { bases.insert(resolved, at: delta.location) }
         }
         return resolved
-    }
-
-    /// The type of the entry at `start` once its delta chain is followed (1 commit, 2 tree, 3 blob,
-    /// 4 tag), read from the entries' headers alone; nil when the chain cannot be followed.
-    func resolvedType(at start: PackObjectStore.Location) -> UInt8? {
-        var location = start
-        for _ in 0..<Self.longestChain {
-            guard let header = header(at: location) else { return nil }
-            guard let base = header.base else { return (1...4).contains(header.type) ? header.type : nil }
-            location = base
-        }
-        return nil
     }
 
     /// The entry header at `location`: type, inflated size, where the deflated data starts and,

@@ -46,8 +46,11 @@ package struct MessagePipeline: Sendable {
             progress.advance(by: parsed.count)
         }
         for try await batch in batches {
-            if let parsed = batch.prepared as? [ParsedMessage] {
-                // Parsed by the thread that read it.
+            if let prepared = batch.prepared {
+                // Parsed by the thread that read it, by the one `prepare` given above.
+                guard let parsed = prepared as? [ParsedMessage] else {
+                    preconditionFailure("a batch was prepared as \(type(of: prepared)), not parsed")
+                }
                 inFlight.append(.parsed(parsed))
             } else {
                 let queue = workers.queue(for: batchNumber)
