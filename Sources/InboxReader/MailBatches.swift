@@ -27,7 +27,7 @@ package struct MailBatches: AsyncSequence, Sendable {
     /// batch as soon as it is read, before handing it over: the mails are then parsed on the
     /// thread that inflated them, while their bytes are in its cache, and freed there (the whole
     /// kvmarm report: 0.899 → 0.871 s, means of ten). Nil: the mails are handed over.
-    var prepare: (@Sendable ([RawMail]) -> any Sendable)?
+    var prepare: BatchPreparation?
 
     /// How many batches the sequence will yield.
     package var batchCount: Int { batches.count }
@@ -173,7 +173,7 @@ extension Inbox {
     /// and `prepare` is the consumer's to run.
     package func preparedBatches(
         for commits: [CommitRef], batchSize: Int, reader: BlobReader? = nil,
-        prepare: @escaping @Sendable ([RawMail]) -> any Sendable
+        prepare: @escaping BatchPreparation
     ) -> PreparedMailBatches {
         var batches = blobs(for: commits, batchSize: batchSize, workers: nil, readAhead: 2, reader: reader)
         batches.prepare = prepare

@@ -19,7 +19,7 @@ struct PackBatchReader: Sendable {
     /// The epochs' mapped packs, shared with the other reading thread; nil: libgit2 reads all.
     var packStores: PackStores?
     /// Run on each batch on this thread before it is handed over (see `MailBatches.prepare`).
-    var prepare: (@Sendable ([RawMail]) -> any Sendable)?
+    var prepare: BatchPreparation?
 
     /// Starts the thread; it finishes `channel` (with an error if any) when done.
     func start() {

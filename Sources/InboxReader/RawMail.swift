@@ -21,3 +21,6 @@ package struct ReadBatch: Sendable {
         self.prepared = prepared
     }
 }
+
+/// What a reading worker makes of a batch on its own thread before handing it over.
+package typealias BatchPreparation = @Sendable ([RawMail]) -> any Sendable

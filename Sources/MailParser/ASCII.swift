@@ -71,6 +71,15 @@ package enum ASCII {
 
     /// A lower-cased String of ASCII bytes (for short tokens such as charset names and MIME types).
     @inlinable package static func lowercasedString(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.map(lowercased), as: UTF8.self)
+        // Written straight into the string (one allocation, none when short); invalid UTF-8 is
+        // repaired as `String(decoding:as:)` does.
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes {
+                buffer[count] = lowercased(byte)
+                count += 1
+            }
+            return count
+        }
     }
 }

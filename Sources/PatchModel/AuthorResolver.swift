@@ -96,12 +96,7 @@ package enum AuthorResolver {
             end += 1
         }
         guard hasAt else { return nil }
-        return String(unsafeUninitializedCapacity: end - start) { buffer in
-            for (offset, byte) in value[start..<end].enumerated() {
-                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            return end - start
-        }
+        return ASCII.lowercasedString(value[start..<end])
     }
 
     private static let mailto = Array("mailto:".utf8)
